@@ -1,0 +1,121 @@
+/// Something that writes HTML. Text is escaped by default; only ``UnsafeRawHTML`` writes bytes
+/// as they are. Pages build markup with ``MarkupBuilder`` and the element functions (`div`, `a`,
+/// `ul`, …); rendering writes straight into one byte buffer, with no tree of nodes in between.
+///
+/// ```swift
+/// ul(.class("posts")) {
+///     ForEach(posts) { post in li { a(.href("/posts/\(post.id)")) { post.title } } }
+/// }
+/// ```
+public protocol Markup {
+    func render(into output: inout HTMLOutput)
+}
+
+/// The byte buffer markup renders into, with HTML escaping for text and attribute values.
+public struct HTMLOutput: Sendable {
+    public internal(set) var bytes: [UInt8]
+
+    public init(capacity: Int = 0) {
+        bytes = []
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Writes trusted bytes as they are (tags, already-escaped fragments).
+    public mutating func raw(_ s: StaticString) {
+        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func rawString(_ s: String) { bytes.append(contentsOf: s.utf8) }
+
+    /// Writes text, escaping `&`, `<`, `>`, `"` and `'` so that it is safe in element content
+    /// and in quoted attribute values alike.
+    public mutating func text(_ s: String) {
+        var s = s
+        s.withUTF8 { buf in
+            var start = 0
+            for i in 0..<buf.count {
+                let entity: StaticString
+                switch buf[i] {
+                case UInt8(ascii: "&"): entity = "&amp;"
+                case UInt8(ascii: "<"): entity = "&lt;"
+                case UInt8(ascii: ">"): entity = "&gt;"
+                case UInt8(ascii: "\""): entity = "&quot;"
+                case UInt8(ascii: "'"): entity = "&#39;"
+                default: continue
+                }
+                if start < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<i])) }
+                entity.withUTF8Buffer { bytes.append(contentsOf: $0) }
+                start = i + 1
+            }
+            if start < buf.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<buf.count])) }
+        }
+    }
+}
+
+extension String: Markup {
+    public func render(into output: inout HTMLOutput) { output.text(self) }
+}
+
+extension Substring: Markup {
+    public func render(into output: inout HTMLOutput) { output.text(String(self)) }
+}
+
+extension Int: Markup {
+    public func render(into output: inout HTMLOutput) { output.rawString(String(self)) }
+}
+
+extension Optional: Markup where Wrapped: Markup {
+    public func render(into output: inout HTMLOutput) { self?.render(into: &output) }
+}
+
+extension Array: Markup where Element: Markup {
+    public func render(into output: inout HTMLOutput) {
+        for item in self { item.render(into: &output) }
+    }
+}
+
+/// Nothing: the markup of an empty builder block.
+public struct EmptyMarkup: Markup, Sendable {
+    public init() {}
+    public func render(into output: inout HTMLOutput) {}
+}
+
+/// HTML written exactly as given, unescaped. The one way around escaping: use it only for
+/// markup you produced yourself, never for data from a request or a database.
+public struct UnsafeRawHTML: Markup, Sendable {
+    public let html: String
+    public init(_ html: String) { self.html = html }
+    public func render(into output: inout HTMLOutput) { output.rawString(html) }
+}
+
+/// Markup already rendered to bytes, e.g. a page's body handed to the document shell.
+public struct HTML: Markup, Sendable {
+    public let bytes: [UInt8]
+
+    public init(@MarkupBuilder _ content: () -> some Markup) {
+        var output = HTMLOutput()
+        content().render(into: &output)
+        bytes = output.bytes
+    }
+
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    public func render(into output: inout HTMLOutput) { output.bytes.append(contentsOf: bytes) }
+}
+
+/// Markup for each element of a sequence, rendered lazily (no array of nodes is built).
+public struct ForEach<Data: Sequence, Content: Markup>: Markup {
+    let data: Data
+    let content: (Data.Element) -> Content
+
+    public init(_ data: Data, @MarkupBuilder content: @escaping (Data.Element) -> Content) {
+        self.data = data
+        self.content = content
+    }
+
+    public func render(into output: inout HTMLOutput) {
+        for element in data { content(element).render(into: &output) }
+    }
+}

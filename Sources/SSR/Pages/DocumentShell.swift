@@ -1,0 +1,28 @@
+/// What every page of a site shares, as Next.js's `_document` and `_app`: elements for `<head>`
+/// (styles, icons) and a wrapper around each page's HTML (a layout).
+///
+/// ```swift
+/// struct Shell: DocumentShell {
+///     func head() -> some Markup { Style("body{font-family:system-ui}") }
+///     func body(_ page: HTML) -> some Markup { header { a(.href("/")) { "Home" } }; main { page } }
+/// }
+/// ```
+public protocol DocumentShell: Sendable {
+    associatedtype Head: Markup = EmptyMarkup
+    associatedtype Body: Markup
+
+    /// Elements placed in `<head>` before the page's own.
+    @MarkupBuilder func head() -> Head
+    /// The markup inside `<div id="__next">`, around the page's HTML.
+    @MarkupBuilder func body(_ page: HTML) -> Body
+}
+
+extension DocumentShell where Head == EmptyMarkup {
+    public func head() -> EmptyMarkup { EmptyMarkup() }
+}
+
+/// The shell of a site that defines none: the page's HTML as it is.
+public struct DefaultDocument: DocumentShell {
+    public init() {}
+    public func body(_ page: HTML) -> HTML { page }
+}

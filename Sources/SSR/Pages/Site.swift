@@ -1,0 +1,83 @@
+/// A site: its pages (routes from their file paths), document shell, error pages and options
+/// (`basePath`, `i18n`, `buildId`). Construction checks the route table as `next build` does.
+///
+/// ```swift
+/// let site = try Site(pages: [
+///     PageRoute(file: "pages/index.swift", page: HomePage.self),
+///     PageRoute(file: "pages/posts/[id].swift", page: PostPage.self),
+/// ])
+/// let engine = Engine(site: site, mode: .production)
+/// ```
+public struct Site: Sendable {
+    /// Locales of an internationalized site (Next.js's `i18n` option).
+    public struct I18n: Sendable, Equatable {
+        public var locales: [String]
+        public var defaultLocale: String
+        public init(locales: [String], defaultLocale: String) {
+            self.locales = locales
+            self.defaultLocale = defaultLocale
+        }
+    }
+
+    public let pages: [PageRoute]
+    public let document: any DocumentShell
+    /// The page for 404s (`pages/404`); Next.js's default when `nil`.
+    public let notFoundPage: (any ErrorPage)?
+    /// The page for 500s in production (`pages/500`); Next.js's default when `nil`.
+    public let errorPage: (any ErrorPage)?
+    /// A path prefix the whole site lives under, e.g. `/docs` (empty for none).
+    public let basePath: String
+    public let i18n: I18n?
+    /// Overrides the build ID (otherwise `development` in dev, one per executable in production).
+    public let buildId: String?
+    /// Next.js's `largePageDataBytes`: above this, rendering a page logs a warning.
+    public let largePageDataBytes: Int
+
+    let routes: RouteTable<PageRoute>
+
+    public init(
+        pages: [PageRoute],
+        document: any DocumentShell = DefaultDocument(),
+        notFoundPage: (any ErrorPage)? = nil,
+        errorPage: (any ErrorPage)? = nil,
+        basePath: String = "",
+        i18n: I18n? = nil,
+        buildId: String? = nil,
+        largePageDataBytes: Int = 128_000
+    ) throws(RouteDefinitionError) {
+        if !basePath.isEmpty && (!basePath.hasPrefix("/") || basePath.hasSuffix("/")) {
+            throw RouteDefinitionError("Specified basePath has to start with a /, found \"\(basePath)\"")
+        }
+        if let i18n, !i18n.locales.contains(i18n.defaultLocale) {
+            throw RouteDefinitionError("Specified i18n.defaultLocale should be included in i18n.locales.")
+        }
+        var seen: [String: String] = [:]
+        var entries: [(pattern: RoutePattern, entry: PageRoute)] = []
+        for page in pages {
+            if let error = page.definitionError { throw error }
+            guard let pattern = page.pattern else { continue }
+            if let problem = page.page.staticPropsProblem { throw RouteDefinitionError("\(page.file): \(problem)") }
+            let route = pattern.description
+            if ["/_app", "/_document", "/_error", "/404", "/500"].contains(route) {
+                throw RouteDefinitionError("\(page.file): \(route) is a special page in Next.js; give it to Site(document:notFoundPage:errorPage:) instead")
+            }
+            if let other = seen[route] {
+                throw RouteDefinitionError("Duplicate page detected. \(other) and \(page.file) resolve to \(route).")
+            }
+            seen[route] = page.file
+            entries.append((pattern, page))
+        }
+        self.routes = try RouteTable(entries)
+        self.pages = pages
+        self.document = document
+        self.notFoundPage = notFoundPage
+        self.errorPage = errorPage
+        self.basePath = basePath
+        self.i18n = i18n
+        self.buildId = buildId
+        self.largePageDataBytes = largePageDataBytes
+    }
+
+    /// The routes in matching order, as `next build` lists them.
+    public var sortedRoutes: [RoutePattern] { routes.sorted.map(\.pattern) }
+}
