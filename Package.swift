@@ -18,7 +18,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "SSRTests", dependencies: ["SSR"]),
+        .testTarget(
+            name: "SSRTests",
+            dependencies: [
+                "SSR",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

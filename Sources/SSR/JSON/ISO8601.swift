@@ -4,7 +4,9 @@ import Foundation
 /// in props becomes after `JSON.stringify`. Written by hand: it runs for every date in props.
 enum ISO8601 {
     static func string(from date: Date) -> String {
-        let totalMillis = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        // Microseconds first: 1714555800.123 × 1000 is 1714555800122.9998 in binary floating point.
+        let micros = (date.timeIntervalSince1970 * 1_000_000).rounded()
+        let totalMillis = Int64((micros / 1000).rounded(.down))
         var days = totalMillis / 86_400_000
         var millisOfDay = totalMillis % 86_400_000
         if millisOfDay < 0 { millisOfDay += 86_400_000; days -= 1 }

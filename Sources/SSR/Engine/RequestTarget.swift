@@ -1,0 +1,124 @@
+/// What a request path asks for, before any page runs: a redirect that normalizes the path,
+/// a malformed path, a path outside the site, or a page (as a document or a data request).
+enum RequestTarget: Equatable {
+    /// 308 to this location (repeated slashes, trailing slash).
+    case normalize(location: String)
+    /// 400: the path is not a valid origin-form or has malformed percent-encoding.
+    case badRequest
+    /// 404 before routing: outside basePath, wrong buildId, not `.json`, no locale in a data URL.
+    case notFound
+    case page(PageRequest)
+
+    struct PageRequest: Equatable {
+        /// The page path, still percent-encoded: `/posts/1`.
+        var path: Substring
+        /// The raw query string, without `?`.
+        var query: Substring
+        var locale: String?
+        var isData: Bool
+        /// `req.url`: the URL without basePath and locale (for data requests, the data URL).
+        var url: String
+
+        var segments: [Substring] { path.split(separator: "/") }
+    }
+
+    init(path requestPath: String, site: Site, buildId: String) {
+        var rawPath = Substring(requestPath)
+        var query = Substring("")
+        if let q = requestPath.firstIndex(of: "?") {
+            rawPath = requestPath[..<q]
+            query = requestPath[requestPath.index(after: q)...]
+        }
+        if let hash = query.firstIndex(of: "#") { query = query[..<hash] }
+        guard rawPath.hasPrefix("/") else {
+            self = .badRequest
+            return
+        }
+        let search = query.isEmpty ? "" : "?" + query
+
+        // Repeated slashes or backslashes: 308 to the clean path (Next.js's handleRequestImpl).
+        if rawPath.contains("//") || rawPath.contains("\\") {
+            var clean = ""
+            for ch in rawPath {
+                let c: Character = ch == "\\" ? "/" : ch
+                if c == "/" && clean.hasSuffix("/") { continue }
+                clean.append(c)
+            }
+            self = .normalize(location: clean + search)
+            return
+        }
+
+        let basePath = site.basePath
+        var path = rawPath
+        if !basePath.isEmpty {
+            if rawPath == basePath + "/" {
+                self = .normalize(location: basePath + search)
+                return
+            }
+            guard rawPath == basePath || rawPath.hasPrefix(basePath + "/") else {
+                self = .notFound
+                return
+            }
+            path = rawPath.dropFirst(basePath.count)
+            if path.isEmpty { path = "/" }
+        }
+
+        let dataPrefix = "/_next/data/"
+        if path.hasPrefix(dataPrefix) {
+            self = RequestTarget.data(path, query: query, search: search, site: site, buildId: buildId)
+            return
+        }
+        if path.hasPrefix("/_next/") {
+            self = .notFound
+            return
+        }
+        if path.count > 1 && path.hasSuffix("/") {
+            var trimmed = path
+            while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+            self = .normalize(location: basePath + (trimmed == "/" && !basePath.isEmpty ? "" : trimmed) + search)
+            return
+        }
+        guard path.split(separator: "/").allSatisfy({ PercentDecoding.decode($0) != nil }) else {
+            self = .badRequest
+            return
+        }
+        var locale: String?
+        if let i18n = site.i18n {
+            let first = path.split(separator: "/").first.map(String.init)
+            if let first, let match = i18n.locales.first(where: { $0.lowercased() == first.lowercased() }) {
+                locale = match
+                path = path.dropFirst(1 + first.count)
+                if path.isEmpty { path = "/" }
+            } else {
+                locale = i18n.defaultLocale
+            }
+        }
+        self = .page(PageRequest(path: path, query: query, locale: locale, isData: false, url: String(path) + search))
+    }
+
+    /// `/_next/data/<buildId>/<asset path>.json` (Next.js's `handleNextDataRequest`).
+    private static func data(_ path: Substring, query: Substring, search: String, site: Site, buildId: String) -> RequestTarget {
+        let rest = path.dropFirst("/_next/data/".count)
+        guard let slash = rest.firstIndex(of: "/"), rest[..<slash] == buildId else { return .notFound }
+        let asset = rest[slash...]
+        guard asset.hasSuffix(".json"), asset.count > "/.json".count else { return .notFound }
+        let assetPath = String(asset.dropLast(".json".count))
+        guard assetPath.split(separator: "/", omittingEmptySubsequences: false).dropFirst().allSatisfy({ !$0.isEmpty }) else {
+            return .notFound
+        }
+        guard assetPath.split(separator: "/").allSatisfy({ PercentDecoding.decode($0) != nil }) else { return .badRequest }
+        var route = Substring(DataPath.route(fromAssetPath: assetPath))
+        var locale: String?
+        if let i18n = site.i18n {
+            // The locale is always in a data URL; without one the request is a 404
+            // (and never bypasses the checks of the locale-prefixed page, CVE-2026-44573).
+            guard let first = route.split(separator: "/").first,
+                let match = i18n.locales.first(where: { $0.lowercased() == first.lowercased() })
+            else { return .notFound }
+            locale = match
+            route = route.dropFirst(1 + first.count)
+            if route.isEmpty { route = "/" }
+        }
+        return .page(PageRequest(path: route, query: query, locale: locale, isData: true, url: String(path) + search))
+    }
+}

@@ -1,0 +1,36 @@
+/// The path part of a data URL, `/_next/data/<buildId><asset path>.json`, as Next.js's
+/// `getAssetPathFromRoute` and `getRouteFromAssetPath` compute it.
+public enum DataPath {
+    /// `/` → `/index`; `/index` and `/index/…` get another `/index` in front; else unchanged.
+    public static func assetPath(fromRoute route: String) -> String {
+        if route == "/" { return "/index" }
+        if route == "/index" || route.hasPrefix("/index/") { return "/index" + route }
+        return route
+    }
+
+    /// The inverse: `/index` → `/`, `/index/foo` → `/foo` (unless dynamic), else unchanged.
+    public static func route(fromAssetPath asset: String) -> String {
+        if asset.hasPrefix("/index/") && !asset.contains("[") { return String(asset.dropFirst("/index".count)) }
+        if asset == "/index" { return "/" }
+        return asset
+    }
+
+    /// The data URL a Next.js client fetches for a page path on a client transition:
+    /// `dataURL(for: "/posts/1?ref=x", buildId: "B")` → `/_next/data/B/posts/1.json?ref=x`.
+    /// With i18n the locale is always in it; a trailing slash is removed first.
+    public static func dataURL(for path: String, buildId: String, basePath: String = "", locale: String? = nil) -> String {
+        var pathname = Substring(path)
+        var search = Substring("")
+        if let q = path.firstIndex(where: { $0 == "?" || $0 == "#" }) {
+            pathname = path[..<q]
+            if path[q] == "?" {
+                let end = path[q...].firstIndex(of: "#") ?? path.endIndex
+                search = path[q..<end]
+            }
+        }
+        while pathname.count > 1 && pathname.hasSuffix("/") { pathname = pathname.dropLast() }
+        var route = String(pathname.isEmpty ? "/" : pathname)
+        if let locale { route = route == "/" ? "/" + locale : "/" + locale + route }
+        return basePath + "/_next/data/" + buildId + assetPath(fromRoute: route) + ".json" + search
+    }
+}

@@ -1,0 +1,74 @@
+/// The inline `__NEXT_DATA__` object a document carries for the client, in Next.js's key order:
+/// `props, page, query, buildId, nextExport?, autoExport?, isFallback, err?, gssp?, gip?,
+/// locale?, locales?, defaultLocale?, scriptLoader`.
+struct NextData {
+    enum Props {
+        /// A gSSP page: `{"pageProps":…,"__N_SSP":true}`.
+        case serverSide(ErasedProps)
+        /// A static page: `{"pageProps":{}}`.
+        case empty
+        /// The `_error` page: `{"pageProps":{"statusCode":N}}`.
+        case statusCode(Int)
+    }
+
+    /// `err` in dev: what the client's error overlay shows.
+    struct DevError: Encodable {
+        var name: String
+        var message: String
+        var stack: String
+    }
+
+    var props: Props
+    var page: String
+    var query: QueryParameters
+    var buildId: String
+    /// Automatically statically optimized (a page without gSSP): `nextExport` and `autoExport`.
+    var autoExport = false
+    /// The prerendered `_error` page (404, 500 in production): `nextExport` only.
+    var nextExport = false
+    var err: DevError?
+    var gip = false
+    var i18n: (locale: String, locales: [String], defaultLocale: String)?
+
+    /// Writes the object, script-safe. Returns the length `JSON.stringify` would give (the
+    /// large-page-data measure), i.e. without the bytes added by escaping.
+    func write(into out: inout [UInt8]) throws(SerializationError) -> Int {
+        let start = out.count
+        var escapes = 0
+        let json = PropsEncoder(scriptSafe: true)
+        func key(_ k: StaticString) { k.withUTF8Buffer { out.append(contentsOf: $0) } }
+        key("{\"props\":{\"pageProps\":")
+        switch props {
+        case .serverSide(let p):
+            escapes += try p.encode(&out, true)
+            key(",\"__N_SSP\":true}")
+        case .empty: key("{}}")
+        case .statusCode(let code): key("{\"statusCode\":"); out.append(contentsOf: String(code).utf8); key("}}")
+        }
+        key(",\"page\":")
+        escapes += try json.encode(page, into: &out)
+        key(",\"query\":")
+        escapes += try json.encode(query, into: &out)
+        key(",\"buildId\":")
+        escapes += try json.encode(buildId, into: &out)
+        if nextExport || autoExport { key(",\"nextExport\":true") }
+        if autoExport { key(",\"autoExport\":true") }
+        key(",\"isFallback\":false")
+        if let err {
+            key(",\"err\":")
+            escapes += try json.encode(err, into: &out)
+        }
+        if case .serverSide = props { key(",\"gssp\":true") }
+        if gip { key(",\"gip\":true") }
+        if let i18n {
+            key(",\"locale\":")
+            escapes += try json.encode(i18n.locale, into: &out)
+            key(",\"locales\":")
+            escapes += try json.encode(i18n.locales, into: &out)
+            key(",\"defaultLocale\":")
+            escapes += try json.encode(i18n.defaultLocale, into: &out)
+        }
+        key(",\"scriptLoader\":[]}")
+        return out.count - start - escapes
+    }
+}
