@@ -203,7 +203,9 @@ public struct Engine: Sendable {
             return response
         }
         let name = error is ServerSidePropsError ? "Error" : String(reflecting: type(of: error))
-        let devError = NextData.DevError(name: name, message: message, stack: String(reflecting: error))
+        var value = ""
+        dump(error, to: &value)  // Swift errors carry no stack trace: show the error's structure instead
+        let devError = NextData.DevError(name: name, message: message, stack: value)
         var nextData = NextData(props: .statusCode(500), page: "/_error", query: QueryParameters(), buildId: buildId)
         nextData.err = devError
         nextData.gip = true
