@@ -31,7 +31,7 @@ public enum QueryValue: Sendable, Hashable, Codable {
 
 /// Named values in order: `query` and `params` of the context, which keep the order in which
 /// Next.js builds them (and so in which `__NEXT_DATA__.query` lists them).
-public struct QueryParameters: Sendable, Hashable, Encodable, Sequence {
+public struct QueryParameters: Sendable, Hashable, Codable, Sequence {
     public private(set) var entries: [(name: String, value: QueryValue)]
 
     public init(_ entries: [(name: String, value: QueryValue)] = []) { self.entries = entries }
@@ -58,6 +58,12 @@ public struct QueryParameters: Sendable, Hashable, Encodable, Sequence {
 
     public func hash(into hasher: inout Hasher) {
         for e in entries { hasher.combine(e.name); hasher.combine(e.value) }
+    }
+
+    /// From a JSON object (in the order the decoder lists its keys).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: AnyKey.self)
+        entries = try c.allKeys.map { ($0.stringValue, try c.decode(QueryValue.self, forKey: $0)) }
     }
 
     /// As a JavaScript object: integer-like names first.

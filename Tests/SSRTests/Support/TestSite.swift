@@ -56,8 +56,8 @@ struct PostPage: ServerSidePage {
 
 struct EchoPage: ServerSidePage {
     struct Props: Codable, Sendable, Equatable {
-        var params: [String: QueryValue]?
-        var query: [String: QueryValue]
+        var params: QueryParameters?
+        var query: QueryParameters
         var resolvedUrl: String
         var url: String
         var method: String
@@ -69,8 +69,7 @@ struct EchoPage: ServerSidePage {
     }
     func getServerSideProps(_ c: ServerSideContext) async throws -> ServerSideResult<Props> {
         .props(Props(
-            params: c.params.map { Dictionary(uniqueKeysWithValues: $0.map { ($0.name, $0.value) }) },
-            query: Dictionary(uniqueKeysWithValues: c.query.map { ($0.name, $0.value) }),
+            params: c.params, query: c.query,
             resolvedUrl: c.resolvedUrl, url: c.request.url, method: c.request.method.rawValue,
             cookies: c.request.cookies, locale: c.locale, locales: c.locales, defaultLocale: c.defaultLocale, page: c.page))
     }
