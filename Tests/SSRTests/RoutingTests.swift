@@ -102,7 +102,7 @@ import Testing
         let site = try Site(pages: [
             PageRoute(file: "pages/index.swift", page: HomePage.self),
             PageRoute(file: "pages/nested-index/index/index.swift", page: NestedIndexPage.self),
-            PageRoute(file: "pages/sub/[id].swift", page: EchoPage.self),
+            PageRoute(file: "pages/sub/[id].swift", page: SubPage.self),
         ], buildId: "B")
         let engine = Engine(site: site)
         #expect(await engine.get("/").status == .ok)

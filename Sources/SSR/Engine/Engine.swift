@@ -117,7 +117,7 @@ public struct Engine: Sendable {
             return notFound
 
         case .redirect(let redirect):
-            let problems = redirect.problems()
+            let problems = redirect.problems
             guard problems.isEmpty else {
                 let message = "Invalid redirect object returned from getServerSideProps for \(target.url)\n"
                     + problems.joined(separator: " and ")

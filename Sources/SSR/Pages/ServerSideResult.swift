@@ -40,7 +40,7 @@ public struct Redirect: Sendable, Equatable {
     public var status: Int { statusCode ?? (permanent == true ? 308 : 307) }
 
     /// Next.js's `checkRedirectValues`: the problems, in its words, or none.
-    func problems() -> [String] {
+    var problems: [String] {
         var errors: [String] = []
         if permanent != nil && statusCode != nil {
             errors.append("`permanent` and `statusCode` can not both be provided")

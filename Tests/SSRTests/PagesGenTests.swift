@@ -1,0 +1,97 @@
+import Foundation
+import SSR
+import Testing
+
+/// The build-time generator behind PagesPlugin, run as the plugin runs it on a pages/ folder.
+@Suite struct PagesGenTests {
+    struct Run {
+        var status: Int32
+        var stderr: String
+        var generated: String
+    }
+
+    /// The tool is built beside the test bundle (it is a dependency of this target's plugin).
+    static var tool: URL? {
+        let dir = Bundle.main.executableURL?.deletingLastPathComponent()
+            ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        return ["PagesGen", "PagesGen-tool"].map { dir.appendingPathComponent($0) }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    func generate(_ files: [String: String]) throws -> Run {
+        let tool = try #require(Self.tool, "PagesGen not found beside the test bundle")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("pagesgen-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        let output = root.appendingPathComponent("out/PageRoutes.generated.swift")
+        let process = Process()
+        process.executableURL = tool
+        process.arguments = ["--root", root.path, "--output", output.path, "--link-dir", root.appendingPathComponent("out/pages").path]
+            + files.keys.sorted()
+        let stderr = Pipe()
+        process.standardError = stderr
+        try process.run()
+        let errors = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let generated = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+        if process.terminationStatus == 0 {
+            // Every page is linked under a unique name, so same-named files can compile together.
+            for path in files.keys {
+                let link = root.appendingPathComponent("out/pages/" + path.replacingOccurrences(of: "/", with: "+"))
+                #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == root.appendingPathComponent(path).path)
+            }
+        }
+        return Run(status: process.terminationStatus, stderr: errors, generated: generated)
+    }
+
+    @Test func generatesTheRouteTableFromFilePaths() throws {
+        let run = try generate([
+            "pages/index.swift": "import SSR\n// struct NotThis: Page {}\nstruct Home: ServerSidePage { }",
+            "pages/posts/[id].swift": "import SSR\nlet s = \"struct Fake: Page {\"\n\nstruct PostPage: Page, Sendable {\n}",
+            "pages/old/[id].swift": "import SSR\nfinal class OldPostPage: SSR.Page { }",
+            "pages/_document.swift": "import SSR\nstruct Layout: DocumentShell {}",
+            "pages/404.swift": "import SSR\nstruct Missing: ErrorPage {}",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.generated.contains(#"PageRoute(file: "pages/index.swift", page: Home.self),  // / (pages/index.swift:3)"#))
+        #expect(run.generated.contains(#"PageRoute(file: "pages/posts/[id].swift", page: PostPage.self),  // /posts/[id] (pages/posts/[id].swift:4)"#))
+        #expect(run.generated.contains(#"PageRoute(file: "pages/old/[id].swift", page: OldPostPage.self)"#))
+        #expect(run.generated.contains("public static let document: any DocumentShell = Layout()"))
+        #expect(run.generated.contains("public static let notFoundPage: (any ErrorPage)? = Missing()"))
+        #expect(run.generated.contains("public static let errorPage: (any ErrorPage)? = nil"))
+        #expect(!run.generated.contains("NotThis") && !run.generated.contains("Fake"))
+    }
+
+    @Test func reportsProblemsAgainstThePageFile() throws {
+        let run = try generate([
+            "pages/terms.swift": "import SSR\nstruct Terms {}",
+            "pages/faq.swift": "struct A: Page {}\n\nstruct B: Page {}",
+            "pages/blog.swift": "struct Blog: Page {}",
+            "pages/blog/index.swift": "struct BlogIndex: Page {}",
+            "pages/shop/[sku.swift": "struct Shop: Page {}",
+            "pages/[...all]/more.swift": "struct More: Page {}",
+        ])
+        #expect(run.status == 1)
+        let lines = run.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasSuffix("/pages/terms.swift:1:1: error: no page type found in pages/terms.swift: declare exactly one top-level type conforming to Page or ServerSidePage, e.g. 'struct MyPage: ServerSidePage { ... }'") })
+        #expect(lines.contains { $0.hasSuffix("/pages/faq.swift:3:1: error: 2 types conforming to Page or ServerSidePage in pages/faq.swift (A, B): a page file must declare exactly one") })
+        #expect(lines.contains { $0.hasSuffix("/pages/blog/index.swift:1:1: error: Duplicate page detected. pages/blog.swift and pages/blog/index.swift resolve to /blog.") })
+        #expect(lines.contains { $0.hasSuffix("/pages/shop/[sku.swift:1:1: error: '[sku' is not a route segment: use [name], [...name] or [[...name]]") })
+        #expect(lines.contains { $0.hasSuffix("/pages/[...all]/more.swift:1:1: error: Catch-all must be the last part of the URL.") })
+    }
+
+    /// The generated table of this test target matches its pages/ folder.
+    @Test func thisTargetsTableMatchesItsFolder() {
+        let routes = Dictionary(uniqueKeysWithValues: PageRoutes.all.map { ($0.file, $0.pattern?.description) })
+        #expect(routes["pages/posts/[id].swift"] == "/posts/[id]")
+        #expect(routes["pages/nested-index/index/index.swift"] == "/nested-index/index")
+        #expect(routes["pages/docs/[[...slug]].swift"] == "/docs/[[...slug]]")
+        #expect(routes["pages/404.swift"] == nil)
+        #expect(PageRoutes.all.first { $0.file == "pages/about.swift" }?.hasServerSideProps == false)
+        #expect(PageRoutes.all.first { $0.file == "pages/index.swift" }?.hasServerSideProps == true)
+    }
+}
