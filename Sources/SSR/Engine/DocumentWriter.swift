@@ -4,10 +4,17 @@
 struct DocumentWriter {
     let shell: any DocumentShell
 
-    /// Returns the document and the plain length of its `__NEXT_DATA__` JSON.
+    struct Output {
+        var bytes: [UInt8]
+        /// The length `JSON.stringify(__NEXT_DATA__)` would have (for the large-page warning).
+        var nextDataLength: Int
+        /// Where `pageProps`' JSON starts in `bytes`.
+        var pagePropsOffset: Int
+    }
+
     func write(
         lang: String?, pageHead: HTMLOutput, pageBody: HTML, nextData: NextData, capacity: Int
-    ) throws(SerializationError) -> (bytes: [UInt8], nextDataLength: Int) {
+    ) throws(SerializationError) -> Output {
         var html = HTMLOutput(capacity: capacity)
         html.raw("<!DOCTYPE html><html")
         if let lang {
@@ -21,8 +28,8 @@ struct DocumentWriter {
         html.raw("</head><body><div id=\"__next\">")
         shell.body(pageBody).render(into: &html)
         html.raw("</div><script id=\"__NEXT_DATA__\" type=\"application/json\">")
-        let length = try nextData.write(into: &html.bytes)
+        let written = try nextData.write(into: &html.bytes)
         html.raw("</script></body></html>")
-        return (html.bytes, length)
+        return Output(bytes: html.bytes, nextDataLength: written.length, pagePropsOffset: written.pagePropsOffset)
     }
 }

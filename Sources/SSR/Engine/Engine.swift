@@ -140,7 +140,7 @@ public struct Engine: Sendable {
             var location = redirect.destination
             if location.hasPrefix("/") {
                 if redirect.basePath != false { location = site.basePath + location }
-                location = Engine.normalizeRepeatedSlashes(location)
+                location = RequestTarget.normalizeRepeatedSlashes(location)
             }
             var response = self.redirect(to: location, status: redirect.status, cacheControl: cacheControl, extra: headers)
             response.head.headerFields[.serverTiming] = timing.headerValue
@@ -151,7 +151,7 @@ public struct Engine: Sendable {
                 let renderStart = clock.now
                 var body = Array("{\"pageProps\":".utf8)
                 do {
-                    try props.encode(&body, false)
+                    _ = try props.encode(&body, false)
                     if mode == .development { try Engine.checkPlainObject(body, from: "{\"pageProps\":".utf8.count) }
                 } catch {
                     return failure(serializationFailure(error, page: route.description), page: route.description, url: target.url, timing: timing)
@@ -170,14 +170,12 @@ public struct Engine: Sendable {
                 props: page.isServerSide ? .serverSide(props) : .empty, page: route.description, query: query, buildId: buildId)
             nextData.autoExport = !page.isServerSide
             nextData.i18n = i18nData(target.locale)
-            let document: (bytes: [UInt8], nextDataLength: Int)
+            let document: DocumentWriter.Output
             do {
                 document = try DocumentWriter(shell: site.document).write(
                     lang: target.locale, pageHead: head, pageBody: HTML(bytes: bodyOutput.bytes), nextData: nextData, capacity: 0)
                 if mode == .development, page.isServerSide {
-                    var check: [UInt8] = []
-                    _ = try props.encode(&check, false)
-                    try Engine.checkPlainObject(check, from: 0)
+                    try Engine.checkPlainObject(document.bytes, from: document.pagePropsOffset)
                 }
             } catch {
                 return failure(serializationFailure(error, page: route.description), page: route.description, url: target.url, timing: timing)
@@ -225,7 +223,8 @@ public struct Engine: Sendable {
             "Error serializing \(what) returned from `getServerSideProps` in \"\(page)\".\nReason: \(error.reason)")
     }
 
-    /// Dev's `isSerializableProps` root check: props must encode to a JSON object.
+    /// Dev's `isSerializableProps` root check: props must encode to a JSON object. `start` is
+    /// where the props JSON begins (script-safe escaping never changes its first byte).
     private static func checkPlainObject(_ json: [UInt8], from start: Int) throws(SerializationError) {
         guard start < json.count, json[start] != UInt8(ascii: "{") else { return }
         let label: String
@@ -280,18 +279,6 @@ public struct Engine: Sendable {
         return (locale ?? i18n.defaultLocale, i18n.locales, i18n.defaultLocale)
     }
 
-    /// Next.js's `normalizeRepeatedSlashes`: in the path part, `\` → `/` and `//+` → `/`.
-    static func normalizeRepeatedSlashes(_ url: String) -> String {
-        let queryStart = url.firstIndex(of: "?") ?? url.endIndex
-        var path = ""
-        for ch in url[..<queryStart] {
-            let c: Character = ch == "\\" ? "/" : ch
-            if c == "/" && path.hasSuffix("/") { continue }
-            path.append(c)
-        }
-        return path + url[queryStart...]
-    }
-
     // MARK: - Warnings and the last touches
 
     /// Next.js's large-page-data warning: every time in dev, once per page in production.
@@ -326,13 +313,6 @@ public struct ServerSidePropsError: Error, Sendable, Equatable, CustomStringConv
     public let message: String
     public init(_ message: String) { self.message = message }
     public var description: String { message }
-}
-
-extension HTMLOutput {
-    init(bytes: [UInt8]) {
-        self.init()
-        self.bytes = bytes
-    }
 }
 
 extension HTTPField.Name {

@@ -38,13 +38,7 @@ enum RequestTarget: Equatable {
 
         // Repeated slashes or backslashes: 308 to the clean path (Next.js's handleRequestImpl).
         if rawPath.contains("//") || rawPath.contains("\\") {
-            var clean = ""
-            for ch in rawPath {
-                let c: Character = ch == "\\" ? "/" : ch
-                if c == "/" && clean.hasSuffix("/") { continue }
-                clean.append(c)
-            }
-            self = .normalize(location: clean + search)
+            self = .normalize(location: RequestTarget.normalizeRepeatedSlashes(String(rawPath)) + search)
             return
         }
 
@@ -94,6 +88,19 @@ enum RequestTarget: Equatable {
             }
         }
         self = .page(PageRequest(path: path, query: query, locale: locale, isData: false, url: String(path) + search))
+    }
+
+    /// Next.js's `normalizeRepeatedSlashes`: in the path part, `\` → `/` and `//+` → `/`; the
+    /// query is left as it is.
+    static func normalizeRepeatedSlashes(_ url: String) -> String {
+        let queryStart = url.firstIndex(of: "?") ?? url.endIndex
+        var path = ""
+        for ch in url[..<queryStart] {
+            let c: Character = ch == "\\" ? "/" : ch
+            if c == "/" && path.hasSuffix("/") { continue }
+            path.append(c)
+        }
+        return path + url[queryStart...]
     }
 
     /// `/_next/data/<buildId>/<asset path>.json` (Next.js's `handleNextDataRequest`).

@@ -20,6 +20,8 @@ public struct HTMLOutput: Sendable {
         bytes.reserveCapacity(capacity)
     }
 
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
     /// Writes trusted bytes as they are (tags, already-escaped fragments).
     public mutating func raw(_ s: StaticString) {
         s.withUTF8Buffer { bytes.append(contentsOf: $0) }

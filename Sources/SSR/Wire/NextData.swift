@@ -31,13 +31,14 @@ struct NextData {
     var i18n: (locale: String, locales: [String], defaultLocale: String)?
 
     /// Writes the object, script-safe. Returns the length `JSON.stringify` would give (the
-    /// large-page-data measure), i.e. without the bytes added by escaping.
-    func write(into out: inout [UInt8]) throws(SerializationError) -> Int {
+    /// large-page-data measure: without the bytes added by escaping) and where pageProps start.
+    func write(into out: inout [UInt8]) throws(SerializationError) -> (length: Int, pagePropsOffset: Int) {
         let start = out.count
         var escapes = 0
         let json = PropsEncoder(scriptSafe: true)
         func key(_ k: StaticString) { k.withUTF8Buffer { out.append(contentsOf: $0) } }
         key("{\"props\":{\"pageProps\":")
+        let pagePropsOffset = out.count
         switch props {
         case .serverSide(let p):
             escapes += try p.encode(&out, true)
@@ -69,6 +70,6 @@ struct NextData {
             escapes += try json.encode(i18n.defaultLocale, into: &out)
         }
         key(",\"scriptLoader\":[]}")
-        return out.count - start - escapes
+        return (out.count - start - escapes, pagePropsOffset)
     }
 }
