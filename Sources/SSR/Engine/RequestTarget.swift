@@ -23,13 +23,14 @@ enum RequestTarget: Equatable {
     }
 
     init(path requestPath: String, site: Site, buildId: String) {
-        var rawPath = Substring(requestPath)
+        // A fragment is not part of a request target; a URL parser would drop it.
+        let target = requestPath[..<(requestPath.firstIndex(of: "#") ?? requestPath.endIndex)]
+        var rawPath = target
         var query = Substring("")
-        if let q = requestPath.firstIndex(of: "?") {
-            rawPath = requestPath[..<q]
-            query = requestPath[requestPath.index(after: q)...]
+        if let q = target.firstIndex(of: "?") {
+            rawPath = target[..<q]
+            query = target[target.index(after: q)...]
         }
-        if let hash = query.firstIndex(of: "#") { query = query[..<hash] }
         guard rawPath.hasPrefix("/") else {
             self = .badRequest
             return

@@ -1,0 +1,38 @@
+import HTTPTypes
+import SSR
+import Testing
+
+/// Malformed or hostile requests get a 4xx (or a normalizing 308) and never a crash or a 500.
+@Suite struct BadInputTests {
+    let engine: Engine
+    init() throws { engine = try TestSite.engine() }
+
+    @Test(arguments: [
+        ("*", 400), ("", 400), ("/%", 400), ("/posts/%zz", 400), ("/posts/%C3%28", 400),
+        ("/posts/1%00", 404), ("/%2e%2e/%2e%2e/etc/passwd", 404), ("/posts/..", 404),
+        ("/_next/data/B/.json", 404), ("/_next/data/B/posts/1.json/", 404), ("/_next/static/x.js", 404),
+        ("/_next/data/B/index.json?__nextDataReq=1&__nextLocale=fr", 200), ("/?", 200), ("/#frag", 200),
+        ("/posts/1?%zz=%", 200), ("//", 308), ("/\\\\evil.example", 308),
+    ])
+    func answers(path: String, status: Int) async {
+        let response = await engine.get(path)
+        #expect(response.status.code == status, "\(path) → \(response.status)")
+    }
+
+    @Test func backslashesNeverRedirectOffSite() async {
+        let response = await engine.get("/\\\\evil.example/x")
+        #expect(response[.location] == "/evil.example/x")
+    }
+
+    @Test func randomPathsNeverCrashOrFail() async {
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["/", "//", "\\", "%", "%2F", "%zz", "%E0%A4", "..", ".", "?", "&", "=", "#", "[", "]", "index",
+                      "posts", "1", "_next", "data", "B", ".json", "blog", "docs", "日本", "😀", "\u{0}", " ", "+", "__nextLocale"]
+        for _ in 0..<3000 {
+            let path = "/" + (0..<Int.random(in: 0...8, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let response = await engine.get(path)
+            #expect([200, 308, 400, 404].contains(response.status.code), "\(path) → \(response.status)")
+            #expect(response.headerFields[.contentLength] == String(response.body.count))
+        }
+    }
+}
