@@ -135,3 +135,14 @@ import Testing
         #expect(devWarnings.first?.contains(#"data for page "/large" (path "/large?x=1") is"#) == true)
     }
 }
+
+@Suite struct ETagOptionTests {
+    @Test func generateEtagsFalseSendsNoETagAndNever304() async throws {
+        let site = try Site(pages: PageRoutes.all, buildId: "B", generateEtags: false)
+        let engine = Engine(site: site)
+        let response = await engine.get("/posts/1")
+        #expect(response.status == .ok)
+        #expect(response[.eTag] == nil)
+        #expect(await engine.get("/posts/1", [.ifNoneMatch: "*"]).status == .ok)
+    }
+}

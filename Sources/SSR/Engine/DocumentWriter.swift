@@ -13,7 +13,7 @@ struct DocumentWriter {
     }
 
     func write(
-        lang: String?, pageHead: HTMLOutput, pageBody: HTML, nextData: NextData, capacity: Int
+        lang: String?, pageHead: HTMLOutput, pageBody: PageBody, nextData: NextData, capacity: Int
     ) throws(SerializationError) -> Output {
         var html = HTMLOutput(capacity: capacity)
         html.raw("<!DOCTYPE html><html")

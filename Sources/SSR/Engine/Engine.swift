@@ -160,12 +160,11 @@ public struct Engine: Sendable {
                 timing.render = clock.now - renderStart
                 return Response(
                     status: response.status, headers: headers, contentType: "application/json; charset=utf-8",
-                    cacheControl: cacheControl, body: body, timing: timing, etag: true)
+                    cacheControl: cacheControl, body: body, timing: timing, etag: site.generateEtags)
             }
             let renderStart = clock.now
             var head = HTMLOutput()
-            var bodyOutput = HTMLOutput()
-            props.render(&head, &bodyOutput)
+            props.renderHead(&head)
             var nextData = NextData(
                 props: page.isServerSide ? .serverSide(props) : .empty, page: route.description, query: query, buildId: buildId)
             nextData.autoExport = !page.isServerSide
@@ -173,7 +172,7 @@ public struct Engine: Sendable {
             let document: DocumentWriter.Output
             do {
                 document = try DocumentWriter(shell: site.document).write(
-                    lang: target.locale, pageHead: head, pageBody: HTML(bytes: bodyOutput.bytes), nextData: nextData, capacity: 0)
+                    lang: target.locale, pageHead: head, pageBody: props.body(), nextData: nextData, capacity: 0)
                 if mode == .development, page.isServerSide {
                     try Engine.checkPlainObject(document.bytes, from: document.pagePropsOffset)
                 }
@@ -184,7 +183,7 @@ public struct Engine: Sendable {
             warnIfLarge(page: route.description, asPath: resolvedUrl, bytes: document.nextDataLength)
             return Response(
                 status: response.status, headers: headers, contentType: "text/html; charset=utf-8",
-                cacheControl: cacheControl, body: document.bytes, timing: timing, etag: true)
+                cacheControl: cacheControl, body: document.bytes, timing: timing, etag: site.generateEtags)
         }
     }
 
@@ -208,9 +207,11 @@ public struct Engine: Sendable {
         nextData.err = devError
         nextData.gip = true
         let shell = DevErrorPage(error: devError, page: page)
+        var head = HTMLOutput()
+        title { "500: Internal Server Error" }.render(into: &head)
         let document = (try? DocumentWriter(shell: site.document).write(
-            lang: nil, pageHead: HTMLOutput(bytes: HTML { title { "500: Internal Server Error" } }.bytes),
-            pageBody: HTML { shell.body() }, nextData: nextData, capacity: 0))?.bytes ?? Array("Internal Server Error".utf8)
+            lang: nil, pageHead: head,
+            pageBody: PageBody { shell.body().render(into: &$0) }, nextData: nextData, capacity: 0))?.bytes ?? Array("Internal Server Error".utf8)
         return Response(
             status: .internalServerError, headers: [:], contentType: "text/html; charset=utf-8",
             cacheControl: Engine.errorNoStore, body: document, timing: timing)
@@ -256,13 +257,11 @@ public struct Engine: Sendable {
         nextData.i18n = i18nData(locale)
         var head = HTMLOutput()
         errorPage.head(status).render(into: &head)
-        var body = HTMLOutput()
-        errorPage.render(status).render(into: &body)
         let bytes = (try? DocumentWriter(shell: site.document).write(
-            lang: locale, pageHead: head, pageBody: HTML(bytes: body.bytes), nextData: nextData, capacity: 0))?.bytes
+            lang: locale, pageHead: head, pageBody: PageBody { errorPage.render(status).render(into: &$0) }, nextData: nextData, capacity: 0))?.bytes
         return Response(
             status: HTTPResponse.Status(code: statusCode), headers: [:], contentType: "text/html; charset=utf-8",
-            cacheControl: cacheControl, body: bytes ?? Array("Internal Server Error".utf8), timing: ServerTiming(), etag: true)
+            cacheControl: cacheControl, body: bytes ?? Array("Internal Server Error".utf8), timing: ServerTiming(), etag: site.generateEtags)
     }
 
     private func redirect(to location: String, status: Int, cacheControl: String, extra: HTTPFields) -> Response {

@@ -38,7 +38,7 @@ enum RequestTarget: Equatable {
         let search = query.isEmpty ? "" : "?" + query
 
         // Repeated slashes or backslashes: 308 to the clean path (Next.js's handleRequestImpl).
-        if rawPath.contains("//") || rawPath.contains("\\") {
+        if RequestTarget.hasRepeatedSlashOrBackslash(rawPath.utf8) {
             self = .normalize(location: RequestTarget.normalizeRepeatedSlashes(String(rawPath)) + search)
             return
         }
@@ -89,6 +89,16 @@ enum RequestTarget: Equatable {
             }
         }
         self = .page(PageRequest(path: path, query: query, locale: locale, isData: false, url: String(path) + search))
+    }
+
+    /// A byte scan: Foundation's `contains` on strings goes through CFString and showed in profiles.
+    static func hasRepeatedSlashOrBackslash(_ bytes: Substring.UTF8View) -> Bool {
+        var previousSlash = false
+        for b in bytes {
+            if b == UInt8(ascii: "\\") || (b == UInt8(ascii: "/") && previousSlash) { return true }
+            previousSlash = b == UInt8(ascii: "/")
+        }
+        return false
     }
 
     /// Next.js's `normalizeRepeatedSlashes`: in the path part, `\` → `/` and `//+` → `/`; the

@@ -9,17 +9,23 @@ struct ServerTiming {
         self.render = render
     }
 
-    /// `gssp;dur=1.234, render;dur=0.056` (milliseconds), or `nil` when nothing was timed.
+    /// `gssp;dur=1.234, render;dur=0.056` (milliseconds, to the microsecond), or `nil` when
+    /// nothing was timed.
     var headerValue: String? {
-        let parts = [("gssp", gssp), ("render", render)].compactMap { name, duration in
-            duration.map { "\(name);dur=\(ServerTiming.milliseconds($0))" }
+        var value = ""
+        for (name, duration) in [("gssp", gssp), ("render", render)] {
+            guard let duration else { continue }
+            if !value.isEmpty { value += ", " }
+            value += name + ";dur=" + ServerTiming.milliseconds(duration)
         }
-        return parts.isEmpty ? nil : parts.joined(separator: ", ")
+        return value.isEmpty ? nil : value
     }
 
     private static func milliseconds(_ d: Duration) -> String {
         let (seconds, attoseconds) = d.components
-        let micros = seconds * 1_000_000 + attoseconds / 1_000_000_000_000
-        return JSNumber.format(Double(micros) / 1000)
+        let micros = max(0, seconds * 1_000_000 + attoseconds / 1_000_000_000_000)
+        let fraction = String(micros % 1000)
+        let trimmed = (String(repeating: "0", count: 3 - fraction.count) + fraction).reversed().drop { $0 == "0" }
+        return String(micros / 1000) + (trimmed.isEmpty ? "" : "." + String(trimmed.reversed()))
     }
 }

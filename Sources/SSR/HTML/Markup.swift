@@ -20,8 +20,6 @@ public struct HTMLOutput: Sendable {
         bytes.reserveCapacity(capacity)
     }
 
-    init(bytes: [UInt8]) { self.bytes = bytes }
-
     /// Writes trusted bytes as they are (tags, already-escaped fragments).
     public mutating func raw(_ s: StaticString) {
         s.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -34,23 +32,28 @@ public struct HTMLOutput: Sendable {
     public mutating func text(_ s: String) {
         var s = s
         s.withUTF8 { buf in
-            var start = 0
-            for i in 0..<buf.count {
-                let entity: StaticString
-                switch buf[i] {
-                case UInt8(ascii: "&"): entity = "&amp;"
-                case UInt8(ascii: "<"): entity = "&lt;"
-                case UInt8(ascii: ">"): entity = "&gt;"
-                case UInt8(ascii: "\""): entity = "&quot;"
-                case UInt8(ascii: "'"): entity = "&#39;"
-                default: continue
+            HTMLOutput.needsEscape.withUnsafeBufferPointer { needsEscape in
+                var start = 0
+                for i in 0..<buf.count where needsEscape[Int(buf[i])] {
+                    let entity: StaticString
+                    switch buf[i] {
+                    case UInt8(ascii: "&"): entity = "&amp;"
+                    case UInt8(ascii: "<"): entity = "&lt;"
+                    case UInt8(ascii: ">"): entity = "&gt;"
+                    case UInt8(ascii: "\""): entity = "&quot;"
+                    default: entity = "&#39;"
+                    }
+                    if start < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<i])) }
+                    entity.withUTF8Buffer { bytes.append(contentsOf: $0) }
+                    start = i + 1
                 }
-                if start < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<i])) }
-                entity.withUTF8Buffer { bytes.append(contentsOf: $0) }
-                start = i + 1
+                if start < buf.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<buf.count])) }
             }
-            if start < buf.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<buf.count])) }
         }
+    }
+
+    private static let needsEscape: [Bool] = (0..<256).map { b in
+        b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27
     }
 }
 
@@ -99,8 +102,6 @@ public struct HTML: Markup, Sendable {
         content().render(into: &output)
         bytes = output.bytes
     }
-
-    init(bytes: [UInt8]) { self.bytes = bytes }
 
     public var string: String { String(decoding: bytes, as: UTF8.self) }
 

@@ -4,6 +4,15 @@
 enum JSONStringEscaping {
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// Per byte: 0 = copy, 1 = always escaped (`"`, `\\`, controls), 2 = escaped when script-safe
+    /// (`<`, `>`, `&`, and 0xE2, the lead byte of U+2028 and U+2029). One load per byte instead
+    /// of a chain of comparisons.
+    private static let classes: [UInt8] = (0..<256).map { b in
+        if b < 0x20 || b == 0x22 || b == 0x5C { return 1 }
+        if b == 0x3C || b == 0x3E || b == 0x26 || b == 0xE2 { return 2 }
+        return 0
+    }
+
     /// Appends `"…"` to `out`; returns how many bytes script-safe escaping added, which the
     /// large-page-data warning subtracts to measure the plain `JSON.stringify` length.
     @discardableResult
@@ -19,42 +28,44 @@ enum JSONStringEscaping {
         var start = 0
         var i = 0
         let n = buf.count
-        while i < n {
-            let b = buf[i]
-            let needsEscape = b < 0x20 || b == 0x22 || b == 0x5C
-                || (scriptSafe && (b == 0x3C || b == 0x3E || b == 0x26 || b == 0xE2))
-            if _fastPath(!needsEscape) { i &+= 1; continue }
-            var length = 1
-            var replacement: [UInt8]
-            switch b {
-            case 0x22: replacement = [0x5C, 0x22]
-            case 0x5C: replacement = [0x5C, 0x5C]
-            case 0x08: replacement = Array("\\b".utf8)
-            case 0x0C: replacement = Array("\\f".utf8)
-            case 0x0A: replacement = Array("\\n".utf8)
-            case 0x0D: replacement = Array("\\r".utf8)
-            case 0x09: replacement = Array("\\t".utf8)
-            case 0x3C: replacement = Array("\\u003c".utf8); added += 5
-            case 0x3E: replacement = Array("\\u003e".utf8); added += 5
-            case 0x26: replacement = Array("\\u0026".utf8); added += 5
-            case 0xE2:  // U+2028 / U+2029 are E2 80 A8 / E2 80 A9
-                guard i + 2 < n, buf[i + 1] == 0x80, buf[i + 2] == 0xA8 || buf[i + 2] == 0xA9 else {
-                    i &+= 1
-                    continue
+        let limit: UInt8 = scriptSafe ? 2 : 1
+        return classes.withUnsafeBufferPointer { classes in
+            while i < n {
+                let b = buf[i]
+                let c = classes[Int(b)]
+                if _fastPath(c == 0 || c > limit) { i &+= 1; continue }
+                var length = 1
+                var replacement: [UInt8]
+                switch b {
+                case 0x22: replacement = [0x5C, 0x22]
+                case 0x5C: replacement = [0x5C, 0x5C]
+                case 0x08: replacement = Array("\\b".utf8)
+                case 0x0C: replacement = Array("\\f".utf8)
+                case 0x0A: replacement = Array("\\n".utf8)
+                case 0x0D: replacement = Array("\\r".utf8)
+                case 0x09: replacement = Array("\\t".utf8)
+                case 0x3C: replacement = Array("\\u003c".utf8); added += 5
+                case 0x3E: replacement = Array("\\u003e".utf8); added += 5
+                case 0x26: replacement = Array("\\u0026".utf8); added += 5
+                case 0xE2:  // U+2028 / U+2029 are E2 80 A8 / E2 80 A9
+                    guard i + 2 < n, buf[i + 1] == 0x80, buf[i + 2] == 0xA8 || buf[i + 2] == 0xA9 else {
+                        i &+= 1
+                        continue
+                    }
+                    replacement = Array((buf[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    length = 3
+                    added += 3
+                default:  // other control characters
+                    replacement = [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]]
                 }
-                replacement = Array((buf[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                length = 3
-                added += 3
-            default:  // other control characters
-                replacement = [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]]
+                if start < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<i])) }
+                out.append(contentsOf: replacement)
+                i &+= length
+                start = i
             }
-            if start < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<i])) }
-            out.append(contentsOf: replacement)
-            i &+= length
-            start = i
+            if start < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<n])) }
+            out.append(UInt8(ascii: "\""))
+            return added
         }
-        if start < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<n])) }
-        out.append(UInt8(ascii: "\""))
-        return added
     }
 }

@@ -58,8 +58,8 @@ public enum JSONValue: Sendable, Hashable {
 
     func write(to writer: JSONStreamWriter) throws {
         switch self {
-        case .null: writer.out.append(contentsOf: "null".utf8)
-        case .bool(let b): writer.out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .null: writer.append("null")
+        case .bool(let b): writer.append(b ? "true" : "false")
         case .number(let d): try writer.double(d)
         case .string(let s): writer.string(s)
         case .array(let items):
@@ -77,7 +77,7 @@ public enum JSONValue: Sendable, Hashable {
             for member in ordered {
                 writer.beginMember(ofContainerAt: level)
                 writer.string(member.key)
-                writer.out.append(UInt8(ascii: ":"))
+                writer.append(UInt8(ascii: ":"))
                 try writer.annotating(.key(member.key)) { try member.value.write(to: writer) }
             }
             writer.closeDeeper(than: level)

@@ -18,8 +18,8 @@ public struct PropsEncoder: Sendable {
     @discardableResult
     public func encode<T: Encodable>(_ value: T, into out: inout [UInt8]) throws(SerializationError) -> Int {
         let writer = JSONStreamWriter(scriptSafe: scriptSafe)
-        swap(&writer.out, &out)
-        defer { swap(&writer.out, &out) }
+        swap(&writer.state.pointee.out, &out)
+        defer { swap(&writer.state.pointee.out, &out) }
         do {
             try writer.encodeValue(value)
         } catch let error as SerializationError {
@@ -121,67 +121,129 @@ enum JSPropertyOrder {
 }
 
 /// The writer's state. One per `encode` call; containers write into it as the value's
-/// `encode(to:)` runs, so nothing is built in between.
+/// `encode(to:)` runs, so nothing is built in between. The state lives behind a pointer: stored
+/// properties of a class pay a dynamic exclusivity check on every access, which showed in
+/// profiles as a large share of encoding time.
 final class JSONStreamWriter {
-    var out: [UInt8] = []
+    struct State {
+        var out: [UInt8] = []
+        var escapeBytes = 0
+        /// Open containers: the closing byte and how many members were written.
+        var open: [(closer: UInt8, count: Int)] = []
+        /// Which types need more than their own `encode(to:)`, decided once per type.
+        var specialTypes: [ObjectIdentifier: Bool] = [:]
+    }
+
+    let state: UnsafeMutablePointer<State>
     let scriptSafe: Bool
-    var escapeBytes = 0
-    /// Open containers: the closing byte and how many members were written.
-    private var open: [(closer: UInt8, count: Int)] = []
 
-    init(scriptSafe: Bool) { self.scriptSafe = scriptSafe }
+    init(scriptSafe: Bool) {
+        self.scriptSafe = scriptSafe
+        state = .allocate(capacity: 1)
+        state.initialize(to: State())
+    }
 
-    var depth: Int { open.count }
+    deinit {
+        state.deinitialize(count: 1)
+        state.deallocate()
+    }
+
+    var escapeBytes: Int { state.pointee.escapeBytes }
+    var depth: Int { state.pointee.open.count }
+
+    func append(_ byte: UInt8) { state.pointee.out.append(byte) }
+    func append(_ text: StaticString) { text.withUTF8Buffer { state.pointee.out.append(contentsOf: $0) } }
 
     func closeDeeper(than depth: Int) {
-        while open.count > depth { out.append(open.removeLast().closer) }
+        while state.pointee.open.count > depth { state.pointee.out.append(state.pointee.open.removeLast().closer) }
     }
 
     func openContainer(_ opener: UInt8, _ closer: UInt8, at depth: Int) {
         closeDeeper(than: depth)
-        out.append(opener)
-        open.append((closer, 0))
+        state.pointee.out.append(opener)
+        state.pointee.open.append((closer, 0))
     }
 
-    func isOpen(at depth: Int, closer: UInt8) -> Bool { open.count > depth && open[depth].closer == closer }
+    func isOpen(at depth: Int, closer: UInt8) -> Bool {
+        state.pointee.open.count > depth && state.pointee.open[depth].closer == closer
+    }
 
     /// Starts a member of the container at `index`: closes what was nested in the previous one
     /// and writes the separator.
     func beginMember(ofContainerAt index: Int) {
         closeDeeper(than: index + 1)
-        if open[index].count > 0 { out.append(UInt8(ascii: ",")) }
-        open[index].count += 1
+        if state.pointee.open[index].count > 0 { state.pointee.out.append(UInt8(ascii: ",")) }
+        state.pointee.open[index].count += 1
     }
 
-    func string(_ s: String) { escapeBytes += JSONStringEscaping.append(s, to: &out, scriptSafe: scriptSafe) }
+    func string(_ s: String) {
+        state.pointee.escapeBytes += JSONStringEscaping.append(s, to: &state.pointee.out, scriptSafe: scriptSafe)
+    }
 
     func double(_ d: Double) throws(SerializationError) {
         guard d.isFinite else { throw SerializationError.nonFinite(d) }
-        out.append(contentsOf: JSNumber.format(d).utf8)
+        if d == d.rounded(), abs(d) < 1e15 {
+            integer(Int64(d))  // the common case, without building a String
+        } else {
+            state.pointee.out.append(contentsOf: JSNumber.format(d).utf8)
+        }
     }
 
-    func integer<I: BinaryInteger>(_ i: I) { out.append(contentsOf: String(i).utf8) }
+    /// Decimal digits written in place (no String per number).
+    func integer<I: BinaryInteger>(_ value: I) {
+        if value == 0 {
+            state.pointee.out.append(UInt8(ascii: "0"))
+            return
+        }
+        if value < 0 { state.pointee.out.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { digits in
+            var n = 0
+            while magnitude > 0 {
+                digits[n] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                n += 1
+            }
+            while n > 0 {
+                n -= 1
+                state.pointee.out.append(digits[n])
+            }
+        }
+    }
 
     func encodeValue<T: Encodable>(_ value: T) throws {
-        switch value {
-        case let s as String: string(s)
-        case let i as Int: integer(i)
-        case let i as any FixedWidthInteger: integer(i)
-        case let b as Bool: out.append(contentsOf: (b ? "true" : "false").utf8)
-        case let d as Double: try double(d)
-        case let f as Float: try double(Double(f))
-        case let date as Date: string(ISO8601.string(from: date))
-        case let url as URL: string(url.absoluteString)
-        case let decimal as Decimal: out.append(contentsOf: decimal.description.utf8)
-        case let json as JSONValue: try json.write(to: self)
-        case let object as any JSONObjectLike: try encodeObject(object.jsonEntries())
-        default:
-            let level = depth
-            let start = out.count
-            try value.encode(to: StreamEncoder(writer: self, depth: level))
-            closeDeeper(than: level)
-            if out.count == start { out.append(contentsOf: "{}".utf8) }  // encoded nothing, as JSONEncoder
+        // Identity checks on the static type first: far cheaper than dynamic casts.
+        if T.self == String.self { return string(unsafeBitCast(value, to: String.self)) }
+        if T.self == Int.self { return integer(unsafeBitCast(value, to: Int.self)) }
+        if T.self == Bool.self { return append(unsafeBitCast(value, to: Bool.self) ? "true" : "false") }
+        if T.self == Double.self { return try double(unsafeBitCast(value, to: Double.self)) }
+        let id = ObjectIdentifier(T.self)
+        let special: Bool
+        if let known = state.pointee.specialTypes[id] {
+            special = known
+        } else {
+            special = T.self is any FixedWidthInteger.Type || T.self == Float.self || T.self == Date.self
+                || T.self == URL.self || T.self == Decimal.self || T.self == JSONValue.self || T.self is any JSONObjectLike.Type
+            state.pointee.specialTypes[id] = special
         }
+        if special {
+            switch value {
+            case let i as any FixedWidthInteger: integer(i)
+            case let f as Float: try double(Double(f))
+            case let date as Date: string(ISO8601.string(from: date))
+            case let url as URL: string(url.absoluteString)
+            case let decimal as Decimal: state.pointee.out.append(contentsOf: decimal.description.utf8)
+            case let json as JSONValue: try json.write(to: self)
+            case let object as any JSONObjectLike: try encodeObject(object.jsonEntries())
+            default: break
+            }
+            return
+        }
+        let level = depth
+        let start = state.pointee.out.count
+        try value.encode(to: StreamEncoder(writer: self, depth: level))
+        closeDeeper(than: level)
+        if state.pointee.out.count == start { append("{}") }  // encoded nothing, as JSONEncoder
     }
 
     func encodeObject(_ entries: [(key: String, value: any Encodable)]) throws {
@@ -190,7 +252,7 @@ final class JSONStreamWriter {
         for entry in entries {
             beginMember(ofContainerAt: level)
             string(entry.key)
-            out.append(UInt8(ascii: ":"))
+            append(UInt8(ascii: ":"))
             try annotating(.key(entry.key)) { try encodeValue(entry.value) }
         }
         closeDeeper(than: level)
@@ -241,12 +303,12 @@ private struct KeyedStreamContainer<Key: CodingKey>: KeyedEncodingContainerProto
     private func member(_ key: Key) {
         writer.beginMember(ofContainerAt: index)
         writer.string(key.stringValue)
-        writer.out.append(UInt8(ascii: ":"))
+        writer.append(UInt8(ascii: ":"))
     }
 
     mutating func encodeNil(forKey key: Key) throws {
         member(key)
-        writer.out.append(contentsOf: "null".utf8)
+        writer.append("null")
     }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
@@ -290,7 +352,7 @@ private struct UnkeyedStreamContainer: UnkeyedEncodingContainer {
 
     mutating func encodeNil() throws {
         writer.beginMember(ofContainerAt: index)
-        writer.out.append(contentsOf: "null".utf8)
+        writer.append("null")
         count += 1
     }
 
@@ -326,6 +388,6 @@ private struct SingleStreamContainer: SingleValueEncodingContainer {
     let writer: JSONStreamWriter
     var codingPath: [any CodingKey] { [] }
 
-    mutating func encodeNil() throws { writer.out.append(contentsOf: "null".utf8) }
+    mutating func encodeNil() throws { writer.append("null") }
     mutating func encode<T: Encodable>(_ value: T) throws { try writer.encodeValue(value) }
 }

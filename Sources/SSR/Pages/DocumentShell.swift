@@ -4,7 +4,7 @@
 /// ```swift
 /// struct Shell: DocumentShell {
 ///     func head() -> some Markup { Style("body{font-family:system-ui}") }
-///     func body(_ page: HTML) -> some Markup { header { a(.href("/")) { "Home" } }; main { page } }
+///     func body(_ page: PageBody) -> some Markup { header { a(.href("/")) { "Home" } }; main { page } }
 /// }
 /// ```
 public protocol DocumentShell: Sendable {
@@ -14,7 +14,7 @@ public protocol DocumentShell: Sendable {
     /// Elements placed in `<head>` before the page's own.
     @MarkupBuilder func head() -> Head
     /// The markup inside `<div id="__next">`, around the page's HTML.
-    @MarkupBuilder func body(_ page: HTML) -> Body
+    @MarkupBuilder func body(_ page: PageBody) -> Body
 }
 
 extension DocumentShell where Head == EmptyMarkup {
@@ -24,5 +24,13 @@ extension DocumentShell where Head == EmptyMarkup {
 /// The shell of a site that defines none: the page's HTML as it is.
 public struct DefaultDocument: DocumentShell {
     public init() {}
-    public func body(_ page: HTML) -> HTML { page }
+    public func body(_ page: PageBody) -> PageBody { page }
+}
+
+/// The current page's HTML, as the document shell places it. It renders the page in place,
+/// straight into the document (no copy of the page is made first).
+public struct PageBody: Markup {
+    let renderPage: (inout HTMLOutput) -> Void
+
+    public func render(into output: inout HTMLOutput) { renderPage(&output) }
 }

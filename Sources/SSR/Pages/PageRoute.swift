@@ -74,15 +74,14 @@ struct ErasedPage: Sendable {
 /// A page's props with the operations the engine needs: encode them, render the page.
 struct ErasedProps: Sendable {
     let encode: @Sendable (_ out: inout [UInt8], _ scriptSafe: Bool) throws(SerializationError) -> Int
-    let render: @Sendable (_ head: inout HTMLOutput, _ body: inout HTMLOutput) -> Void
+    let renderHead: @Sendable (_ head: inout HTMLOutput) -> Void
+    let body: @Sendable () -> PageBody
 
     init<P: Page>(page: P, props: P.Props) {
         encode = { (out: inout [UInt8], scriptSafe: Bool) throws(SerializationError) -> Int in
             try PropsEncoder(scriptSafe: scriptSafe).encode(props, into: &out)
         }
-        render = { head, body in
-            page.head(props).render(into: &head)
-            page.render(props).render(into: &body)
-        }
+        renderHead = { page.head(props).render(into: &$0) }
+        body = { PageBody { page.render(props).render(into: &$0) } }
     }
 }

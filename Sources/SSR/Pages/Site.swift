@@ -32,6 +32,9 @@ public struct Site: Sendable {
     public let buildId: String?
     /// Next.js's `largePageDataBytes`: above this, rendering a page logs a warning.
     public let largePageDataBytes: Int
+    /// Next.js's `generateEtags`: send an `ETag` (and answer `If-None-Match` with 304). Hashing
+    /// is linear in the body; a site behind a cache that makes its own may turn it off.
+    public let generateEtags: Bool
 
     let routes: RouteTable<PageRoute>
 
@@ -43,7 +46,8 @@ public struct Site: Sendable {
         basePath: String = "",
         i18n: I18n? = nil,
         buildId: String? = nil,
-        largePageDataBytes: Int = 128_000
+        largePageDataBytes: Int = 128_000,
+        generateEtags: Bool = true
     ) throws(RouteDefinitionError) {
         if !basePath.isEmpty && (!basePath.hasPrefix("/") || basePath.hasSuffix("/")) {
             throw RouteDefinitionError("Specified basePath has to start with a /, found \"\(basePath)\"")
@@ -76,6 +80,7 @@ public struct Site: Sendable {
         self.i18n = i18n
         self.buildId = buildId
         self.largePageDataBytes = largePageDataBytes
+        self.generateEtags = generateEtags
     }
 
     /// The routes in matching order, as `next build` lists them.

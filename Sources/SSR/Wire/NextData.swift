@@ -35,8 +35,8 @@ struct NextData {
     func write(into out: inout [UInt8]) throws(SerializationError) -> (length: Int, pagePropsOffset: Int) {
         let start = out.count
         var escapes = 0
-        let json = PropsEncoder(scriptSafe: true)
         func key(_ k: StaticString) { k.withUTF8Buffer { out.append(contentsOf: $0) } }
+        func string(_ s: String) { escapes += JSONStringEscaping.append(s, to: &out, scriptSafe: true) }
         key("{\"props\":{\"pageProps\":")
         let pagePropsOffset = out.count
         switch props {
@@ -47,27 +47,30 @@ struct NextData {
         case .statusCode(let code): key("{\"statusCode\":"); out.append(contentsOf: String(code).utf8); key("}}")
         }
         key(",\"page\":")
-        escapes += try json.encode(page, into: &out)
+        string(page)
         key(",\"query\":")
-        escapes += try json.encode(query, into: &out)
+        escapes += try PropsEncoder(scriptSafe: true).encode(query, into: &out)
         key(",\"buildId\":")
-        escapes += try json.encode(buildId, into: &out)
+        string(buildId)
         if nextExport || autoExport { key(",\"nextExport\":true") }
         if autoExport { key(",\"autoExport\":true") }
         key(",\"isFallback\":false")
         if let err {
             key(",\"err\":")
-            escapes += try json.encode(err, into: &out)
+            escapes += try PropsEncoder(scriptSafe: true).encode(err, into: &out)
         }
         if case .serverSide = props { key(",\"gssp\":true") }
         if gip { key(",\"gip\":true") }
         if let i18n {
             key(",\"locale\":")
-            escapes += try json.encode(i18n.locale, into: &out)
-            key(",\"locales\":")
-            escapes += try json.encode(i18n.locales, into: &out)
-            key(",\"defaultLocale\":")
-            escapes += try json.encode(i18n.defaultLocale, into: &out)
+            string(i18n.locale)
+            key(",\"locales\":[")
+            for (i, locale) in i18n.locales.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                string(locale)
+            }
+            key("],\"defaultLocale\":")
+            string(i18n.defaultLocale)
         }
         key(",\"scriptLoader\":[]}")
         return (out.count - start - escapes, pagePropsOffset)
