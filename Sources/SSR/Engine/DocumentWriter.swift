@@ -13,9 +13,9 @@ struct DocumentWriter {
     }
 
     func write(
-        lang: String?, pageHead: HTMLOutput, pageBody: PageBody, nextData: NextData, capacity: Int
+        lang: String?, pageHead: HTMLOutput, pageBody: PageBody, nextData: NextData
     ) throws(SerializationError) -> Output {
-        var html = HTMLOutput(capacity: capacity)
+        var html = HTMLOutput()
         html.raw("<!DOCTYPE html><html")
         if let lang {
             html.raw(" lang=\"")

@@ -1,0 +1,89 @@
+import HTTPTypes
+
+/// Error responses: a failed `getServerSideProps` (dev details or the 500 page), the error
+/// pages (400, 404, 405, 500), and the redirect response shared by normalization and pages.
+extension Engine {
+    /// A thrown error or an invalid result: 500, with the details in dev and the 500 page in
+    /// production (logged there, never shown).
+    func failure(_ error: any Error, page: String, url: String, timing: ServerTiming) -> Response {
+        let message = (error as? ServerSidePropsError)?.message ?? String(describing: error)
+        logger.error("Error in getServerSideProps for \(page) (\(url)): \(message)")
+        guard mode == .development else {
+            var response = errorPage(500)
+            response.head.headerFields[.serverTiming] = timing.headerValue
+            return response
+        }
+        let name = error is ServerSidePropsError ? "Error" : String(reflecting: type(of: error))
+        var value = ""
+        dump(error, to: &value)  // Swift errors carry no stack trace: show the error's structure instead
+        let devError = NextData.DevError(name: name, message: message, stack: value)
+        var nextData = NextData(props: .statusCode(500), page: "/_error", query: QueryParameters(), buildId: buildId)
+        nextData.err = devError
+        nextData.gip = true
+        let shell = DevErrorPage(error: devError, page: page)
+        var head = HTMLOutput()
+        title { "500: Internal Server Error" }.render(into: &head)
+        let document = (try? DocumentWriter(shell: site.document).write(
+            lang: nil, pageHead: head,
+            pageBody: PageBody { shell.body().render(into: &$0) }, nextData: nextData))?.bytes ?? Array("Internal Server Error".utf8)
+        return Response(
+            status: .internalServerError, headers: [:], contentType: "text/html; charset=utf-8",
+            cacheControl: Engine.errorNoStore, body: document, timing: timing)
+    }
+
+    /// A serialization error in Next.js's words: ``Error serializing `.path` returned from …``.
+    static func describe(_ error: SerializationError, page: String) -> ServerSidePropsError {
+        let what = error.path.isEmpty ? "props" : "`\(error.pathDescription)`"
+        return ServerSidePropsError(
+            "Error serializing \(what) returned from `getServerSideProps` in \"\(page)\".\nReason: \(error.reason)")
+    }
+
+    /// Dev's `isSerializableProps` root check: props must encode to a JSON object. `start` is
+    /// where the props JSON begins (script-safe escaping never changes its first byte).
+    static func checkPlainObject(_ json: [UInt8], from start: Int) throws(SerializationError) {
+        guard start < json.count, json[start] != UInt8(ascii: "{") else { return }
+        let label: String
+        switch json[start] {
+        case UInt8(ascii: "["): label = "[object Array]"
+        case UInt8(ascii: "\""): label = "[object String]"
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): label = "[object Boolean]"
+        case UInt8(ascii: "n"): label = "[object Null]"
+        default: label = "[object Number]"
+        }
+        throw SerializationError(
+            path: [], reason: "Props must be returned as a plain object from getServerSideProps: `{ props: { ... } }` (received: `\(label)`).")
+    }
+
+    /// The 404, 500 (custom or default), 400 or 405 page.
+    func errorPage(_ statusCode: Int, locale: String? = nil, cacheControl: String = Engine.errorNoStore) -> Response {
+        let status = ErrorStatus(statusCode: statusCode)
+        let custom: (any ErrorPage)? = statusCode == 404 ? site.notFoundPage : statusCode == 500 ? site.errorPage : nil
+        let errorPage = custom ?? DefaultErrorPage()
+        var nextData: NextData
+        if custom != nil {
+            nextData = NextData(props: .empty, page: "/\(statusCode)", query: QueryParameters(), buildId: buildId)
+            nextData.autoExport = true
+        } else {
+            nextData = NextData(props: .statusCode(statusCode), page: "/_error", query: QueryParameters(), buildId: buildId)
+            nextData.nextExport = statusCode == 404 || statusCode == 500
+            nextData.gip = true
+        }
+        nextData.i18n = i18nData(locale)
+        var head = HTMLOutput()
+        errorPage.head(status).render(into: &head)
+        let bytes = (try? DocumentWriter(shell: site.document).write(
+            lang: locale, pageHead: head, pageBody: PageBody { errorPage.render(status).render(into: &$0) }, nextData: nextData))?.bytes
+        return Response(
+            status: HTTPResponse.Status(code: statusCode), headers: [:], contentType: "text/html; charset=utf-8",
+            cacheControl: cacheControl, body: bytes ?? Array("Internal Server Error".utf8), timing: ServerTiming(), etag: site.generateEtags)
+    }
+
+    func redirect(to location: String, status: Int, cacheControl: String, extra: HTTPFields) -> Response {
+        var response = Response(
+            status: HTTPResponse.Status(code: status), headers: extra, contentType: "text/plain; charset=utf-8",
+            cacheControl: cacheControl, body: Array(location.utf8), timing: ServerTiming())
+        response.head.headerFields[.location] = location
+        if status == 308 { response.head.headerFields[.refresh] = "0;url=\(location)" }
+        return response
+    }
+}
