@@ -112,3 +112,31 @@ import Testing
         #expect(throws: RouteDefinitionError.self) { try Site(pages: [], i18n: Site.I18n(locales: ["fr"], defaultLocale: "de")) }
     }
 }
+
+/// Next.js's locale detection on `/`.
+@Suite struct LocaleDetectionTests {
+    let i18n = Site.I18n(locales: ["en-US", "fr", "nl-NL"], defaultLocale: "en-US")
+
+    @Test func rootRedirectsToThePreferredLocale() async throws {
+        let engine = try TestSite.engine(i18n: i18n)
+        let french = await engine.get("/?x=1", [.acceptLanguage: "fr-CA,fr;q=0.9,en;q=0.8"])
+        #expect(french.status == .temporaryRedirect)
+        #expect(french[.location] == "/fr?x=1")
+        #expect(french[.cacheControl] == Engine.privateNoStore)
+        #expect(await engine.get("/", [.acceptLanguage: "de, nl;q=0.5"])[.location] == "/nl-NL")
+        #expect(await engine.get("/", [.cookie: "NEXT_LOCALE=nl-nl", .acceptLanguage: "fr"])[.location] == "/nl-NL")
+        // The default locale, no match, another path, a locale in the path, or data: no redirect.
+        #expect(await engine.get("/", [.acceptLanguage: "en-US,fr;q=0.5"]).status == .ok)
+        #expect(await engine.get("/", [.acceptLanguage: "de, ja;q=0.5, fr;q=0"]).status == .ok)
+        #expect(await engine.get("/about", [.acceptLanguage: "fr"]).status == .ok)
+        #expect(await engine.get("/en-US", [.acceptLanguage: "fr"]).status == .ok)
+        #expect(await engine.get("/_next/data/B/en-US.json", [.acceptLanguage: "fr"]).status == .ok)
+        let withBasePath = try TestSite.engine(basePath: "/bp", i18n: i18n)
+        #expect(await withBasePath.get("/bp", [.acceptLanguage: "fr"])[.location] == "/bp/fr")
+    }
+
+    @Test func detectionCanBeTurnedOff() async throws {
+        let engine = try TestSite.engine(i18n: Site.I18n(locales: ["en-US", "fr"], defaultLocale: "en-US", localeDetection: false))
+        #expect(await engine.get("/", [.acceptLanguage: "fr"]).status == .ok)
+    }
+}

@@ -55,6 +55,9 @@ public struct Engine: Sendable {
         case .notFound:
             return errorPage(404)
         case .page(let target):
+            if let location = localeRedirect(target, request: request.head) {
+                return redirect(to: location, status: 307, cacheControl: Engine.privateNoStore, extra: [:])
+            }
             guard let match = site.routes.match(target.segments) else { return errorPage(404, locale: target.locale) }
             let page = match.entry.page
             if target.isData && !page.isServerSide { return errorPage(404, locale: target.locale) }
@@ -84,6 +87,16 @@ public struct Engine: Sendable {
         let path = page == asPath ? "" : " (path \"\(asPath)\")"
         logger.warning(
             "Warning: data for page \"\(page)\"\(path) is \(PrettyBytes.format(bytes)) which exceeds the threshold of \(PrettyBytes.format(site.largePageDataBytes)), this amount of data can reduce performance.\nSee more info here: https://nextjs.org/docs/messages/large-page-data")
+    }
+
+    /// `/` without a locale, from a visitor who prefers another locale than the default: where
+    /// Next.js's locale detection sends them (`/fr`, with basePath and the query kept).
+    private func localeRedirect(_ target: RequestTarget.PageRequest, request: HTTPRequest) -> String? {
+        guard let i18n = site.i18n, i18n.localeDetection, !target.isData, !target.hasLocalePrefix, target.path == "/",
+            let preferred = LocaleDetection.preferredLocale(request.headerFields, locales: i18n.locales),
+            preferred.lowercased() != i18n.defaultLocale.lowercased()
+        else { return nil }
+        return site.basePath + "/" + preferred + (target.query.isEmpty ? "" : "?" + target.query)
     }
 
     /// Conditional GET (`If-None-Match` → 304) and HEAD, applied to any response.

@@ -15,6 +15,8 @@ enum RequestTarget: Equatable {
         /// The raw query string, without `?`.
         var query: Substring
         var locale: String?
+        /// The locale came from the path (`/fr/…`), not the default.
+        var hasLocalePrefix = false
         var isData: Bool
         /// `req.url`: the URL without basePath and locale (for data requests, the data URL).
         var url: String
@@ -78,17 +80,20 @@ enum RequestTarget: Equatable {
             return
         }
         var locale: String?
+        var hasLocalePrefix = false
         if let i18n = site.i18n {
             let first = path.split(separator: "/").first.map(String.init)
             if let first, let match = i18n.locales.first(where: { $0.lowercased() == first.lowercased() }) {
                 locale = match
+                hasLocalePrefix = true
                 path = path.dropFirst(1 + first.count)
                 if path.isEmpty { path = "/" }
             } else {
                 locale = i18n.defaultLocale
             }
         }
-        self = .page(PageRequest(path: path, query: query, locale: locale, isData: false, url: String(path) + search))
+        self = .page(PageRequest(
+            path: path, query: query, locale: locale, hasLocalePrefix: hasLocalePrefix, isData: false, url: String(path) + search))
     }
 
     /// A byte scan: Foundation's `contains` on strings goes through CFString and showed in profiles.
@@ -137,6 +142,7 @@ enum RequestTarget: Equatable {
             route = route.dropFirst(1 + first.count)
             if route.isEmpty { route = "/" }
         }
-        return .page(PageRequest(path: route, query: query, locale: locale, isData: true, url: String(path) + search))
+        return .page(PageRequest(
+            path: route, query: query, locale: locale, hasLocalePrefix: locale != nil, isData: true, url: String(path) + search))
     }
 }

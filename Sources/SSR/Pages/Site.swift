@@ -13,9 +13,13 @@ public struct Site: Sendable {
     public struct I18n: Sendable, Equatable {
         public var locales: [String]
         public var defaultLocale: String
-        public init(locales: [String], defaultLocale: String) {
+        /// Redirect `/` to the visitor's preferred locale (`NEXT_LOCALE` cookie, then
+        /// `Accept-Language`), as Next.js does unless `localeDetection: false`.
+        public var localeDetection: Bool
+        public init(locales: [String], defaultLocale: String, localeDetection: Bool = true) {
             self.locales = locales
             self.defaultLocale = defaultLocale
+            self.localeDetection = localeDetection
         }
     }
 
