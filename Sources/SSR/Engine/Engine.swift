@@ -27,10 +27,14 @@ public struct Engine: Sendable {
 
     public let site: Site
     public let mode: Mode
+    /// The build ID in data URLs and `__NEXT_DATA__`: the site's, else `development` in dev,
+    /// else one derived from the running executable (a new one for each build).
     public let buildId: String
     let logger: Logger
     private let warnedPages = LockedValue(Set<String>())
 
+    /// An engine for `site`. Errors and warnings (the large-page-data warning, a failed
+    /// `getServerSideProps` in production) go to `logger`.
     public init(site: Site, mode: Mode = .production, logger: Logger = Logger(label: "ssr")) {
         self.site = site
         self.mode = mode

@@ -5,6 +5,7 @@ public struct Request: Sendable {
     public var head: HTTPRequest
     public var body: [UInt8]
 
+    /// A request as an HTTP server received it.
     public init(_ head: HTTPRequest, body: [UInt8] = []) {
         self.head = head
         self.body = body
@@ -20,6 +21,7 @@ public struct Request: Sendable {
 /// An HTTP response from the engine: swift-http-types' head and the complete body.
 public struct Response: Sendable {
     public var head: HTTPResponse
+    /// Empty for HEAD requests and 304s; `Content-Length` still tells the full length.
     public var body: [UInt8]
 
     public init(head: HTTPResponse, body: [UInt8]) {

@@ -34,6 +34,7 @@ public enum JSONValue: Sendable, Hashable {
         return items[index]
     }
 
+    /// The payload when the value is of that kind, else `nil`.
     public var stringValue: String? { if case .string(let s) = self { s } else { nil } }
     public var doubleValue: Double? { if case .number(let d) = self { d } else { nil } }
     public var boolValue: Bool? { if case .bool(let b) = self { b } else { nil } }

@@ -5,12 +5,15 @@
 /// PageRoute(file: "pages/posts/[id].swift", page: PostPage.self)   // serves /posts/[id]
 /// ```
 public struct PageRoute: Sendable {
+    /// The page's file, relative to the site's folder: `pages/posts/[id].swift`.
     public let file: String
     /// `nil` when the file path is not a valid route (reported by ``Site``'s initializer).
     public let pattern: RoutePattern?
     let definitionError: RouteDefinitionError?
     let page: ErasedPage
 
+    /// The page type `page`, defined in `file`. A `ServerSidePage` runs `getServerSideProps`;
+    /// any other `Page` is static.
     public init<P: Page>(file: String, page: P.Type) {
         self.file = file
         do {

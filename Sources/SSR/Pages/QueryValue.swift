@@ -36,6 +36,7 @@ public struct QueryParameters: Sendable, Hashable, Codable, Sequence {
 
     public init(_ entries: [(name: String, value: QueryValue)] = []) { self.entries = entries }
 
+    /// The value named `name`; setting replaces it in place (or appends), `nil` removes it.
     public subscript(name: String) -> QueryValue? {
         get { entries.first { $0.name == name }?.value }
         set {

@@ -24,6 +24,7 @@ public struct Site: Sendable {
     }
 
     public let pages: [PageRoute]
+    /// The shared head and layout (`pages/_document`).
     public let document: any DocumentShell
     /// The page for 404s (`pages/404`); Next.js's default when `nil`.
     public let notFoundPage: (any ErrorPage)?
@@ -42,6 +43,9 @@ public struct Site: Sendable {
 
     let routes: RouteTable<PageRoute>
 
+    /// A site of `pages`. Throws, with Next.js's message, for a route table `next build` would
+    /// refuse (conflicting dynamic segments, duplicate routes, a misplaced catch-all) and for
+    /// invalid options.
     public init(
         pages: [PageRoute],
         document: any DocumentShell = DefaultDocument(),

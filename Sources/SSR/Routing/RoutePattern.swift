@@ -74,6 +74,7 @@ public struct RoutePattern: Sendable, Hashable, CustomStringConvertible {
         self.segments = segments
     }
 
+    /// Whether the route has a `[param]` or catch-all segment (and so `params`).
     public var isDynamic: Bool {
         segments.contains { if case .literal = $0 { false } else { true } }
     }
