@@ -15,12 +15,15 @@ struct EchoPage: ServerSidePage {
         var locales: [String]
         var defaultLocale: String?
         var page: String
+        var userAgent: String?
+        var body: String
     }
     func getServerSideProps(_ c: ServerSideContext) async throws -> ServerSideResult<Props> {
         .props(Props(
             params: c.params, query: c.query,
             resolvedUrl: c.resolvedUrl, url: c.request.url, method: c.request.method.rawValue,
-            cookies: c.request.cookies, locale: c.locale, locales: c.locales, defaultLocale: c.defaultLocale, page: c.page))
+            cookies: c.request.cookies, locale: c.locale, locales: c.locales, defaultLocale: c.defaultLocale, page: c.page,
+            userAgent: c.request.headerFields[.userAgent], body: String(decoding: c.request.body, as: UTF8.self)))
     }
     func render(_ props: Props) -> some Markup { pre { props.resolvedUrl } }
 }
