@@ -88,6 +88,8 @@ import Testing
         let err = try #require(response.nextData?["err"])
         #expect(err["name"] == "SSRTests.DatabaseDown")
         #expect(err["message"] == "connection refused: secret-db.internal:5432")
+        #expect(err.objectValue?.map(\.key) == ["name", "source", "message", "stack"])
+        #expect(response.nextData?["nextExport"] == nil)
         #expect(await engine.get("/_next/data/B/broken.json").bodyText.contains("secret-db"))
     }
 

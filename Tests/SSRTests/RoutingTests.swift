@@ -136,5 +136,7 @@ import Testing
         #expect(response.bodyText.contains("This page could not be found."))
         #expect(response.nextData?["page"]?.stringValue == "/_error")
         #expect(response.nextData?["props"]?["pageProps"]?["statusCode"] == 404)
+        // As real `next start` output: the prerendered _error page.
+        #expect(response.nextDataText == #"{"props":{"pageProps":{"statusCode":404}},"page":"/_error","query":{},"buildId":"B","nextExport":true,"isFallback":false,"gip":true,"scriptLoader":[]}"#)
     }
 }

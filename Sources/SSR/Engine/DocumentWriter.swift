@@ -22,7 +22,7 @@ struct DocumentWriter {
             html.text(lang)
             html.raw("\"")
         }
-        html.raw("><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">")
+        html.raw("><head><meta charSet=\"utf-8\"/><meta name=\"viewport\" content=\"width=device-width\"/>")
         shell.head().render(into: &html)
         html.bytes.append(contentsOf: pageHead.bytes)
         html.raw("</head><body><div id=\"__next\">")

@@ -65,7 +65,7 @@ extension Engine {
             nextData.autoExport = true
         } else {
             nextData = NextData(props: .statusCode(statusCode), page: "/_error", query: QueryParameters(), buildId: buildId)
-            nextData.nextExport = statusCode == 404 || statusCode == 500
+            nextData.nextExport = mode == .production && (statusCode == 404 || statusCode == 500)  // prerendered by next build
             nextData.gip = true
         }
         nextData.i18n = i18nData(locale)

@@ -14,6 +14,7 @@ struct NextData {
     /// `err` in dev: what the client's error overlay shows.
     struct DevError: Encodable {
         var name: String
+        var source = "server"
         var message: String
         var stack: String
     }
