@@ -26,6 +26,13 @@ import Testing
         #expect(p["query"] == ["a": ["1", "2"], "b": "x y z", "c": "", "d": "%zz", "e": "é"])
     }
 
+    @Test func hugeQueryStringsAreReadInOnePass() async throws {
+        let query = (0..<50_000).map { "k\($0 % 25_000)=\($0)" }.joined(separator: "&")
+        let p = try await props("/_next/data/B/echo.json?" + query)
+        #expect(p["query"]?.objectValue?.count == 25_000)
+        #expect(p["query"]?["k7"] == ["7", "25007"])
+    }
+
     @Test func queryOrderInNextDataIsSearchThenParams() async throws {
         let data = try #require(await engine.get("/echo/p?z=1&name=q&a=2").nextData)
         #expect(data["query"]?.objectValue?.map(\.key) == ["z", "name", "a"])

@@ -19,16 +19,23 @@ enum SearchParams {
 
     /// `{...searchQuery, ...params}` without internal keys: a repeated key gives an array; a
     /// param replaces a search key of the same name in place.
+    /// Linear in the number of pairs (an index by name), so a huge query string costs no more
+    /// than reading it.
     static func mergedQuery(_ pairs: [(name: String, value: String, raw: Substring)], params: QueryParameters?) -> QueryParameters {
-        var query = QueryParameters()
+        var entries: [(name: String, values: [String])] = []
+        var index: [String: Int] = [:]
         for pair in pairs where !isInternal(pair.name) {
-            switch query[pair.name] {
-            case nil: query[pair.name] = .string(pair.value)
-            case .string(let first)?: query[pair.name] = .array([first, pair.value])
-            case .array(let values)?: query[pair.name] = .array(values + [pair.value])
+            if let i = index[pair.name] {
+                entries[i].values.append(pair.value)
+            } else {
+                index[pair.name] = entries.count
+                entries.append((pair.name, [pair.value]))
             }
         }
-        for (name, value) in params ?? QueryParameters() { query[name] = value }
-        return query
+        var merged = entries.map { (name: $0.name, value: $0.values.count == 1 ? QueryValue.string($0.values[0]) : .array($0.values)) }
+        for (name, value) in params ?? QueryParameters() {
+            if let i = index[name] { merged[i].value = value } else { merged.append((name, value)) }
+        }
+        return QueryParameters(merged)
     }
 }
