@@ -75,7 +75,7 @@ enum RequestTarget: Equatable {
             self = .normalize(location: basePath + (trimmed == "/" && !basePath.isEmpty ? "" : trimmed) + search)
             return
         }
-        guard path.split(separator: "/").allSatisfy({ PercentDecoding.decode($0) != nil }) else {
+        guard PercentDecoding.isWellFormed(path) else {
             self = .badRequest
             return
         }
@@ -129,7 +129,7 @@ enum RequestTarget: Equatable {
         guard assetPath.split(separator: "/", omittingEmptySubsequences: false).dropFirst().allSatisfy({ !$0.isEmpty }) else {
             return .notFound
         }
-        guard assetPath.split(separator: "/").allSatisfy({ PercentDecoding.decode($0) != nil }) else { return .badRequest }
+        guard PercentDecoding.isWellFormed(Substring(assetPath)) else { return .badRequest }
         var route = Substring(DataPath.route(fromAssetPath: assetPath))
         var locale: String?
         if let i18n = site.i18n {

@@ -45,13 +45,11 @@ struct ErasedPage: Sendable {
     let isServerSide: Bool
     /// Static pages must have `EmptyProps`: nothing else could give them props.
     let staticPropsProblem: String?
-    let typeName: String
     let run: @Sendable (ServerSideContext) async throws -> Outcome
 
     init<P: ServerSidePage>(serverSide: P.Type) {
         isServerSide = true
         staticPropsProblem = nil
-        typeName = String(describing: P.self)
         run = { context in
             switch try await P().getServerSideProps(context) {
             case .props(let props): .props(ErasedProps(page: P(), props: props))
@@ -63,7 +61,6 @@ struct ErasedPage: Sendable {
 
     init<P: Page>(static: P.Type) {
         isServerSide = false
-        typeName = String(describing: P.self)
         if let empty = EmptyProps() as? P.Props {
             staticPropsProblem = nil
             run = { _ in .props(ErasedProps(page: P(), props: empty)) }

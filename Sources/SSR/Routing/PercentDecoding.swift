@@ -35,6 +35,13 @@ enum PercentDecoding {
         return String(validating: out, as: UTF8.self)
     }
 
+    /// Whether every segment of a path decodes (`decodeURIComponent` would not throw).
+    /// Decoding segment by segment matters: `%2F` is valid inside a segment.
+    static func isWellFormed(_ path: Substring) -> Bool {
+        guard path.utf8.contains(UInt8(ascii: "%")) else { return true }
+        return path.split(separator: "/").allSatisfy { decode($0) != nil }
+    }
+
     /// `URLSearchParams` decoding of a name or value.
     static func decodeFormComponent(_ s: Substring) -> String {
         var out: [UInt8] = []
