@@ -2,16 +2,15 @@
 /// then static children alphabetically, then `[param]`, `[...rest]`, `[[...optional]]`. The
 /// first route that matches a path wins, so static segments beat dynamic ones level by level.
 struct RouteTable<Entry: Sendable>: Sendable {
-    private(set) var sorted: [(pattern: RoutePattern, entry: Entry)] = []
+    let sorted: [(pattern: RoutePattern, entry: Entry)]
 
-    /// Rejects what `next build` rejects, with its messages.
+    /// Rejects what `next build` rejects, with its messages. (Callers reject duplicate routes
+    /// first, with the files that define them.)
     init(_ routes: [(pattern: RoutePattern, entry: Entry)]) throws(RouteDefinitionError) {
         let root = Node()
         for route in routes { try root.insert(route.pattern.segments[...], slugNames: [], isCatchAll: false) }
-        var byRoute: [String: Entry] = [:]
-        for route in routes { byRoute[route.pattern.description] = route.entry }
-        let patterns = Dictionary(routes.map { ($0.pattern.description, $0.pattern) }, uniquingKeysWith: { a, _ in a })
-        sorted = try root.smoosh(prefix: "/").map { (patterns[$0]!, byRoute[$0]!) }
+        let byRoute = Dictionary(routes.map { ($0.pattern.description, $0) }, uniquingKeysWith: { first, _ in first })
+        sorted = try root.smoosh(prefix: "/").map { byRoute[$0]! }  // smoosh lists exactly the inserted routes
     }
 
     /// The first route matching the percent-encoded path segments, with its decoded params.
