@@ -87,12 +87,7 @@ struct PageResponder {
     /// A redirect: 3xx with `Location` for a document, 200 JSON with `__N_REDIRECT` for data.
     func redirect(_ redirect: Redirect) -> Response {
         let problems = redirect.problems
-        guard problems.isEmpty else {
-            return failure(ServerSidePropsError(
-                "Invalid redirect object returned from getServerSideProps for \(target.url)\n"
-                    + problems.joined(separator: " and ")
-                    + "\nSee more info here: https://nextjs.org/docs/messages/invalid-redirect-gssp"))
-        }
+        guard problems.isEmpty else { return failure(Redirect.invalid(problems, url: target.url)) }
         if target.isData {
             var pageProps: [JSONValue.Member] = [
                 .init("__N_REDIRECT", .string(redirect.destination)), .init("__N_REDIRECT_STATUS", .number(Double(redirect.status))),

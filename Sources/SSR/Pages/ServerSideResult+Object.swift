@@ -44,17 +44,14 @@ extension Redirect {
         var errors: [String] = []
         let permanent = object["permanent"]
         let statusCode = object["statusCode"]
-        let defined = { (v: JSONValue?) in v != nil }
-        if defined(permanent) && defined(statusCode) {
-            errors.append("`permanent` and `statusCode` can not both be provided")
-        }
+        if permanent != nil && statusCode != nil { errors.append(Redirect.bothGiven) }  // both present, whatever their values
         if let statusCode, statusCode.isTruthy,
             !(statusCode.doubleValue.map { Redirect.allowedStatusCodes.contains(Int(exactly: $0) ?? -1) } ?? false)
         {
-            errors.append("`statusCode` must undefined or one of \(Redirect.allowedStatusCodes.sorted().map(String.init).joined(separator: ", "))")
+            errors.append(Redirect.badStatusCode)
         }
         if !(statusCode?.isTruthy ?? false), permanent?.boolValue == nil {
-            errors.append("`permanent` must be `true` or `false`")
+            errors.append(Redirect.permanentNotBoolean)
         }
         let destination = object["destination"]
         if destination?.stringValue == nil { errors.append("`destination` should be string but received \(destination.typeofName)") }
@@ -62,10 +59,7 @@ extension Redirect {
         if let basePath, basePath.boolValue == nil {
             errors.append("`basePath` should be undefined or a false, received \(Optional(basePath).typeofName)")
         }
-        guard errors.isEmpty else {
-            throw ServerSidePropsError(
-                "Invalid redirect object returned from getServerSideProps for \(url)\n\(errors.joined(separator: " and "))\nSee more info here: https://nextjs.org/docs/messages/invalid-redirect-gssp")
-        }
+        guard errors.isEmpty else { throw Redirect.invalid(errors, url: url) }
         self.init(
             destination: destination?.stringValue ?? "", permanent: permanent?.boolValue,
             statusCode: statusCode?.doubleValue.flatMap { Int(exactly: $0) }, basePath: basePath?.boolValue)

@@ -42,15 +42,20 @@ public struct Redirect: Sendable, Equatable {
     /// Next.js's `checkRedirectValues`: the problems, in its words, or none.
     var problems: [String] {
         var errors: [String] = []
-        if permanent != nil && statusCode != nil {
-            errors.append("`permanent` and `statusCode` can not both be provided")
-        }
-        if let statusCode, !Redirect.allowedStatusCodes.contains(statusCode) {
-            errors.append("`statusCode` must undefined or one of \(Redirect.allowedStatusCodes.sorted().map(String.init).joined(separator: ", "))")
-        }
-        if permanent == nil && statusCode == nil {
-            errors.append("`permanent` must be `true` or `false`")
-        }
+        if permanent != nil && statusCode != nil { errors.append(Redirect.bothGiven) }
+        if let statusCode, !Redirect.allowedStatusCodes.contains(statusCode) { errors.append(Redirect.badStatusCode) }
+        if permanent == nil && statusCode == nil { errors.append(Redirect.permanentNotBoolean) }
         return errors
+    }
+
+    static let bothGiven = "`permanent` and `statusCode` can not both be provided"
+    static let badStatusCode = "`statusCode` must undefined or one of "
+        + allowedStatusCodes.sorted().map(String.init).joined(separator: ", ")
+    static let permanentNotBoolean = "`permanent` must be `true` or `false`"
+
+    /// The error for an invalid redirect returned for the request `url`.
+    static func invalid(_ problems: [String], url: String) -> ServerSidePropsError {
+        ServerSidePropsError(
+            "Invalid redirect object returned from getServerSideProps for \(url)\n\(problems.joined(separator: " and "))\nSee more info here: https://nextjs.org/docs/messages/invalid-redirect-gssp")
     }
 }
