@@ -17,11 +17,7 @@ struct DocumentWriter {
     ) throws(SerializationError) -> Output {
         var html = HTMLOutput()
         html.raw("<!DOCTYPE html><html")
-        if let lang {
-            html.raw(" lang=\"")
-            html.text(lang)
-            html.raw("\"")
-        }
+        if let lang { Attribute.lang(lang).render(into: &html) }
         html.raw("><head><meta charSet=\"utf-8\"/><meta name=\"viewport\" content=\"width=device-width\"/>")
         shell.head().render(into: &html)
         html.bytes.append(contentsOf: pageHead.bytes)

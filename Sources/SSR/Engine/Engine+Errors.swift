@@ -21,11 +21,9 @@ extension Engine {
         nextData.err = devError
         nextData.gip = true
         let shell = DevErrorPage(error: devError, page: page)
-        var head = HTMLOutput()
-        title { "500: Internal Server Error" }.render(into: &head)
-        let document = (try? DocumentWriter(shell: site.document).write(
-            lang: nil, pageHead: head,
-            pageBody: PageBody { shell.body().render(into: &$0) }, nextData: nextData))?.bytes ?? Array("Internal Server Error".utf8)
+        let document = errorDocument(
+            head: title { "500: Internal Server Error" }, body: PageBody { shell.body().render(into: &$0) },
+            nextData: nextData, lang: nil)
         return Response(
             status: .internalServerError, headers: [:], contentType: "text/html; charset=utf-8",
             cacheControl: Engine.errorNoStore, body: document, timing: timing)
@@ -69,13 +67,22 @@ extension Engine {
             nextData.gip = true
         }
         nextData.i18n = i18nData(locale)
-        var head = HTMLOutput()
-        errorPage.head(status).render(into: &head)
-        let bytes = (try? DocumentWriter(shell: site.document).write(
-            lang: locale, pageHead: head, pageBody: PageBody { errorPage.render(status).render(into: &$0) }, nextData: nextData))?.bytes
+        let document = errorDocument(
+            head: errorPage.head(status), body: PageBody { errorPage.render(status).render(into: &$0) },
+            nextData: nextData, lang: locale)
         return Response(
             status: HTTPResponse.Status(code: statusCode), headers: [:], contentType: "text/html; charset=utf-8",
-            cacheControl: cacheControl, body: bytes ?? Array("Internal Server Error".utf8), timing: ServerTiming(), etag: site.generateEtags)
+            cacheControl: cacheControl, body: document, timing: ServerTiming(), etag: site.generateEtags)
+    }
+
+    /// An error page's document. Its `__NEXT_DATA__` holds no page props, so writing it cannot
+    /// fail in practice; if it did, the body is Next.js's last resort, `Internal Server Error`.
+    private func errorDocument(head: any Markup, body: PageBody, nextData: NextData, lang: String?) -> [UInt8] {
+        var headOutput = HTMLOutput()
+        head.render(into: &headOutput)
+        let document = try? DocumentWriter(shell: site.document).write(
+            lang: lang, pageHead: headOutput, pageBody: body, nextData: nextData)
+        return document?.bytes ?? Array("Internal Server Error".utf8)
     }
 
     func redirect(to location: String, status: Int, cacheControl: String, extra: HTTPFields) -> Response {
