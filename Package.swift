@@ -5,11 +5,15 @@ let package = Package(
     name: "gssp-explorer",
     products: [
         .library(name: "SSR", targets: ["SSR"]),
+        .library(name: "Explorer", targets: ["Explorer"]),
         .plugin(name: "PagesPlugin", targets: ["PagesPlugin"]),
+        .executable(name: "explorer", targets: ["explorer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(
@@ -19,9 +23,27 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The simulated browser: navigation, transports, exchanges, analyzers.
+        .target(name: "Explorer", dependencies: ["SSR", .product(name: "HTTPTypes", package: "swift-http-types")]),
         // The route table of a site's pages/ folder, generated at build time.
         .executableTarget(name: "PagesGen", path: "Sources/PagesGen"),
         .plugin(name: "PagesPlugin", capability: .buildTool(), dependencies: ["PagesGen"], path: "Sources/PagesPlugin"),
+        // The sample site: pages/ routed by the plugin, data from SQLite created from seed.sql.
+        .target(
+            name: "SampleSite",
+            dependencies: ["SSR", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "sample-site",
+            exclude: ["pages"],
+            resources: [.copy("seed.sql")],
+            plugins: ["PagesPlugin"]
+        ),
+        .executableTarget(
+            name: "explorer",
+            dependencies: [
+                "SSR", "Explorer", "SampleSite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(
             name: "SSRTests",
             dependencies: [
@@ -32,6 +54,8 @@ let package = Package(
             exclude: ["pages"],
             plugins: ["PagesPlugin"]
         ),
+        .testTarget(name: "SampleSiteTests", dependencies: ["SampleSite", "SSR", "Explorer"]),
+        .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "SSR", "SampleSite"]),
     ],
     swiftLanguageModes: [.v6]
 )

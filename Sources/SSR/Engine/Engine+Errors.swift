@@ -55,7 +55,7 @@ extension Engine {
     /// The 404, 500 (custom or default), 400 or 405 page.
     func errorPage(_ statusCode: Int, locale: String? = nil, cacheControl: String = Engine.errorNoStore) -> Response {
         let status = ErrorStatus(statusCode: statusCode)
-        let custom: (any ErrorPage)? = statusCode == 404 ? site.notFoundPage : statusCode == 500 ? site.errorPage : nil
+        let custom = site.customErrorPage(statusCode)
         let errorPage = custom ?? DefaultErrorPage()
         var nextData: NextData
         if custom != nil {
@@ -71,7 +71,7 @@ extension Engine {
             head: errorPage.head(status), body: PageBody { errorPage.render(status).render(into: &$0) },
             nextData: nextData, lang: locale)
         return Response(
-            status: HTTPResponse.Status(code: statusCode), headers: [:], contentType: "text/html; charset=utf-8",
+            status: .standard(statusCode), headers: [:], contentType: "text/html; charset=utf-8",
             cacheControl: cacheControl, body: document, timing: ServerTiming(), etag: site.generateEtags)
     }
 
@@ -87,7 +87,7 @@ extension Engine {
 
     func redirect(to location: String, status: Int, cacheControl: String, extra: HTTPFields) -> Response {
         var response = Response(
-            status: HTTPResponse.Status(code: status), headers: extra, contentType: "text/plain; charset=utf-8",
+            status: .standard(status), headers: extra, contentType: "text/plain; charset=utf-8",
             cacheControl: cacheControl, body: Array(location.utf8), timing: ServerTiming())
         response.head.headerFields[.location] = location
         if status == 308 { response.head.headerFields[.refresh] = "0;url=\(location)" }

@@ -3,10 +3,12 @@ import HTTPTypes
 /// How the engine answers for a matched page: it builds the context, runs
 /// `getServerSideProps`, then encodes the outcome for a document or a data request.
 extension Engine {
-    /// Runs the page for a request that matched it.
+    /// Runs the page for a request that matched it. With `renderingHTML`, also returns the
+    /// page's HTML (inside `#__next`) rendered from its props, even for a data request.
     func render(
-        _ page: ErasedPage, route: RoutePattern, params: QueryParameters, target: RequestTarget.PageRequest, request: Request
-    ) async -> Response {
+        _ page: ErasedPage, route: RoutePattern, params: QueryParameters, target: RequestTarget.PageRequest, request: Request,
+        renderingHTML: Bool
+    ) async -> (Response, String?) {
         let pairs = SearchParams.parse(target.query)
         let routeParams: QueryParameters? = route.isDynamic ? params : nil
         let paramNames = Set(params.names)
@@ -33,7 +35,7 @@ extension Engine {
         do {
             outcome = try await page.run(context)
         } catch {
-            return failure(error, page: route.description, url: target.url, timing: ServerTiming(gssp: clock.now - started))
+            return (failure(error, page: route.description, url: target.url, timing: ServerTiming(gssp: clock.now - started)), nil)
         }
         var headers = response.headerFields
         let cacheControl = headers[.cacheControl] ?? Engine.privateNoStore
@@ -44,9 +46,14 @@ extension Engine {
             timing: page.isServerSide ? ServerTiming(gssp: clock.now - started) : ServerTiming())
 
         switch outcome {
-        case .notFound: return responder.notFound()
-        case .redirect(let redirect): return responder.redirect(redirect)
-        case .props(let props): return target.isData ? responder.data(props) : responder.document(props)
+        case .notFound: return (responder.notFound(), nil)
+        case .redirect(let redirect): return (responder.redirect(redirect), nil)
+        case .props(let props):
+            let response = target.isData ? responder.data(props) : responder.document(props)
+            guard renderingHTML else { return (response, nil) }
+            var html = HTMLOutput()
+            site.document.body(props.body()).render(into: &html)
+            return (response, String(decoding: html.bytes, as: UTF8.self))
         }
     }
 }

@@ -44,33 +44,43 @@ public struct Engine: Sendable {
 
     /// The response to `request`. Never throws: every failure is an HTTP answer.
     public func respond(to request: Request) async -> Response {
-        var response = await answer(request)
+        var (response, _) = await answer(request, renderingHTML: false)
         finish(&response, for: request.head)
         return response
     }
 
-    private func answer(_ request: Request) async -> Response {
-        guard let path = request.head.path else { return errorPage(400) }
+    /// The response to `request`, and the HTML the server rendered inside `<div id="__next">`
+    /// from the page's props, for a document request and also for a data request (which does
+    /// not send it). The explorer compares it with the HTML a client renders from the JSON.
+    public func respondRenderingHTML(to request: Request) async -> (response: Response, serverHTML: String?) {
+        var (response, html) = await answer(request, renderingHTML: true)
+        finish(&response, for: request.head)
+        return (response, html)
+    }
+
+    private func answer(_ request: Request, renderingHTML: Bool) async -> (Response, String?) {
+        guard let path = request.head.path else { return (errorPage(400), nil) }
         switch RequestTarget(path: path, site: site, buildId: buildId) {
         case .normalize(let location):
-            return redirect(to: location, status: 308, cacheControl: Engine.privateNoStore, extra: [:])
+            return (redirect(to: location, status: 308, cacheControl: Engine.privateNoStore, extra: [:]), nil)
         case .badRequest:
-            return errorPage(400)
+            return (errorPage(400), nil)
         case .notFound:
-            return errorPage(404)
+            return (errorPage(404), nil)
         case .page(let target):
             if let location = localeRedirect(target, request: request.head) {
-                return redirect(to: location, status: 307, cacheControl: Engine.privateNoStore, extra: [:])
+                return (redirect(to: location, status: 307, cacheControl: Engine.privateNoStore, extra: [:]), nil)
             }
-            guard let match = site.routes.match(target.segments) else { return errorPage(404, locale: target.locale) }
+            guard let match = site.routes.match(target.segments) else { return (errorPage(404, locale: target.locale), nil) }
             let page = match.entry.page
-            if target.isData && !page.isServerSide { return errorPage(404, locale: target.locale) }
+            if target.isData && !page.isServerSide { return (errorPage(404, locale: target.locale), nil) }
             if !page.isServerSide && request.head.method != .get && request.head.method != .head {
                 var response = errorPage(405, locale: target.locale)
                 response.head.headerFields[.allow] = "GET, HEAD"
-                return response
+                return (response, nil)
             }
-            return await render(page, route: match.pattern, params: match.params, target: target, request: request)
+            return await render(
+                page, route: match.pattern, params: match.params, target: target, request: request, renderingHTML: renderingHTML)
         }
     }
 

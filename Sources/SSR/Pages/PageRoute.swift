@@ -46,10 +46,13 @@ struct ErasedPage: Sendable {
     /// Static pages must have `EmptyProps`: nothing else could give them props.
     let staticPropsProblem: String?
     let run: @Sendable (ServerSideContext) async throws -> Outcome
+    /// What a browser does on a client transition: decode `pageProps` from JSON, then render.
+    let renderFromJSON: @Sendable (_ pageProps: [UInt8], _ shell: any DocumentShell) throws(ClientRenderError) -> String
 
     init<P: ServerSidePage>(serverSide: P.Type) {
         isServerSide = true
         staticPropsProblem = nil
+        renderFromJSON = { (json, shell) throws(ClientRenderError) in try ClientRender.render(P.self, pageProps: json, shell: shell) }
         run = { context in
             switch try await P().getServerSideProps(context) {
             case .props(let props): .props(ErasedProps(page: P(), props: props))
@@ -61,6 +64,7 @@ struct ErasedPage: Sendable {
 
     init<P: Page>(static: P.Type) {
         isServerSide = false
+        renderFromJSON = { (json, shell) throws(ClientRenderError) in try ClientRender.render(P.self, pageProps: json, shell: shell) }
         if let empty = EmptyProps() as? P.Props {
             staticPropsProblem = nil
             run = { _ in .props(ErasedProps(page: P(), props: empty)) }

@@ -68,7 +68,7 @@ extension Redirect {
 
 extension JSONValue {
     /// JavaScript truthiness.
-    var isTruthy: Bool {
+    public var isTruthy: Bool {
         switch self {
         case .null: false
         case .bool(let b): b

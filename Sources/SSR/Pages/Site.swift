@@ -91,6 +91,11 @@ public struct Site: Sendable {
         self.generateEtags = generateEtags
     }
 
+    /// The site's own page for 404 or 500, `nil` where Next.js's default (`_error`) serves.
+    func customErrorPage(_ statusCode: Int) -> (any ErrorPage)? {
+        statusCode == 404 ? notFoundPage : statusCode == 500 ? errorPage : nil
+    }
+
     /// The routes in matching order, as `next build` lists them.
     public var sortedRoutes: [RoutePattern] { routes.sorted.map(\.pattern) }
 }

@@ -91,6 +91,13 @@ public struct RoutePattern: Sendable, Hashable, CustomStringConvertible {
         }.joined(separator: "/")
     }
 
+    /// The decoded params when `path` (percent-encoded, no query) is one of this route's
+    /// paths, `nil` otherwise: how a client resolves a link against the build manifest.
+    public func match(path: String) -> QueryParameters? {
+        guard path.hasPrefix("/"), PercentDecoding.isWellFormed(Substring(path)) else { return nil }
+        return match(path.split(separator: "/"))
+    }
+
     /// Matches percent-encoded path segments (no empty ones). Returns the decoded params in
     /// route order, `nil` when the route does not match. Catch-alls split on `/` before decoding,
     /// so `%2F` stays inside an element. Callers check the encoding first, so decoding succeeds.

@@ -1,0 +1,20 @@
+/// Everything the explorer reads from one exchange: the props' weight by key, props that look
+/// like secrets, the `Cache-Control` reading and the links a user can follow next.
+public struct Analysis: Sendable {
+    public let propsSize: PropsSize?
+    public let sensitive: [SensitiveFinding]
+    /// The page's response's `Cache-Control` (the last fetch), `nil` when nothing was fetched.
+    public let cacheControl: CacheControlReading?
+    /// Links in the page's HTML (the client-rendered HTML for a client transition).
+    public let links: [PageLink]
+
+    public init(_ exchange: Exchange) {
+        propsSize = exchange.props.map { PropsSize($0) }
+        let sensitive = exchange.props.map(SensitiveProps.scan) ?? []
+        self.sensitive = sensitive
+        cacheControl = exchange.lastFetch.map {
+            CacheControlReading(response: $0.response.headerFields, request: $0.request.headerFields, sensitiveProps: sensitive)
+        }
+        links = exchange.html.map { PageLinks.find(in: $0, base: exchange.url) } ?? []
+    }
+}

@@ -1,0 +1,112 @@
+import SSR
+
+/// How many bytes of JSON each part of the props takes, nested, against Next.js's 128 kB
+/// large-page-data threshold: where a payload's weight comes from.
+///
+/// ```swift
+/// let size = PropsSize(props)
+/// size.root.children.first?.key   // the first top-level key, with its bytes and share
+/// ```
+public struct PropsSize: Sendable {
+    public struct Node: Sendable {
+        /// `.user`, `[3]`, or `pageProps` for the root.
+        public let key: String
+        /// Where the node is, as Next.js writes paths in its errors: `.posts[3].title`.
+        public let path: String
+        /// Bytes of the value's JSON (as `JSON.stringify` writes it).
+        public let bytes: Int
+        /// The node's share of all the props, 0…1.
+        public let share: Double
+        /// Members or elements, in order; empty for strings, numbers, booleans and null.
+        public let children: [Node]
+    }
+
+    /// Next.js's default `largePageDataBytes`.
+    public static let nextThreshold = 128_000
+
+    public let root: Node
+    public let threshold: Int
+    public var total: Int { root.bytes }
+    public var isOverThreshold: Bool { total > threshold }
+
+    public init(_ props: JSONValue, threshold: Int = PropsSize.nextThreshold) {
+        self.threshold = threshold
+        let total = PropsSize.size(props)
+        root = PropsSize.node(props, key: "pageProps", path: "", total: max(total, 1))
+    }
+
+    /// The `limit` biggest nodes at any depth below the root, largest first (a parent comes
+    /// before its children when they are the same size).
+    public func largest(_ limit: Int) -> [Node] {
+        var all: [Node] = []
+        var stack = root.children
+        while let node = stack.popLast() {
+            all.append(node)
+            stack.append(contentsOf: node.children)
+        }
+        return Array(all.sorted { $0.bytes > $1.bytes || ($0.bytes == $1.bytes && $0.path.count < $1.path.count) }.prefix(limit))
+    }
+
+    private static func node(_ value: JSONValue, key: String, path: String, total: Int) -> Node {
+        var children: [Node] = []
+        switch value {
+        case .object(let members):
+            children = members.map { member in
+                let childPath = path + PropsSize.pathComponent(member.key)
+                return node(member.value, key: member.key, path: childPath, total: total)
+            }
+        case .array(let elements):
+            children = elements.enumerated().map { index, element in
+                node(element, key: "[\(index)]", path: path + "[\(index)]", total: total)
+            }
+        default: break
+        }
+        let bytes = children.isEmpty ? size(value) : containerSize(value, children: children)
+        return Node(key: key, path: path, bytes: bytes, share: Double(bytes) / Double(total), children: children)
+    }
+
+    /// `.name`, or `["odd key"]` for a key that is not an identifier.
+    static func pathComponent(_ key: String) -> String {
+        func isIdentifierByte(_ b: UInt8) -> Bool {
+            (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x5F || b == 0x24
+        }
+        let identifier = key.utf8.allSatisfy(isIdentifierByte) && key.utf8.first.map { !($0 >= 0x30 && $0 <= 0x39) } == true
+        return identifier ? "." + key : "[" + JSONValue.string(key).jsonText + "]"
+    }
+
+    private static func containerSize(_ value: JSONValue, children: [Node]) -> Int {
+        let commas = max(0, children.count - 1)
+        switch value {
+        case .object(let members):
+            return 2 + commas + zip(members, children).reduce(0) { $0 + stringSize($1.0.key) + 1 + $1.1.bytes }
+        default:
+            return 2 + commas + children.reduce(0) { $0 + $1.bytes }
+        }
+    }
+
+    /// The length of `value`'s compact JSON, without building it.
+    static func size(_ value: JSONValue) -> Int {
+        switch value {
+        case .null: 4
+        case .bool(let b): b ? 4 : 5
+        case .number: (try? PropsEncoder().encode(value).count) ?? 4
+        case .string(let s): stringSize(s)
+        case .array(let elements): 2 + max(0, elements.count - 1) + elements.reduce(0) { $0 + size($1) }
+        case .object(let members):
+            2 + max(0, members.count - 1) + members.reduce(0) { $0 + stringSize($1.key) + 1 + size($1.value) }
+        }
+    }
+
+    /// A string's JSON length: quotes, two-character escapes, `\u00XX` for other controls.
+    static func stringSize(_ s: String) -> Int {
+        var count = 2
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), 0x08, 0x09, 0x0A, 0x0C, 0x0D: count += 2
+            case 0..<0x20: count += 6
+            default: count += 1
+            }
+        }
+        return count
+    }
+}

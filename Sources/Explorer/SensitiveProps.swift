@@ -1,0 +1,99 @@
+import SSR
+
+/// A part of the props that looks like a secret. Props are public: they travel in the data
+/// response and inline in every document's `__NEXT_DATA__`, readable by whoever gets the page.
+public struct SensitiveFinding: Sendable, Equatable {
+    /// Where, as Next.js writes paths: `.user.sessionToken`.
+    public let path: String
+    public let reason: String
+}
+
+/// Finds keys named like secrets (password, token, api key…) and values shaped like
+/// credentials (JWTs, cloud and payment API keys, private keys).
+///
+/// ```swift
+/// SensitiveProps.scan(["user": ["password": "hunter2"]])
+/// // [SensitiveFinding(path: ".user.password", reason: "key named like a secret (password)")]
+/// ```
+public enum SensitiveProps {
+    /// Lowercased key fragments (with `_` and `-` removed) that name secrets.
+    static let secretKeyWords = [
+        "password", "passwd", "secret", "token", "apikey", "privatekey", "accesskey", "credential",
+        "sessionid", "ssn", "creditcard", "cardnumber", "cvv", "authorization",
+    ]
+
+    public static func scan(_ props: JSONValue) -> [SensitiveFinding] {
+        var findings: [SensitiveFinding] = []
+        walk(props, path: "", into: &findings)
+        return findings
+    }
+
+    private static func walk(_ value: JSONValue, path: String, into findings: inout [SensitiveFinding]) {
+        switch value {
+        case .object(let members):
+            for member in members {
+                let childPath = path + PropsSize.pathComponent(member.key)
+                if hasValue(member.value), let word = secretWord(member.key) {
+                    findings.append(SensitiveFinding(path: childPath, reason: "key named like a secret (\(word))"))
+                } else if case .string(let text) = member.value, let shape = credentialShape(text) {
+                    findings.append(SensitiveFinding(path: childPath, reason: shape))
+                }
+                walk(member.value, path: childPath, into: &findings)
+            }
+        case .array(let elements):
+            for (index, element) in elements.enumerated() {
+                let childPath = path + "[\(index)]"
+                if case .string(let text) = element, let shape = credentialShape(text) {
+                    findings.append(SensitiveFinding(path: childPath, reason: shape))
+                }
+                walk(element, path: childPath, into: &findings)
+            }
+        default: break
+        }
+    }
+
+    /// Empty strings, `null` and `false` give nothing away.
+    private static func hasValue(_ value: JSONValue) -> Bool {
+        switch value {
+        case .null, .bool(false): false
+        case .string(let s): !s.isEmpty
+        default: true
+        }
+    }
+
+    static func secretWord(_ key: String) -> String? {
+        let folded = String(key.lowercased().unicodeScalars.filter { $0 != "_" && $0 != "-" })
+        return secretKeyWords.first { folded.contains($0) }
+    }
+
+    /// What credential `text` looks like, or `nil`.
+    static func credentialShape(_ text: String) -> String? {
+        let utf8 = text.utf8
+        guard utf8.count >= 16, utf8.count <= 10_000 else { return nil }
+        if text.contains("-----BEGIN"), text.contains("PRIVATE KEY-----") { return "a PEM private key" }
+        if isJWT(text) { return "a JSON Web Token (anyone holding it can use it)" }
+        let prefixes: [(String, Int, String)] = [
+            ("AKIA", 20, "an AWS access key ID"), ("ASIA", 20, "an AWS temporary access key ID"),
+            ("sk_live_", 20, "a Stripe secret key"), ("rk_live_", 20, "a Stripe restricted key"),
+            ("ghp_", 36, "a GitHub personal access token"), ("github_pat_", 40, "a GitHub fine-grained token"),
+            ("xoxb-", 20, "a Slack bot token"), ("xoxp-", 20, "a Slack user token"),
+            ("AIza", 39, "a Google API key"), ("sk-", 40, "an OpenAI-style secret key"),
+        ]
+        for (prefix, minimum, name) in prefixes where text.hasPrefix(prefix) && utf8.count >= minimum {
+            if utf8.allSatisfy(isBase64URL) { return name }
+        }
+        return nil
+    }
+
+    /// Three base64url parts, the first an encoded JSON object (`eyJ` is `{"`).
+    private static func isJWT(_ text: String) -> Bool {
+        guard text.hasPrefix("eyJ") else { return false }
+        let parts = text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count >= 10, parts[1].count >= 10 else { return false }
+        return parts.allSatisfy { $0.allSatisfy { isBase64URL($0) } }
+    }
+
+    private static func isBase64URL(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x5F || b == 0x3D
+    }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// `explorer`: see what a getServerSideProps site really sends.
+@main
+struct ExplorerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explorer",
+        abstract: "Explore a getServerSideProps site: routes, props, HTML, headers and timing.",
+        discussion: """
+            Runs the sample site in-process (its SQLite database is created on first use, in \
+            $SAMPLE_SITE_CACHE_DIR or ~/.cache/gssp-explorer).
+            """,
+        subcommands: [RoutesCommand.self, InspectCommand.self]
+    )
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Explorer
+import Foundation
+import HTTPTypes
+import SSR
+
+/// `explorer inspect PATH`: one navigation, printed as props, HTML, headers, timing and findings.
+struct InspectCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Navigate to a path once and print its props, HTML, headers, timing and findings.",
+        discussion: """
+            By default the navigation is a client transition, as next/link does it: the data URL \
+            /_next/data/<buildId>/<path>.json is fetched and the page is rendered from its JSON. \
+            --hard fetches the HTML document instead and reads the props from __NEXT_DATA__.
+
+            Exit status: 0 when the site answered (whatever the HTTP status), 64 for a bad argument.
+            """)
+
+    @Argument(help: "The path to visit, with its query: /posts/1, '/blog/a/b?ref=x'.")
+    var path: String
+
+    @Flag(help: "A hard navigation (the HTML document) instead of a client transition.")
+    var hard = false
+
+    @Option(name: .customLong("header"), help: ArgumentHelp("A request header for every request, e.g. 'Authorization: Bearer demo-token'.", valueName: "name: value"))
+    var headers: [String] = []
+
+    @Option(name: .customLong("cookie"), help: ArgumentHelp("A cookie for every request, e.g. session=demo-token.", valueName: "name=value"))
+    var cookies: [String] = []
+
+    @Flag(help: "Print one JSON object instead of the text report.")
+    var json = false
+
+    @OptionGroup var site: SiteOptions
+
+    func validate() throws {
+        guard path.hasPrefix("/"), !path.hasPrefix("//") else {
+            throw ValidationError("the path must start with a single / (for example /posts/1), got '\(path)'")
+        }
+        _ = try InspectCommand.parseHeaders(headers)
+        _ = try InspectCommand.parseCookies(cookies)
+    }
+
+    func run() async throws {
+        let log = CapturedLog()
+        let transport = try site.transport(log: log)
+        let navigator = Navigator(
+            transport: transport, headers: try InspectCommand.parseHeaders(headers), cookies: try InspectCommand.parseCookies(cookies))
+        let exchange = await navigator.navigate(hard ? .hardNavigation : .clientTransition, to: path)
+        let analysis = Analysis(exchange)
+        if json {
+            print(ExchangeJSON.object(exchange, analysis: analysis, serverLog: log.entries).jsonText)
+        } else {
+            print(InspectReport(exchange: exchange, analysis: analysis, serverLog: log.entries, origin: transport.origin).text)
+        }
+        if case .failed = exchange.outcome, exchange.fetches.isEmpty { throw ExitCode(1) }
+    }
+
+    /// `Name: value` pairs; the name must be a valid HTTP field name.
+    static func parseHeaders(_ values: [String]) throws -> HTTPFields {
+        var fields = HTTPFields()
+        for value in values {
+            guard let colon = value.firstIndex(of: ":"),
+                let name = HTTPField.Name(value[..<colon].trimmingCharacters(in: .whitespaces))
+            else {
+                throw ValidationError("--header needs 'Name: value' with a valid header name, got '\(value)'")
+            }
+            fields.append(HTTPField(name: name, value: value[value.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+        }
+        return fields
+    }
+
+    /// `name=value` pairs; names are cookie tokens, values have no `;`.
+    static func parseCookies(_ values: [String]) throws -> [(name: String, value: String)] {
+        try values.map { value in
+            let parts = value.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = parts[0].trimmingCharacters(in: .whitespaces)
+            let separators = CharacterSet(charactersIn: "()<>@,;:\\\"/[]?={} \t").union(.controlCharacters)
+            guard parts.count == 2, !name.isEmpty, name.rangeOfCharacter(from: separators) == nil,
+                !parts[1].contains(";"), !parts[1].unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
+            else {
+                throw ValidationError("--cookie needs 'name=value' (no ';' or control characters), got '\(value)'")
+            }
+            return (name, String(parts[1]))
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Explorer
+import SSR
+
+/// `explorer routes`: the route table as `next build` prints it.
+struct RoutesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "routes",
+        abstract: "List the site's routes: ○ static, ƒ server-rendered (getServerSideProps).")
+
+    @OptionGroup var site: SiteOptions
+
+    func run() async throws {
+        let transport = try site.transport(log: CapturedLog())
+        let info = try await transport.siteInfo()
+        print(RoutesCommand.table(info, errorPages: transport.engine.site.errorPageRoutes))
+    }
+
+    /// `Route (pages)`, one line per route with ┌ ├ └, then the legend.
+    static func table(_ info: SiteInfo, errorPages: [String]) -> String {
+        var rows: [(symbol: String, route: String)] = (info.routes ?? []).map { route in
+            let symbol = switch route.hasServerSideProps {
+            case true?: "ƒ"
+            case false?: "○"
+            case nil: "?"
+            }
+            return (symbol, route.pattern.description)
+        }
+        rows += errorPages.map { ("○", $0) }
+        rows.sort { $0.route < $1.route }
+        var lines = ["Route (pages)"]
+        for (i, row) in rows.enumerated() {
+            let branch = rows.count == 1 ? "─" : i == 0 ? "┌" : i == rows.count - 1 ? "└" : "├"
+            lines.append("\(branch) \(row.symbol) \(row.route)")
+        }
+        lines.append("")
+        lines.append("○  (Static)   prerendered as static content")
+        lines.append("ƒ  (Dynamic)  server-rendered on demand")
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension Site {
+    /// `/404` and `/500` when the site has its own (they are static pages in `next build`).
+    var errorPageRoutes: [String] {
+        (notFoundPage != nil ? ["/404"] : []) + (errorPage != nil ? ["/500"] : [])
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import Explorer
+import Logging
+import SSR
+import SampleSite
+
+/// Which site the command explores, and how the engine runs it.
+struct SiteOptions: ParsableArguments {
+    @Flag(name: .long, help: "Run the site as `next dev` does: error details on the 500 page, props checked.")
+    var dev = false
+
+    /// The sample site in-process, its engine's log lines kept in `log`.
+    func transport(log: CapturedLog) throws -> InProcessTransport {
+        let site: Site
+        do {
+            site = try SampleSite.site()
+        } catch {
+            throw ValidationError("the sample site's routes are invalid: \(error)")
+        }
+        let logger = Logger(label: "ssr") { _ in log }
+        return InProcessTransport(engine: Engine(site: site, mode: dev ? .development : .production, logger: logger))
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import GRDB
+
+/// The sample site's SQLite database, created on first use from the committed `seed.sql` in a
+/// cache folder (never in the source tree). The file name carries a hash of the seed, so a
+/// changed seed gets a new database; creation goes through a temporary file and a rename, so
+/// processes starting together never see a half-built one.
+///
+/// ```swift
+/// let db = try SampleDatabase.shared()
+/// let post = try await db.post(id: 1)
+/// ```
+public final class SampleDatabase: Sendable {
+    /// Read-only: pages can only read, whatever they do.
+    let pool: DatabasePool
+    /// The SQLite file in use.
+    public let path: String
+
+    /// Opens, creating it first if needed, the database for the current seed in `directory`.
+    public init(directory: URL) throws(SampleDatabaseError) {
+        let seed = try SampleDatabase.seed()
+        let file = directory.appendingPathComponent("sample-site-\(SampleDatabase.fingerprint(seed)).sqlite")
+        path = file.path
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw SampleDatabaseError("cannot create the cache folder \(directory.path): \(error.localizedDescription) (set \(SampleDatabase.directoryVariable) to a writable folder)")
+        }
+        if !FileManager.default.fileExists(atPath: file.path) {
+            try SampleDatabase.create(at: file, seed: seed)
+        }
+        do {
+            var configuration = Configuration()
+            configuration.readonly = true
+            configuration.label = "sample-site"
+            pool = try DatabasePool(path: file.path, configuration: configuration)
+        } catch {
+            throw SampleDatabaseError("cannot open \(file.path): \(error)")
+        }
+    }
+
+    /// The environment variable that moves the database's folder.
+    public static let directoryVariable = "SAMPLE_SITE_CACHE_DIR"
+
+    /// `$SAMPLE_SITE_CACHE_DIR`, else `$XDG_CACHE_HOME/gssp-explorer`, else `~/.cache/gssp-explorer`.
+    public static var defaultDirectory: URL {
+        let environment = ProcessInfo.processInfo.environment
+        if let dir = environment[directoryVariable], !dir.isEmpty { return URL(fileURLWithPath: dir) }
+        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
+            return URL(fileURLWithPath: xdg).appendingPathComponent("gssp-explorer")
+        }
+        return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/gssp-explorer")
+    }
+
+    private static let opened = Result<SampleDatabase, SampleDatabaseError> { () throws(SampleDatabaseError) in
+        try SampleDatabase(directory: defaultDirectory)
+    }
+
+    /// The database in ``defaultDirectory``, opened once per process.
+    public static func shared() throws(SampleDatabaseError) -> SampleDatabase { try opened.get() }
+
+    private static func seed() throws(SampleDatabaseError) -> String {
+        guard let url = Bundle.module.url(forResource: "seed", withExtension: "sql"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { throw SampleDatabaseError("seed.sql is missing from the SampleSite bundle") }
+        return text
+    }
+
+    /// FNV-1a, 64 bits, of the seed: stable across runs and platforms, unlike `hashValue`.
+    private static func fingerprint(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    private static func create(at file: URL, seed: String) throws(SampleDatabaseError) {
+        let temporary = file.path + ".\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        do {
+            let queue = try DatabaseQueue(path: temporary)
+            try queue.writeWithoutTransaction { db in
+                try db.inTransaction {
+                    try db.execute(sql: seed)
+                    return .commit
+                }
+                // WAL lets the read-only pool read from several threads at once.
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+            }
+            try queue.close()
+            if rename(temporary, file.path) != 0 {
+                throw SampleDatabaseError(String(cString: strerror(errno)))
+            }
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw SampleDatabaseError("cannot create \(file.path) from seed.sql: \(error)")
+        }
+    }
+}
+
+/// The sample database could not be opened or created; the message says why.
+public struct SampleDatabaseError: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}
+
+extension SampleDatabase {
+    /// Runs `body` on a reading connection, off the caller's thread.
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await pool.read(body)
+    }
+}

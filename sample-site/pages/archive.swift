@@ -1,0 +1,36 @@
+import GRDB
+import SSR
+
+/// Every post: 10,000 links, over Next.js's 128 kB large-page-data threshold on purpose.
+struct ArchivePage: ServerSidePage {
+    struct Props: Codable, Sendable {
+        struct Entry: Codable, Sendable {
+            var id: Int
+            var title: String
+            var link: String
+        }
+        var posts: [Entry]
+    }
+
+    func getServerSideProps(_ context: ServerSideContext) async throws -> ServerSideResult<Props> {
+        let posts = try await SampleDatabase.shared().read { db in
+            try Row.fetchAll(db, sql: "SELECT id, title FROM posts ORDER BY id").map { row in
+                let id: Int = row["id"]
+                return Props.Entry(id: id, title: row["title"], link: "/posts/\(id)")
+            }
+        }
+        return .props(Props(posts: posts))
+    }
+
+    func head(_ props: Props) -> some Markup { title { "Archive · The Swift Gazette" } }
+
+    func render(_ props: Props) -> some Markup {
+        h1 { "Archive" }
+        p(.class("muted")) { "\(props.posts.count) posts" }
+        ul {
+            ForEach(props.posts) { post in
+                li { a(.href(post.link)) { post.title } }
+            }
+        }
+    }
+}
