@@ -56,6 +56,8 @@ let package = Package(
         ),
         .testTarget(name: "SampleSiteTests", dependencies: ["SampleSite", "SSR", "Explorer"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "SSR", "SampleSite"]),
+        // Runs the built `explorer` binary, as a user does.
+        .testTarget(name: "explorerTests", dependencies: ["explorer", "SSR"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -16,6 +16,12 @@ public struct PageLink: Sendable, Equatable {
     /// The link's text, tags removed and whitespace collapsed.
     public let text: String
     public let destination: Destination
+
+    public init(href: String, text: String, destination: Destination) {
+        self.href = href
+        self.text = text
+        self.destination = destination
+    }
 }
 
 /// Reads the `<a href>` links of an HTML page, outside `<script>` and `<style>`.

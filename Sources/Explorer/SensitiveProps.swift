@@ -6,6 +6,11 @@ public struct SensitiveFinding: Sendable, Equatable {
     /// Where, as Next.js writes paths: `.user.sessionToken`.
     public let path: String
     public let reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
 }
 
 /// Finds keys named like secrets (password, token, api key…) and values shaped like

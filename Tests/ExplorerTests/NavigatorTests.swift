@@ -1,0 +1,237 @@
+import Explorer
+import HTTPTypes
+import SSR
+import Testing
+
+/// The client-side navigation rules of spec §6, on the fixture site in-process.
+@Suite struct NavigatorTests {
+    @Test func clientTransitionFetchesTheDataURLAndRendersFromItsJSON() async throws {
+        let navigator = try FixtureSite.navigator()
+        let exchange = await navigator.navigate(.clientTransition, to: "/item/3?ref=x")
+        #expect(exchange.kind == .clientTransition)
+        #expect(exchange.fetches.count == 1)
+        let fetch = try #require(exchange.lastFetch)
+        #expect(fetch.request.path == "/_next/data/B/item/3.json?ref=x")
+        #expect(fetch.request.headerFields[HTTPField.Name("x-nextjs-data")!] == "1")
+        #expect(exchange.page == "/item/[id]")
+        #expect(exchange.props == ["id": "3"])  // nil optionals are left out, as JSON.stringify leaves out undefined
+        #expect(exchange.propsSource == .dataResponse)
+        #expect(exchange.html == "<p>item 3</p>")
+        #expect(exchange.hydration?.verdict == .match)
+        #expect(await navigator.history.entries == ["/item/3?ref=x"])
+    }
+
+    @Test func hardNavigationReadsPropsFromNextData() async throws {
+        let navigator = try FixtureSite.navigator()
+        let exchange = await navigator.navigate(.hardNavigation, to: "/item/3")
+        let fetch = try #require(exchange.lastFetch)
+        #expect(fetch.request.path == "/item/3")
+        #expect(fetch.request.headerFields[.accept]?.hasPrefix("text/html") == true)
+        #expect(exchange.props == ["id": "3"])  // nil optionals are left out, as JSON.stringify leaves out undefined
+        #expect(exchange.propsSource == .nextData)
+        #expect(exchange.html?.hasPrefix("<!DOCTYPE html>") == true)
+        #expect(exchange.hydration?.verdict == .match)
+    }
+
+    @Test func headersAndCookiesGoWithEveryRequest() async throws {
+        let navigator = try FixtureSite.navigator()
+        await navigator.setCookie("session", "abc")
+        await navigator.setCookie("theme", "dark")
+        await navigator.setHeader(.authorization, "Bearer t")
+        for kind in [Exchange.Kind.clientTransition, .hardNavigation] {
+            let exchange = await navigator.navigate(kind, to: "/item/1")
+            #expect(exchange.props?["cookie"] == "abc")
+            #expect(exchange.props?["header"] == "Bearer t")
+            #expect(exchange.lastFetch?.request.headerFields[.cookie] == "session=abc; theme=dark")
+        }
+        await navigator.setCookie("session", nil)
+        let without = await navigator.navigate(.clientTransition, to: "/item/1")
+        #expect(without.props?["cookie"] == nil)
+    }
+
+    @Test func internalRedirectTransitionsThereAndKeepsTheSourceOutOfHistory() async throws {
+        let navigator = try FixtureSite.navigator()
+        _ = await navigator.navigate(.clientTransition, to: "/")
+        let exchange = await navigator.navigate(.clientTransition, to: "/go/chain")
+        #expect(exchange.fetches.map { $0.request.path } == ["/_next/data/B/go/chain.json", "/_next/data/B/go/item.json", "/_next/data/B/item/7.json"])
+        #expect(exchange.url == "/item/7")
+        #expect(exchange.kind == .clientTransition)
+        #expect(exchange.props?["id"] == "7")
+        #expect(await navigator.history.entries == ["/", "/item/7"])
+        // Back goes to the origin page, not to the redirecting URLs.
+        let back = try #require(await navigator.back())
+        #expect(back.url == "/")
+        #expect(back.props == ["greeting": "hi"])
+    }
+
+    @Test func redirectToAStaticPageFetchesNothingMore() async throws {
+        let navigator = try FixtureSite.navigator()
+        let exchange = await navigator.navigate(.clientTransition, to: "/go/static")
+        #expect(exchange.fetches.count == 1)
+        #expect(exchange.url == "/about")
+        #expect(exchange.propsSource == .staticPage)
+        #expect(exchange.html == "<p>static</p>")
+    }
+
+    @Test func redirectLoopStops() async throws {
+        let navigator = try FixtureSite.navigator()
+        let client = await navigator.navigate(.clientTransition, to: "/go/loop")
+        #expect(client.outcome == .failed("Redirected 20 times in a row: a redirect loop."))
+        let hard = await navigator.navigate(.hardNavigation, to: "/go/loop")
+        guard case .failed = hard.outcome else { Issue.record("expected a failure, got \(hard.outcome)"); return }
+        #expect(hard.fetches.count == 21)
+        #expect(await navigator.history.entries.isEmpty)
+    }
+
+    @Test func externalRedirectLeavesTheSite() async throws {
+        let navigator = try FixtureSite.navigator()
+        for kind in [Exchange.Kind.clientTransition, .hardNavigation] {
+            let exchange = await navigator.navigate(kind, to: "/go/away")
+            #expect(exchange.outcome == .leftSite("https://example.com/elsewhere"))
+            #expect(exchange.props == nil)
+        }
+        #expect(await navigator.history.entries.isEmpty)
+    }
+
+    @Test func redirectWithBasePathFalseIsAFullNavigationOutsideTheBasePath() async throws {
+        let navigator = try FixtureSite.navigator(basePath: "/docs")
+        let exchange = await navigator.navigate(.clientTransition, to: "/go/outside")
+        #expect(exchange.fetches.map { $0.request.path } == ["/docs/_next/data/B/go/outside.json", "/outside"])
+        #expect(exchange.kind == .hardNavigation)
+        #expect(exchange.lastFetch?.response.status == .notFound)
+    }
+
+    @Test func basePathIsInEveryRequestAndNotInTheAddress() async throws {
+        let navigator = try FixtureSite.navigator(basePath: "/docs")
+        let client = await navigator.navigate(.clientTransition, to: "/go/item")
+        #expect(client.fetches.map { $0.request.path } == ["/docs/_next/data/B/go/item.json", "/docs/_next/data/B/item/7.json"])
+        let hard = await navigator.navigate(.hardNavigation, to: "/go/item")
+        #expect(hard.fetches.map { $0.request.path } == ["/docs/go/item", "/docs/item/7"])
+        #expect(hard.url == "/item/7")
+        #expect(hard.props?["id"] == "7")
+    }
+
+    @Test func hardNavigationFollowsHTTPRedirects() async throws {
+        let navigator = try FixtureSite.navigator()
+        let exchange = await navigator.navigate(.hardNavigation, to: "/go/item/")
+        #expect(exchange.fetches.map { $0.response.status.code } == [308, 308, 200])
+        #expect(exchange.url == "/item/7")
+        #expect(await navigator.history.entries == ["/item/7"])
+    }
+
+    @Test func notFoundRendersThe404PageClientSideAtTheTargetURL() async throws {
+        let navigator = try FixtureSite.navigator()
+        let exchange = await navigator.navigate(.clientTransition, to: "/item/missing")
+        #expect(exchange.outcome == .clientNotFound)
+        #expect(exchange.kind == .clientTransition)
+        #expect(exchange.fetches.count == 1)
+        #expect(exchange.url == "/item/missing")
+        #expect(exchange.html?.contains("This page could not be found") == true)
+        #expect(await navigator.history.entries == ["/item/missing"])
+    }
+
+    @Test func failedDataRequestFallsBackToAHardNavigation() async throws {
+        let navigator = try FixtureSite.navigator()
+        let exchange = await navigator.navigate(.clientTransition, to: "/fails")
+        #expect(exchange.requested == .clientTransition)
+        #expect(exchange.kind == .hardNavigation)
+        #expect(exchange.fetches.map { $0.request.path } == ["/_next/data/B/fails.json", "/fails"])
+        #expect(exchange.lastFetch?.response.status == .internalServerError)
+        #expect(exchange.notes.contains { $0.contains("falls back to a hard navigation") })
+        #expect(await navigator.history.entries == ["/fails"])
+    }
+
+    @Test func unknownPathFallsBackToAHardNavigationWithoutADataRequest() async throws {
+        let navigator = try FixtureSite.navigator()
+        let exchange = await navigator.navigate(.clientTransition, to: "/no/such/page")
+        #expect(exchange.kind == .hardNavigation)
+        #expect(exchange.fetches.map { $0.request.path } == ["/no/such/page"])
+        #expect(exchange.lastFetch?.response.status == .notFound)
+        #expect(exchange.page == "/_error")
+    }
+
+    @Test func staticPageTransitionFetchesNoData() async throws {
+        let navigator = try FixtureSite.navigator()
+        let exchange = await navigator.navigate(.clientTransition, to: "/about")
+        #expect(exchange.fetches.isEmpty)
+        #expect(exchange.props == [:])
+        #expect(exchange.html == "<p>static</p>")
+    }
+
+    @Test func backAndForwardRevisitWithAClientTransition() async throws {
+        let navigator = try FixtureSite.navigator()
+        _ = await navigator.navigate(.hardNavigation, to: "/")
+        _ = await navigator.navigate(.clientTransition, to: "/item/1")
+        _ = await navigator.navigate(.clientTransition, to: "/item/2")
+        let back = try #require(await navigator.back())
+        #expect(back.url == "/item/1")
+        #expect(back.kind == .clientTransition)
+        #expect(back.lastFetch?.request.path == "/_next/data/B/item/1.json")
+        _ = try #require(await navigator.back())
+        #expect(await navigator.back() == nil)
+        let forward = try #require(await navigator.forward())
+        #expect(forward.url == "/item/1")
+        // A new navigation drops the entries ahead.
+        _ = await navigator.navigate(.clientTransition, to: "/about")
+        #expect(await navigator.history.entries == ["/", "/item/1", "/about"])
+        #expect(await navigator.forward() == nil)
+    }
+
+    @Test func hydrationMismatchIsReportedWithWhereItDiffers() async throws {
+        let navigator = try FixtureSite.navigator()
+        for kind in [Exchange.Kind.clientTransition, .hardNavigation] {
+            let exchange = await navigator.navigate(kind, to: "/mismatch")
+            let check = try #require(exchange.hydration)
+            #expect(check.verdict == .mismatch(offset: 4))
+            #expect(check.detail.contains("server \"<p>aserver only</p>\""))
+            #expect(check.detail.contains("client \"<p>a</p>\""))
+        }
+    }
+
+    @Test func propsThatDoNotDecodeFailTheClientRender() async throws {
+        let navigator = try FixtureSite.navigator()
+        let exchange = await navigator.navigate(.clientTransition, to: "/undecodable")
+        #expect(exchange.props == ["count": "3"])
+        #expect(exchange.hydration?.verdict == .failed)
+        #expect(exchange.hydration?.detail.contains("expected Int at `.count`") == true)
+    }
+
+    @Test func devErrorDocumentsAreNotHydrationChecked() async throws {
+        let navigator = try FixtureSite.navigator(mode: .development)
+        let exchange = await navigator.navigate(.hardNavigation, to: "/fails")
+        #expect(exchange.page == "/_error")
+        #expect(exchange.hydration == nil)
+        #expect(exchange.notes.contains { $0.contains("error overlay") })
+    }
+
+    @Test func unparseableDataGivesEmptyProps() async throws {
+        let navigator = Navigator(transport: CannedTransport(body: "<html>not json"))
+        let exchange = await navigator.navigate(.clientTransition, to: "/x")
+        #expect(exchange.props == [:])
+        #expect(exchange.propsSource == .unreadableResponse)
+        #expect(exchange.outcome == .page)
+    }
+
+    @Test func unreachableSiteIsAFailureNotACrash() async throws {
+        let navigator = Navigator(transport: CannedTransport(fails: TransportError("connection refused")))
+        for kind in [Exchange.Kind.clientTransition, .hardNavigation] {
+            let exchange = await navigator.navigate(kind, to: "/x")
+            #expect(exchange.outcome == .failed("cannot reach the site: connection refused"))
+        }
+        #expect(await navigator.history.entries.isEmpty)
+    }
+
+    @Test func nonHTMLDocumentHasNoProps() async throws {
+        let navigator = Navigator(transport: CannedTransport(contentType: "application/json", body: "{}"))
+        let exchange = await navigator.navigate(.hardNavigation, to: "/x")
+        #expect(exchange.props == nil)
+        #expect(exchange.notes.contains { $0.contains("not an HTML document") })
+    }
+
+    @Test func absoluteURLsLeaveTheSite() async throws {
+        let navigator = try FixtureSite.navigator()
+        let exchange = await navigator.navigate(.clientTransition, to: "https://example.com/")
+        #expect(exchange.outcome == .leftSite("https://example.com/"))
+        #expect(exchange.fetches.isEmpty)
+    }
+}

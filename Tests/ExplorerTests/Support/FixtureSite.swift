@@ -1,0 +1,122 @@
+import Explorer
+import Foundation
+import HTTPTypes
+import Logging
+import SSR
+
+/// A small site whose pages each show one navigation rule: redirects of every kind, notFound,
+/// a failing page, a static page, a page whose client render differs from the server's.
+enum FixtureSite {
+    struct Home: ServerSidePage {
+        struct Props: Codable, Sendable { var greeting: String }
+        func getServerSideProps(_ context: ServerSideContext) async throws -> ServerSideResult<Props> {
+            .props(Props(greeting: "hi"))
+        }
+        func render(_ props: Props) -> some Markup { h1 { props.greeting }; a(.href("/item/2")) { "two" } }
+    }
+
+    struct Item: ServerSidePage {
+        struct Props: Codable, Sendable { var id: String; var cookie: String?; var header: String? }
+        func getServerSideProps(_ context: ServerSideContext) async throws -> ServerSideResult<Props> {
+            let id = context.params?["id"]?.string ?? ""
+            if id == "missing" { return .notFound }
+            return .props(Props(id: id, cookie: context.request.cookies["session"], header: context.request.headerFields[.authorization]))
+        }
+        func render(_ props: Props) -> some Markup { p { "item \(props.id)" } }
+    }
+
+    struct About: Page {
+        func render(_ props: EmptyProps) -> some Markup { p { "static" } }
+    }
+
+    /// `/go/<where>`: the redirect named by the path.
+    struct Go: ServerSidePage {
+        func getServerSideProps(_ context: ServerSideContext) async throws -> ServerSideResult<EmptyProps> {
+            switch context.params?["where"]?.string {
+            case "item": .redirect(destination: "/item/7", permanent: true)
+            case "chain": .redirect(destination: "/go/item", permanent: false)
+            case "loop": .redirect(destination: "/go/loop", permanent: false)
+            case "outside": .redirect(destination: "/outside", permanent: false, basePath: false)
+            case "static": .redirect(destination: "/about", permanent: false)
+            default: .redirect(destination: "https://example.com/elsewhere", permanent: false)
+            }
+        }
+        func render(_ props: EmptyProps) -> some Markup { EmptyMarkup() }
+    }
+
+    struct Fails: ServerSidePage {
+        struct Oops: Error {}
+        func getServerSideProps(_ context: ServerSideContext) async throws -> ServerSideResult<EmptyProps> { throw Oops() }
+        func render(_ props: EmptyProps) -> some Markup { EmptyMarkup() }
+    }
+
+    /// Its `secret` is rendered by the server but not sent: the client cannot render the same.
+    struct Mismatch: ServerSidePage {
+        struct Props: Codable, Sendable {
+            var shown: String
+            var secret: String = ""
+            enum CodingKeys: String, CodingKey { case shown }
+        }
+        func getServerSideProps(_ context: ServerSideContext) async throws -> ServerSideResult<Props> {
+            .props(Props(shown: "a", secret: "server only"))
+        }
+        func render(_ props: Props) -> some Markup { p { props.shown + props.secret } }
+    }
+
+    /// Props that do not decode back: the encoder writes `count` as a string.
+    struct Undecodable: ServerSidePage {
+        struct Props: Codable, Sendable {
+            var count: Int
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(String(count), forKey: .count)
+            }
+        }
+        func getServerSideProps(_ context: ServerSideContext) async throws -> ServerSideResult<Props> { .props(Props(count: 3)) }
+        func render(_ props: Props) -> some Markup { p { "\(props.count)" } }
+    }
+
+    static func site(basePath: String = "") throws -> Site {
+        try Site(
+            pages: [
+                PageRoute(file: "pages/index.swift", page: Home.self),
+                PageRoute(file: "pages/item/[id].swift", page: Item.self),
+                PageRoute(file: "pages/about.swift", page: About.self),
+                PageRoute(file: "pages/go/[where].swift", page: Go.self),
+                PageRoute(file: "pages/fails.swift", page: Fails.self),
+                PageRoute(file: "pages/mismatch.swift", page: Mismatch.self),
+                PageRoute(file: "pages/undecodable.swift", page: Undecodable.self),
+            ],
+            basePath: basePath, buildId: "B")
+    }
+
+    static func navigator(basePath: String = "", mode: Engine.Mode = .production) throws -> Navigator {
+        let engine = Engine(site: try site(basePath: basePath), mode: mode, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+        return Navigator(transport: InProcessTransport(engine: engine))
+    }
+}
+
+/// A server that answers every request with the same canned response: for the rules about
+/// servers that misbehave (garbage JSON, errors), which our engine never does.
+struct CannedTransport: Transport {
+    var status: HTTPResponse.Status = .ok
+    var contentType = "application/json"
+    var body = ""
+    var fails: TransportError?
+
+    var origin: String { "canned" }
+
+    func siteInfo() async throws(TransportError) -> SiteInfo {
+        if let fails { throw fails }
+        return SiteInfo(buildId: "B", routes: nil)
+    }
+
+    func send(_ request: HTTPRequest, body: [UInt8]) async throws(TransportError) -> Fetch {
+        if let fails { throw fails }
+        return Fetch(
+            request: request, response: HTTPResponse(status: status, headerFields: [.contentType: contentType]),
+            body: Array(self.body.utf8), timing: Timing(totalMilliseconds: 1))
+    }
+
+    func renderClientSide(page: String, pageProps: [UInt8]) -> Result<String, ClientRenderError>? { nil }
+}

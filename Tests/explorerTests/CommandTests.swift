@@ -1,0 +1,150 @@
+import Foundation
+import SSR
+import Testing
+
+/// The `explorer` command run as a user runs it: its output and exit status.
+@Suite struct CommandTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The binary is built beside the test bundle (this target depends on it).
+    static var binary: URL? {
+        let dir = Bundle.main.executableURL?.deletingLastPathComponent()
+            ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let url = dir.appendingPathComponent("explorer")
+        return FileManager.default.isExecutableFile(atPath: url.path) ? url : nil
+    }
+
+    func explorer(_ arguments: String...) throws -> Run {
+        let process = Process()
+        process.executableURL = try #require(Self.binary, "explorer not found beside the test bundle")
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read both before waiting: a full pipe would block the child.
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// The text between `── Title ──…` and the next section.
+    func section(_ title: String, of output: String) -> String {
+        let parts = output.components(separatedBy: "\n── ")
+        return parts.first { $0.hasPrefix(title + " ") }.map { $0.components(separatedBy: "\n").dropFirst().joined(separator: "\n") } ?? ""
+    }
+
+    @Test func inspectPrintsTheFourViewsAndFindings() throws {
+        let run = try explorer("inspect", "/posts/1")
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("client transition to /posts/1 · in-process (production)\n→ 200 OK · page /posts/[id]"))
+        #expect(section("Props", of: run.stdout).contains(#""title": "Thinking about routing, part 1""#))
+        let html = section("HTML", of: run.stdout)
+        #expect(html.contains("<h1>Thinking about routing, part 1</h1>"))
+        #expect(html.contains("Hydration check: ✓ the client's HTML equals the server's"))
+        let headers = section("Headers", of: run.stdout)
+        #expect(headers.contains("x-nextjs-data: 1"))
+        #expect(headers.contains("Cache-Control: private, no-cache, no-store, max-age=0, must-revalidate"))
+        let timing = section("Timing", of: run.stdout)
+        #expect(timing.contains("gssp (server)"))
+        #expect(timing.contains(" ms "))
+        #expect(section("Findings", of: run.stdout).contains("Links to pages of the site (7):"))
+    }
+
+    @Test func hardShowsTheSamePropsFromNextData() throws {
+        let client = try explorer("inspect", "/posts/1")
+        let hard = try explorer("inspect", "/posts/1", "--hard")
+        #expect(hard.status == 0)
+        #expect(hard.stdout.hasPrefix("hard navigation to /posts/1"))
+        let clientProps = section("Props", of: client.stdout).components(separatedBy: "\n").dropFirst()
+        let hardProps = section("Props", of: hard.stdout).components(separatedBy: "\n")
+        #expect(hardProps.first == "pageProps from __NEXT_DATA__, 290 B:")
+        #expect(Array(hardProps.dropFirst()) == Array(clientProps))
+        #expect(section("HTML", of: hard.stdout).contains(#"<script id="__NEXT_DATA__" type="application/json">"#))
+    }
+
+    @Test func jsonIsOneMachineReadableObject() throws {
+        let run = try explorer("inspect", "/dashboard", "--cookie", "session=demo-token", "--json")
+        #expect(run.status == 0)
+        let object = try JSONValue(parsing: run.stdout)
+        #expect(object["kind"] == "client transition")
+        #expect(object["outcome"] == "page")
+        #expect(object["props"]?["user"]?["name"] == "Demo User")
+        #expect(object["fetches"]?[0]?["request"]?["headers"]?.arrayValue?.contains(["Cookie", "session=demo-token"]) == true)
+        #expect(object["fetches"]?[0]?["response"]?["status"] == 200)
+        #expect(object["hydration"]?["verdict"] == "match")
+        #expect(object["analysis"]?["sensitive"] == [["path": ".user.sessionToken", "reason": "key named like a secret (token)"]])
+    }
+
+    @Test func headersAndCookiesReachThePage() throws {
+        let bearer = try explorer("inspect", "/dashboard", "--header", "Authorization: Bearer demo-token")
+        #expect(bearer.stdout.contains(#""name": "Demo User""#))
+        #expect(bearer.stdout.contains("⚠ .user.sessionToken: key named like a secret (token)"))
+        let anonymous = try explorer("inspect", "/dashboard")
+        #expect(anonymous.stdout.contains("address /login?next=%2Fdashboard"))
+    }
+
+    @Test func largePagesShowTheServersWarning() throws {
+        let run = try explorer("inspect", "/archive", "--hard")
+        #expect(run.stdout.contains("over it: every visit sends this much"))
+        #expect(run.stdout.contains(#"Warning: data for page "/archive" is 782 kB which exceeds the threshold of 128 kB"#))
+    }
+
+    @Test(arguments: [
+        (["inspect", "posts/1"], "the path must start with a single /"),
+        (["inspect", "//evil.example/x"], "the path must start with a single /"),
+        (["inspect", "/", "--header", "no colon"], "--header needs 'Name: value'"),
+        (["inspect", "/", "--header", "bad name: x"], "--header needs 'Name: value'"),
+        (["inspect", "/", "--cookie", "=x"], "--cookie needs 'name=value'"),
+        (["inspect", "/", "--cookie", "a=b;c"], "--cookie needs 'name=value'"),
+        (["inspect"], "Missing expected argument '<path>'"),
+        (["nonsense"], "Unexpected argument 'nonsense'"),
+    ])
+    func badArgumentsAreClearErrors(arguments: [String], message: String) throws {
+        let process = Process()
+        process.executableURL = try #require(Self.binary)
+        process.arguments = arguments
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 64)
+        #expect(stderr.contains(message), "\(stderr)")
+    }
+
+    @Test func routesAsNextBuildPrintsThem() throws {
+        let run = try explorer("routes")
+        #expect(run.status == 0)
+        #expect(run.stdout == """
+            Route (pages)
+            ┌ ƒ /
+            ├ ○ /404
+            ├ ○ /500
+            ├ ○ /about
+            ├ ƒ /archive
+            ├ ƒ /blog/[...slug]
+            ├ ƒ /broken
+            ├ ƒ /cached
+            ├ ƒ /dashboard
+            ├ ƒ /docs/[[...slug]]
+            ├ ƒ /external
+            ├ ƒ /guestbook
+            ├ ƒ /hello
+            ├ ○ /login
+            ├ ƒ /old/[id]
+            ├ ƒ /posts/[id]
+            └ ƒ /welcome
+
+            ○  (Static)   prerendered as static content
+            ƒ  (Dynamic)  server-rendered on demand
+
+            """)
+    }
+}
