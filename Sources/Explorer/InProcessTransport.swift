@@ -28,11 +28,12 @@ public struct InProcessTransport: Transport {
     public func send(_ request: HTTPRequest, body: [UInt8]) async throws(TransportError) -> Fetch {
         let clock = ContinuousClock()
         let started = clock.now
-        let (response, serverHTML) = await engine.respondRenderingHTML(to: Request(request, body: body))
+        let inspected = await engine.respondForInspection(to: Request(request, body: body))
         let total = clock.now - started
+        let response = inspected.response
         return Fetch(
             request: request, response: response.head, body: response.body,
-            timing: Timing(total: total, serverTimingOf: response.headerFields), serverHTML: serverHTML)
+            timing: Timing(total: total, serverTimingOf: response.headerFields), serverHTML: inspected.renderServerHTML?())
     }
 
     public func renderClientSide(page: String, pageProps: [UInt8]) -> Result<String, ClientRenderError>? {

@@ -17,6 +17,8 @@ struct SiteOptions: ParsableArguments {
         } catch {
             throw ValidationError("the sample site's routes are invalid: \(error)")
         }
+        // Opened now, so that the first request's timing is not the database's start-up.
+        _ = try? SampleDatabase.shared()
         let logger = Logger(label: "ssr") { _ in log }
         return InProcessTransport(engine: Engine(site: site, mode: dev ? .development : .production, logger: logger))
     }

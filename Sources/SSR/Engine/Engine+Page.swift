@@ -3,12 +3,13 @@ import HTTPTypes
 /// How the engine answers for a matched page: it builds the context, runs
 /// `getServerSideProps`, then encodes the outcome for a document or a data request.
 extension Engine {
-    /// Runs the page for a request that matched it. With `renderingHTML`, also returns the
-    /// page's HTML (inside `#__next`) rendered from its props, even for a data request.
+    /// Runs the page for a request that matched it. With `keepingProps`, also returns a
+    /// function that renders the page's HTML (inside `#__next`) from its props, even for a
+    /// data request.
     func render(
         _ page: ErasedPage, route: RoutePattern, params: QueryParameters, target: RequestTarget.PageRequest, request: Request,
-        renderingHTML: Bool
-    ) async -> (Response, String?) {
+        keepingProps: Bool
+    ) async -> (Response, (@Sendable () -> String)?) {
         let pairs = SearchParams.parse(target.query)
         let routeParams: QueryParameters? = route.isDynamic ? params : nil
         let paramNames = Set(params.names)
@@ -50,10 +51,13 @@ extension Engine {
         case .redirect(let redirect): return (responder.redirect(redirect), nil)
         case .props(let props):
             let response = target.isData ? responder.data(props) : responder.document(props)
-            guard renderingHTML else { return (response, nil) }
-            var html = HTMLOutput()
-            site.document.body(props.body()).render(into: &html)
-            return (response, String(decoding: html.bytes, as: UTF8.self))
+            guard keepingProps else { return (response, nil) }
+            let shell = site.document
+            return (response, {
+                var html = HTMLOutput()
+                shell.body(props.body()).render(into: &html)
+                return String(decoding: html.bytes, as: UTF8.self)
+            })
         }
     }
 }

@@ -44,21 +44,22 @@ public struct Engine: Sendable {
 
     /// The response to `request`. Never throws: every failure is an HTTP answer.
     public func respond(to request: Request) async -> Response {
-        var (response, _) = await answer(request, renderingHTML: false)
+        var (response, _) = await answer(request, keepingProps: false)
         finish(&response, for: request.head)
         return response
     }
 
-    /// The response to `request`, and the HTML the server rendered inside `<div id="__next">`
-    /// from the page's props, for a document request and also for a data request (which does
-    /// not send it). The explorer compares it with the HTML a client renders from the JSON.
-    public func respondRenderingHTML(to request: Request) async -> (response: Response, serverHTML: String?) {
-        var (response, html) = await answer(request, renderingHTML: true)
+    /// The response to `request`, and a way to render, afterwards, the HTML the server renders
+    /// inside `<div id="__next">` from the page's props: for a document request and also for a
+    /// data request (which does not send it). The explorer compares it with the HTML a client
+    /// renders from the JSON. Rendering on demand keeps it out of the request's timing.
+    public func respondForInspection(to request: Request) async -> InspectedResponse {
+        var (response, html) = await answer(request, keepingProps: true)
         finish(&response, for: request.head)
-        return (response, html)
+        return InspectedResponse(response: response, renderServerHTML: html)
     }
 
-    private func answer(_ request: Request, renderingHTML: Bool) async -> (Response, String?) {
+    private func answer(_ request: Request, keepingProps: Bool) async -> (Response, (@Sendable () -> String)?) {
         guard let path = request.head.path else { return (errorPage(400), nil) }
         switch RequestTarget(path: path, site: site, buildId: buildId) {
         case .normalize(let location):
@@ -80,7 +81,7 @@ public struct Engine: Sendable {
                 return (response, nil)
             }
             return await render(
-                page, route: match.pattern, params: match.params, target: target, request: request, renderingHTML: renderingHTML)
+                page, route: match.pattern, params: match.params, target: target, request: request, keepingProps: keepingProps)
         }
     }
 
