@@ -57,7 +57,11 @@ public actor Navigator {
     }
 
     /// Navigates to `target` (a path with an optional query, e.g. `/posts/1?ref=home`).
+    /// Characters a browser would not send as they are (spaces, non-ASCII, quotes) are
+    /// percent-encoded first, as a browser does with what is typed in its address bar.
     public func navigate(_ kind: Exchange.Kind, to target: String) async -> Exchange {
+        var target = Navigator.percentEncoded(target)
+        if kind == .clientTransition, target.hasPrefix("/") { target = Navigator.withoutTrailingSlash(target) }
         var exchange = Exchange(requested: kind, target: target)
         switch kind {
         case .clientTransition: await transition(to: target, &exchange, redirects: 0)
@@ -226,14 +230,22 @@ public actor Navigator {
             let status = fetch.response.status.code
             if [301, 302, 303, 307, 308].contains(status), let next = fetch.response.headerFields[.location] {
                 exchange.notes.append("\(status) redirect to \(next): the browser follows it.")
-                location = next
-                let base = prefix ?? ""
-                if !base.isEmpty, location == base || location.hasPrefix(base + "/") || location.hasPrefix(base + "?") {
-                    location = String(location.dropFirst(base.count))
-                    if !location.hasPrefix("/") { location = "/" + location }
-                    prefix = base
-                } else if location.hasPrefix("/") {
-                    prefix = ""
+                // Resolved against the URL that redirected, as a browser resolves `Location`.
+                switch PageLinks.destination(next, base: (prefix ?? "") + location) {
+                case .external(let url):
+                    exchange.leaveSite(url)
+                    return
+                case .fragment:
+                    break  // the same document again
+                case .page(let path):
+                    let base = prefix ?? ""
+                    if !base.isEmpty, path == base || path.hasPrefix(base + "/") || path.hasPrefix(base + "?") {
+                        location = String(path.dropFirst(base.count))
+                        if !location.hasPrefix("/") { location = "/" + location }
+                    } else {
+                        location = path
+                        prefix = ""
+                    }
                 }
                 continue
             }
@@ -295,6 +307,31 @@ public actor Navigator {
     private nonisolated func leavesSite(_ target: String) -> String? {
         guard !target.hasPrefix("/") || target.hasPrefix("//") else { return nil }
         return target
+    }
+
+    /// `target` with the bytes that cannot appear in a request target percent-encoded (as UTF-8);
+    /// existing `%XX` escapes are kept.
+    static func percentEncoded(_ target: String) -> String {
+        let unsafe: Set<UInt8> = Set("\"<>`{}|\\^".utf8)
+        guard target.utf8.contains(where: { $0 <= 0x20 || $0 >= 0x7F || unsafe.contains($0) }) else { return target }
+        var out = ""
+        for byte in target.utf8 {
+            if byte <= 0x20 || byte >= 0x7F || unsafe.contains(byte) {
+                let hex = String(byte, radix: 16, uppercase: true)
+                out += "%" + (hex.count == 1 ? "0" + hex : hex)
+            } else {
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            }
+        }
+        return out
+    }
+
+    /// `/posts/1/` → `/posts/1`, as Next.js's router normalizes a link (without `trailingSlash`).
+    static func withoutTrailingSlash(_ target: String) -> String {
+        let end = target.firstIndex { $0 == "?" || $0 == "#" } ?? target.endIndex
+        var path = target[..<end]
+        while path.count > 1, path.hasSuffix("/") { path = path.dropLast() }
+        return String(path) + target[end...]
     }
 
     /// The path of a target, without query or fragment.

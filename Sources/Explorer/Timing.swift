@@ -32,11 +32,11 @@ public struct Timing: Sendable, Equatable {
         self.phases = phases
     }
 
-    /// The client-measured total plus the server's phases from `headers`' `Server-Timing`.
-    public init(total: Duration, clientPhases: [Phase] = [], serverTimingOf headers: HTTPFields) {
+    /// The client-measured total and the server's phases from `headers`' `Server-Timing`.
+    public init(total: Duration, serverTimingOf headers: HTTPFields) {
         self.init(
             totalMilliseconds: Timing.milliseconds(total),
-            phases: clientPhases + Timing.parseServerTiming(headers[values: .serverTiming].joined(separator: ",")))
+            phases: Timing.parseServerTiming(headers[values: .serverTiming].joined(separator: ",")))
     }
 
     public static func milliseconds(_ duration: Duration) -> Double {

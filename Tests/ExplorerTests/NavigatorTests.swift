@@ -205,7 +205,7 @@ import Testing
     }
 
     @Test func unparseableDataGivesEmptyProps() async throws {
-        let navigator = Navigator(transport: CannedTransport(body: "<html>not json"))
+        let navigator = Navigator(transport: CannedTransport(answer: .init(body: "<html>not json")))
         let exchange = await navigator.navigate(.clientTransition, to: "/x")
         #expect(exchange.props == [:])
         #expect(exchange.propsSource == .unreadableResponse)
@@ -222,10 +222,35 @@ import Testing
     }
 
     @Test func nonHTMLDocumentHasNoProps() async throws {
-        let navigator = Navigator(transport: CannedTransport(contentType: "application/json", body: "{}"))
+        let navigator = Navigator(transport: CannedTransport(answer: .init(body: "{}")))
         let exchange = await navigator.navigate(.hardNavigation, to: "/x")
         #expect(exchange.props == nil)
         #expect(exchange.notes.contains { $0.contains("not an HTML document") })
+    }
+
+    @Test func locationIsResolvedAsABrowserResolvesIt() async throws {
+        let html: HTTPFields = [.contentType: "text/html"]
+        let navigator = Navigator(transport: CannedTransport(
+            answer: .init(status: .notFound, headers: html, body: "none"),
+            byPath: [
+                "/a/b": .init(status: .found, headers: [.location: "c?x=1"]),
+                "/a/c?x=1": .init(status: .seeOther, headers: [.location: "../d"]),
+                "/d": .init(status: .movedPermanently, headers: [.location: "https://elsewhere.example/"]),
+            ]))
+        let exchange = await navigator.navigate(.hardNavigation, to: "/a/b")
+        #expect(exchange.fetches.map { $0.request.path } == ["/a/b", "/a/c?x=1", "/d"])
+        #expect(exchange.outcome == .leftSite("https://elsewhere.example/"))
+    }
+
+    @Test func typedTargetsAreEncodedAsABrowserEncodesThem() async throws {
+        let navigator = try FixtureSite.navigator()
+        let exchange = await navigator.navigate(.clientTransition, to: "/item/a b\u{1B}你好/?q=\"x\"")
+        #expect(exchange.target == "/item/a%20b%1B%E4%BD%A0%E5%A5%BD?q=%22x%22")
+        #expect(exchange.lastFetch?.request.path == "/_next/data/B/item/a%20b%1B%E4%BD%A0%E5%A5%BD.json?q=%22x%22")
+        #expect(exchange.props?["id"] == "a b\u{1B}你好")
+        #expect(exchange.url == exchange.target)
+        let kept = await navigator.navigate(.hardNavigation, to: "/item/%41")
+        #expect(kept.lastFetch?.request.path == "/item/%41")
     }
 
     @Test func absoluteURLsLeaveTheSite() async throws {

@@ -96,12 +96,16 @@ enum FixtureSite {
     }
 }
 
-/// A server that answers every request with the same canned response: for the rules about
-/// servers that misbehave (garbage JSON, errors), which our engine never does.
+/// A server with canned answers (by request path, else the default): for the rules about servers
+/// that misbehave or answer unusually (garbage JSON, relative redirects), which our engine never does.
 struct CannedTransport: Transport {
-    var status: HTTPResponse.Status = .ok
-    var contentType = "application/json"
-    var body = ""
+    struct Answer: Sendable {
+        var status: HTTPResponse.Status = .ok
+        var headers: HTTPFields = [.contentType: "application/json"]
+        var body = ""
+    }
+    var answer = Answer()
+    var byPath: [String: Answer] = [:]
     var fails: TransportError?
 
     var origin: String { "canned" }
@@ -113,9 +117,10 @@ struct CannedTransport: Transport {
 
     func send(_ request: HTTPRequest, body: [UInt8]) async throws(TransportError) -> Fetch {
         if let fails { throw fails }
+        let answer = byPath[request.path ?? ""] ?? answer
         return Fetch(
-            request: request, response: HTTPResponse(status: status, headerFields: [.contentType: contentType]),
-            body: Array(self.body.utf8), timing: Timing(totalMilliseconds: 1))
+            request: request, response: HTTPResponse(status: answer.status, headerFields: answer.headers),
+            body: Array(answer.body.utf8), timing: Timing(totalMilliseconds: 1))
     }
 
     func renderClientSide(page: String, pageProps: [UInt8]) -> Result<String, ClientRenderError>? { nil }
