@@ -31,7 +31,11 @@ let package = Package(
         // The sample site: pages/ routed by the plugin, data from SQLite created from seed.sql.
         .target(
             name: "SampleSite",
-            dependencies: ["SSR", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "SSR",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
             path: "sample-site",
             exclude: ["pages"],
             resources: [.copy("seed.sql")],
@@ -42,6 +46,8 @@ let package = Package(
             dependencies: [
                 "SSR", "Explorer", "SampleSite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
@@ -54,8 +60,23 @@ let package = Package(
             exclude: ["pages"],
             plugins: ["PagesPlugin"]
         ),
-        .testTarget(name: "SampleSiteTests", dependencies: ["SampleSite", "SSR", "Explorer"]),
-        .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "SSR", "SampleSite"]),
+        .testTarget(
+            name: "SampleSiteTests",
+            dependencies: [
+                "SampleSite", "SSR", "Explorer",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "ExplorerTests",
+            dependencies: [
+                "Explorer", "SSR",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Runs the built `explorer` binary, as a user does.
         .testTarget(name: "explorerTests", dependencies: ["explorer", "SSR"]),
     ],
