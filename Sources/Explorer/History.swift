@@ -12,7 +12,9 @@ public struct History: Sendable, Equatable {
     public var canGoForward: Bool { index + 1 < entries.count }
 
     /// A new page: entries after the current one are dropped, as `history.pushState` does.
+    /// The current URL again adds nothing (Next.js's router skips `pushState` for it).
     mutating func push(_ url: String) {
+        guard url != current else { return }
         entries.removeSubrange((index + 1)...)
         entries.append(url)
         index = entries.count - 1

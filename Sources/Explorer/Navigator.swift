@@ -115,11 +115,7 @@ public actor Navigator {
             exchange.page = route.pattern.description
             if route.hasServerSideProps == false {
                 exchange.notes.append("\(route.pattern) is static (no getServerSideProps): a client transition loads the page's JavaScript and fetches no data.")
-                exchange.url = target
-                exchange.props = .object([])
-                exchange.propsSource = .staticPage
-                renderClientSide(&exchange, pageProps: .object([]), serverHTML: nil)
-                return
+                return arrive(&exchange, at: target, props: .object([]), from: .staticPage, serverHTML: nil)
             }
         }
 
@@ -152,11 +148,7 @@ public actor Navigator {
         }
         guard let json else {
             exchange.notes.append("The data response is not JSON: the page renders with empty props, as Next.js does.")
-            exchange.url = target
-            exchange.props = .object([])
-            exchange.propsSource = .unreadableResponse
-            renderClientSide(&exchange, pageProps: .object([]), serverHTML: nil)
-            return
+            return arrive(&exchange, at: target, props: .object([]), from: .unreadableResponse, serverHTML: nil)
         }
         let pageProps = json["pageProps"] ?? .object([])
         if let destination = pageProps["__N_REDIRECT"]?.stringValue {
@@ -177,15 +169,18 @@ public actor Navigator {
             exchange.leaveSite(destination)
             return
         }
-        exchange.url = target
-        exchange.props = pageProps
-        exchange.propsSource = .dataResponse
-        renderClientSide(&exchange, pageProps: pageProps, serverHTML: fetch.serverHTML)
+        arrive(&exchange, at: target, props: pageProps, from: .dataResponse, serverHTML: fetch.serverHTML)
     }
 
-    /// What the browser renders from the props it received, checked against the server's HTML.
-    private func renderClientSide(_ exchange: inout Exchange, pageProps: JSONValue, serverHTML: String?) {
-        guard let page = exchange.page, let bytes = try? PropsEncoder().encode(pageProps) else { return }
+    /// The end of a client transition: the page at `target` renders in the browser from `props`,
+    /// and the result is checked against the server's HTML for the same props.
+    private func arrive(
+        _ exchange: inout Exchange, at target: String, props: JSONValue, from source: Exchange.PropsSource, serverHTML: String?
+    ) {
+        exchange.url = target
+        exchange.props = props
+        exchange.propsSource = source
+        guard let page = exchange.page, let bytes = try? PropsEncoder().encode(props) else { return }
         let clock = ContinuousClock()
         let started = clock.now
         guard let rendered = transport.renderClientSide(page: page, pageProps: bytes) else { return }

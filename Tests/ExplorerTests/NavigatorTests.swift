@@ -171,8 +171,9 @@ import Testing
         #expect(await navigator.back() == nil)
         let forward = try #require(await navigator.forward())
         #expect(forward.url == "/item/1")
-        // A new navigation drops the entries ahead.
+        // A new navigation drops the entries ahead; the current URL again adds nothing.
         _ = await navigator.navigate(.clientTransition, to: "/about")
+        _ = await navigator.navigate(.hardNavigation, to: "/about")
         #expect(await navigator.history.entries == ["/", "/item/1", "/about"])
         #expect(await navigator.forward() == nil)
     }
