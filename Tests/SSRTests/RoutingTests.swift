@@ -81,6 +81,17 @@ import Testing
         #expect(await engine.get("/blog").status == .notFound)  // [...slug] needs one segment
     }
 
+    @Test func patternsMatchPathsAsAClientResolvesLinks() throws {
+        let post = try RoutePattern(route: "/posts/[id]")
+        #expect(post.match(path: "/posts/a%20b")?["id"] == .string("a b"))
+        #expect(post.match(path: "/posts") == nil)
+        #expect(post.match(path: "/posts/%zz") == nil)
+        #expect(post.match(path: "posts/1") == nil)
+        let rest = try RoutePattern(route: "/docs/[[...slug]]")
+        #expect(rest.match(path: "/docs")?.isEmpty == true)
+        #expect(rest.match(path: "/docs/a/b%2Fc")?["slug"] == .array(["a", "b/c"]))
+    }
+
     @Test func optionalCatchAllWithoutSegmentsHasNoKey() async {
         let index = await engine.get("/_next/data/B/docs.json").json
         #expect(index?["pageProps"]?["hasKey"] == false)
