@@ -59,11 +59,16 @@ public final class SampleDatabase: Sendable {
     /// The database in ``defaultDirectory``, opened once per process.
     public static func shared() throws(SampleDatabaseError) -> SampleDatabase { try opened.get() }
 
+    /// The seed SwiftPM copies beside the executable (in `<package>_<target>.resources`), else
+    /// the one in the source tree. (Not
+    /// `Bundle.module`: it stops the process when the bundle is missing.)
     private static func seed() throws(SampleDatabaseError) -> String {
-        guard let url = Bundle.module.url(forResource: "seed", withExtension: "sql"),
-            let text = try? String(contentsOf: url, encoding: .utf8)
-        else { throw SampleDatabaseError("seed.sql is missing from the SampleSite bundle") }
-        return text
+        let bundled = Bundle.main.bundleURL.appendingPathComponent("gssp-explorer_SampleSite.resources/seed.sql")
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("seed.sql")
+        for url in [bundled, source] {
+            if let text = try? String(contentsOf: url, encoding: .utf8) { return text }
+        }
+        throw SampleDatabaseError("seed.sql is neither beside the executable (\(bundled.path)) nor in the source tree (\(source.path))")
     }
 
     /// FNV-1a, 64 bits, of the seed: stable across runs and platforms, unlike `hashValue`.
