@@ -60,8 +60,8 @@ public final class SampleDatabase: Sendable {
     public static func shared() throws(SampleDatabaseError) -> SampleDatabase { try opened.get() }
 
     /// The seed SwiftPM copies beside the executable (in `<package>_<target>.resources`), else
-    /// the one in the source tree. (Not
-    /// `Bundle.module`: it stops the process when the bundle is missing.)
+    /// the one in the source tree. Not `Bundle.module`: it stops the process when the bundle
+    /// is missing.
     private static func seed() throws(SampleDatabaseError) -> String {
         let bundled = Bundle.main.bundleURL.appendingPathComponent("gssp-explorer_SampleSite.resources/seed.sql")
         let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("seed.sql")
