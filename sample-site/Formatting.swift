@@ -2,15 +2,11 @@ import Foundation
 
 /// How the site writes dates for readers, in UTC so that server and client agree.
 enum Formatting {
+    private static let dayStyle = Date.ISO8601FormatStyle().year().month().day().dateSeparator(.dash)
+
     /// `2026-02-20`
-    static func day(_ date: Date) -> String { format(date, [.withFullDate]) }
+    static func day(_ date: Date) -> String { date.formatted(dayStyle) }
 
     /// `2026-02-20T09:30:00Z`
-    static func timestamp(_ date: Date) -> String { format(date, [.withInternetDateTime]) }
-
-    private static func format(_ date: Date, _ options: ISO8601DateFormatter.Options) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = options
-        return formatter.string(from: date)
-    }
+    static func timestamp(_ date: Date) -> String { date.formatted(Date.ISO8601FormatStyle()) }
 }

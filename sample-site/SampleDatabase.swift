@@ -112,6 +112,12 @@ public struct SampleDatabaseError: Error, CustomStringConvertible {
 }
 
 extension SampleDatabase {
+    /// Opens a reading connection now (they open on first use), so that the first page's
+    /// timing shows its query, not SQLite's start-up.
+    public func warmUp() {
+        _ = try? pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM site") }
+    }
+
     /// Runs `body` on a reading connection, off the caller's thread.
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await pool.read(body)

@@ -31,14 +31,14 @@ struct InspectReport {
         let how = exchange.kind == exchange.requested ? exchange.kind.rawValue : "\(exchange.requested.rawValue) → \(exchange.kind.rawValue)"
         out.append("\(how) to \(safe(exchange.target)) · \(origin)")
         var result: [String] = []
-        if let fetch = exchange.lastFetch { result.append("\(fetch.response.status.code) \(fetch.response.status.reasonPhrase)") }
+        if let fetch = exchange.lastFetch { result.append(safe("\(fetch.response.status.code) \(fetch.response.status.reasonPhrase)")) }
         switch exchange.outcome {
         case .page: break
         case .clientNotFound: result.append("404 page rendered by the client")
         case .leftSite(let url): result.append("leaves the site for \(safe(url))")
         case .failed(let message): result.append("failed: \(safe(message))")
         }
-        if let page = exchange.page { result.append("page \(page)") }
+        if let page = exchange.page { result.append("page \(safe(page))") }
         if exchange.url != exchange.target, exchange.outcome == .page || exchange.outcome == .clientNotFound {
             result.append("address \(safe(exchange.url))")
         }
@@ -91,7 +91,7 @@ struct InspectReport {
             if i > 0 { out.append("") }
             out.append(safe(fetch.requestLine))
             for field in fetch.request.headerFields { out.append("  \(field.name): \(safe(field.value))") }
-            out.append("\(fetch.response.status.code) \(fetch.response.status.reasonPhrase) · \(PrettyBytes.format(fetch.body.count))")
+            out.append(safe("\(fetch.response.status.code) \(fetch.response.status.reasonPhrase)") + " · \(PrettyBytes.format(fetch.body.count))")
             for field in fetch.response.headerFields { out.append("  \(field.name): \(safe(field.value))") }
         }
     }
@@ -112,7 +112,7 @@ struct InspectReport {
             out.append(safe(fetch.requestLine))
             out.append(bar("total", fetch.timing.totalMilliseconds))
             for phase in fetch.timing.phases {
-                out.append(bar(phase.name + (phase.source == .server ? " (server)" : ""), phase.milliseconds))
+                out.append(bar(safe(phase.name) + (phase.source == .server ? " (server)" : ""), phase.milliseconds))
             }
         }
         if let render = exchange.clientRenderMilliseconds { out.append(bar("client render", render)) }

@@ -18,7 +18,7 @@ struct SiteOptions: ParsableArguments {
             throw ValidationError("the sample site's routes are invalid: \(error)")
         }
         // Opened now, so that the first request's timing is not the database's start-up.
-        _ = try? SampleDatabase.shared()
+        (try? SampleDatabase.shared())?.warmUp()
         let logger = Logger(label: "ssr") { _ in log }
         return InProcessTransport(engine: Engine(site: site, mode: dev ? .development : .production, logger: logger))
     }

@@ -22,18 +22,18 @@ enum ClientRender {
         return String(decoding: html.bytes, as: UTF8.self)
     }
 
-    /// Dates arrive as `toISOString()` wrote them (with milliseconds).
+    /// Dates arrive as `toISOString()` wrote them (with milliseconds; without is accepted).
+    private static let isoDate = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+
     private static func decoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
-            let formatter = ISO8601DateFormatter()
-            formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-            if let date = formatter.date(from: text) { return date }
-            formatter.formatOptions = [.withInternetDateTime]
-            if let date = formatter.date(from: text) { return date }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\"\(text)\" is not an ISO-8601 date")
+            guard let date = try? isoDate.parse(text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "\"\(text)\" is not an ISO-8601 date")
+            }
+            return date
         }
         return decoder
     }
