@@ -89,6 +89,25 @@ import Testing
         #expect(anonymous.stdout.contains("address /login?next=%2Fdashboard"))
     }
 
+    @Test func untrustedTextIsEscapedForTheTerminal() throws {
+        let run = try explorer("inspect", "/guestbook", "--hard")
+        #expect(!run.stdout.unicodeScalars.contains { $0 == "\u{2028}" || $0 == "\u{1B}" })
+        #expect(section("Props", of: run.stdout).contains(#""message": "before\u{2028}after"#))
+        #expect(section("Props", of: run.stdout).contains("你好，世界！こんにちは 👋🏽"))
+        #expect(section("HTML", of: run.stdout).contains("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;"))
+    }
+
+    @Test func anyHTTPAnswerExitsZero() throws {
+        let missing = try explorer("inspect", "/posts/abc")
+        #expect(missing.status == 0)
+        #expect(missing.stdout.contains("→ 404 Not Found · 404 page rendered by the client"))
+        let broken = try explorer("inspect", "/broken", "--dev")
+        #expect(broken.status == 0)
+        #expect(broken.stdout.contains("→ 500 Internal Server Error · page /_error"))
+        #expect(section("HTML", of: broken.stdout).contains("the page /broken fails on purpose"))
+        #expect(section("Findings", of: broken.stdout).contains("[error] Error in getServerSideProps for /broken"))
+    }
+
     @Test func largePagesShowTheServersWarning() throws {
         let run = try explorer("inspect", "/archive", "--hard")
         #expect(run.stdout.contains("over it: every visit sends this much"))
