@@ -42,7 +42,7 @@ public struct InProcessTransport: Transport {
         case "/404", "/500":
             return .success(site.renderErrorPageClientSide(statusCode: page == "/404" ? 404 : 500))
         case "/_error":
-            let status = (try? JSONValue(parsing: pageProps))?["statusCode"]?.doubleValue.map { Int($0) } ?? 500
+            let status = (try? JSONValue(parsing: pageProps))?["statusCode"]?.doubleValue.flatMap { Int(exactly: $0) } ?? 500
             return .success(site.renderErrorPageClientSide(statusCode: status))
         default:
             guard let route = site.pages.first(where: { $0.pattern?.description == page }) else {

@@ -152,7 +152,7 @@ public actor Navigator {
         }
         let pageProps = json["pageProps"] ?? .object([])
         if let destination = pageProps["__N_REDIRECT"]?.stringValue {
-            let code = pageProps["__N_REDIRECT_STATUS"]?.doubleValue.map { String(Int($0)) } ?? "?"
+            let code = pageProps["__N_REDIRECT_STATUS"].map { $0.jsonText } ?? "?"
             if destination.hasPrefix("/") && pageProps["__N_REDIRECT_BASE_PATH"] != .bool(false) {
                 guard redirects < Navigator.maxRedirects else {
                     exchange.fail("Redirected \(Navigator.maxRedirects) times in a row: a redirect loop.")

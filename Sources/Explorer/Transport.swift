@@ -4,7 +4,7 @@ import SSR
 /// How the explorer reaches a site: in-process through the engine, or over HTTP. The
 /// navigator only talks to this, so the same navigation works against both.
 public protocol Transport: Sendable {
-    /// Where requests go, for people: `in-process (sample site, production)` or a base URL.
+    /// Where requests go, for people: `in-process (production)` or a base URL.
     var origin: String { get }
 
     /// What a client learns about the site before it navigates: build ID, basePath, routes.

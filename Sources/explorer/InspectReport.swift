@@ -99,13 +99,9 @@ struct InspectReport {
     private func timing(_ out: inout [String]) {
         let longest = max(exchange.fetches.map(\.timing.totalMilliseconds).max() ?? 0, exchange.clientRenderMilliseconds ?? 0, 0.001)
         func bar(_ name: String, _ ms: Double) -> String {
-            let width = 30.0
-            let cells = ms / longest * width
-            let full = Int(cells)
-            let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"][Int((cells - Double(full)) * 8)]
             let label = name.padding(toLength: 17, withPad: " ", startingAt: 0)
             let value = milliseconds(ms)
-            return "  \(label) \(String(repeating: " ", count: max(0, 10 - value.count)))\(value) " + String(repeating: "█", count: full) + partial
+            return "  \(label) \(String(repeating: " ", count: max(0, 10 - value.count)))\(value) " + TimingBar.bar(ms, of: longest, width: 30)
         }
         if exchange.fetches.isEmpty && exchange.clientRenderMilliseconds == nil { out.append("(nothing was timed)") }
         for fetch in exchange.fetches {

@@ -27,6 +27,16 @@ import Testing
         #expect(TerminalText.escaped("before\u{2028}after \u{202E}evil") == "before\\u{2028}after \\u{202E}evil")
     }
 
+    @Test func timingBarsStayInBounds() {
+        #expect(TimingBar.bar(3, of: 4, width: 8) == "██████")
+        #expect(TimingBar.bar(1, of: 16, width: 8) == "▌")
+        #expect(TimingBar.bar(4, of: 4, width: 8) == String(repeating: "█", count: 8))
+        #expect(TimingBar.bar(1e308, of: 4, width: 8) == String(repeating: "█", count: 8))
+        #expect(TimingBar.bar(-5, of: 4, width: 8) == "")
+        #expect(TimingBar.bar(1, of: 0, width: 8) == "")
+        #expect(TimingBar.bar(.nan, of: 4, width: 8) == "")
+    }
+
     @Test func serverTimingIsParsedLeniently() {
         let phases = Timing.parseServerTiming(#"gssp;dur=1.5, render;desc="HTML";dur=0.25, cache;desc=hit, bad;dur=abc, ;dur=1"#)
         #expect(phases == [
