@@ -24,7 +24,9 @@ struct WelcomePage: ServerSidePage {
         }
         let available = greetings.map(\.language)
         let chosen = WelcomePage.negotiate(header ?? "", available: available) ?? "en"
-        let greeting = greetings.first { $0.language == chosen } ?? greetings[0]
+        guard let greeting = greetings.first(where: { $0.language == chosen }) ?? greetings.first else {
+            throw SampleDatabaseError("the greetings table is empty")
+        }
         context.response.headerFields[.vary] = "Accept-Language"
         context.response.headerFields[.contentLanguage] = greeting.language
         return .props(Props(
@@ -45,7 +47,7 @@ struct WelcomePage: ServerSidePage {
             }
             let language = String(tag.split(separator: "-").first ?? "")
             guard quality > 0, available.contains(language) else { continue }
-            if best == nil || quality > best!.quality { best = (language, quality) }
+            if quality > (best?.quality ?? 0) { best = (language, quality) }
         }
         return best?.language
     }
