@@ -220,7 +220,7 @@ import Testing
         let japanese = try Self.navigator()
         await japanese.setHeader(.acceptLanguage, "ja")
         #expect(await japanese.navigate(.clientTransition, to: "/welcome").props?["greeting"] == "ようこそ")
-        let nothing = await try Self.navigator().navigate(.hardNavigation, to: "/welcome")
+        let nothing = try await Self.navigator().navigate(.hardNavigation, to: "/welcome")
         #expect(nothing.props?["greeting"] == "Welcome")
         #expect(nothing.props?["acceptLanguage"] == nil)
     }

@@ -20,7 +20,8 @@ import Testing
 
     func explorer(_ arguments: String...) throws -> Run {
         let process = Process()
-        process.executableURL = try #require(Self.binary, "explorer not found beside the test bundle")
+        let binary = try #require(Self.binary, "explorer not found beside the test bundle")
+        process.executableURL = binary
         process.arguments = arguments
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -126,7 +127,8 @@ import Testing
     ])
     func badArgumentsAreClearErrors(arguments: [String], message: String) throws {
         let process = Process()
-        process.executableURL = try #require(Self.binary)
+        let binary = try #require(Self.binary, "explorer not found beside the test bundle")
+        process.executableURL = binary
         process.arguments = arguments
         let err = Pipe()
         process.standardError = err
