@@ -106,7 +106,10 @@ public actor Navigator {
             exchange.fail("cannot reach the site: \(error.message)")
             return
         }
-        let path = Navigator.pathname(target)
+        // The route is matched, and the data URL built, without the locale (which the data URL
+        // then always carries, as Next.js's router writes it).
+        let (locale, unlocalized) = site.splitLocale(target)
+        let path = Navigator.pathname(unlocalized)
         if site.routes != nil {
             guard let route = site.route(for: path) else {
                 exchange.notes.append("No page matches \(path): the client cannot load a page for it, so it falls back to a hard navigation (as Next.js's router does).")
@@ -119,7 +122,7 @@ public actor Navigator {
             }
         }
 
-        let dataURL = DataPath.dataURL(for: target, buildId: site.buildId, basePath: site.basePath)
+        let dataURL = DataPath.dataURL(for: unlocalized, buildId: site.buildId, basePath: site.basePath, locale: locale)
         var fields: HTTPFields = [.accept: "*/*", .nextjsData: "1"]
         let fetch: Fetch
         do {

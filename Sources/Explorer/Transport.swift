@@ -25,35 +25,3 @@ public struct TransportError: Error, Sendable, Equatable, CustomStringConvertibl
     public init(_ message: String) { self.message = message }
     public var description: String { message }
 }
-
-/// The site as a client sees it.
-public struct SiteInfo: Sendable {
-    /// One page of the build manifest's `sortedPages`.
-    public struct Route: Sendable {
-        public let pattern: RoutePattern
-        /// `true` for a page with getServerSideProps (ƒ), `false` for a static one (○), `nil`
-        /// when the server does not say (a remote build manifest lists pages only).
-        public let hasServerSideProps: Bool?
-
-        public init(pattern: RoutePattern, hasServerSideProps: Bool?) {
-            self.pattern = pattern
-            self.hasServerSideProps = hasServerSideProps
-        }
-    }
-
-    public let buildId: String
-    public let basePath: String
-    /// In Next.js's matching order; `nil` when unknown (then every path is tried as a page).
-    public let routes: [Route]?
-
-    public init(buildId: String, basePath: String = "", routes: [Route]?) {
-        self.buildId = buildId
-        self.basePath = basePath
-        self.routes = routes
-    }
-
-    /// The first route that `path` matches, as the client resolves a link.
-    public func route(for path: String) -> Route? {
-        routes?.first { $0.pattern.match(path: path) != nil }
-    }
-}

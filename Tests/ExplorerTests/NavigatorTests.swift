@@ -111,6 +111,23 @@ import Testing
         #expect(hard.props?["id"] == "7")
     }
 
+    @Test func localesAreInEveryDataURL() async throws {
+        let navigator = try FixtureSite.navigator(i18n: Site.I18n(locales: ["en", "fr"], defaultLocale: "en"))
+        let french = await navigator.navigate(.clientTransition, to: "/fr/item/3?x=1")
+        #expect(french.lastFetch?.request.path == "/_next/data/B/fr/item/3.json?x=1")
+        #expect(french.page == "/item/[id]")
+        #expect(french.props?["id"] == "3")
+        #expect(french.url == "/fr/item/3?x=1")
+        let byDefault = await navigator.navigate(.clientTransition, to: "/item/3")
+        #expect(byDefault.lastFetch?.request.path == "/_next/data/B/en/item/3.json")
+        let home = await navigator.navigate(.clientTransition, to: "/FR")
+        #expect(home.lastFetch?.request.path == "/_next/data/B/fr.json")
+        #expect(home.props == ["greeting": "hi"])
+        let staticPage = await navigator.navigate(.clientTransition, to: "/fr/about")
+        #expect(staticPage.fetches.isEmpty)
+        #expect(staticPage.html == "<p>static</p>")
+    }
+
     @Test func hardNavigationFollowsHTTPRedirects() async throws {
         let navigator = try FixtureSite.navigator()
         let exchange = await navigator.navigate(.hardNavigation, to: "/go/item/")

@@ -76,7 +76,7 @@ enum FixtureSite {
         func render(_ props: Props) -> some Markup { p { "\(props.count)" } }
     }
 
-    static func site(basePath: String = "") throws -> Site {
+    static func site(basePath: String = "", i18n: Site.I18n? = nil) throws -> Site {
         try Site(
             pages: [
                 PageRoute(file: "pages/index.swift", page: Home.self),
@@ -87,11 +87,12 @@ enum FixtureSite {
                 PageRoute(file: "pages/mismatch.swift", page: Mismatch.self),
                 PageRoute(file: "pages/undecodable.swift", page: Undecodable.self),
             ],
-            basePath: basePath, buildId: "B")
+            basePath: basePath, i18n: i18n, buildId: "B")
     }
 
-    static func navigator(basePath: String = "", mode: Engine.Mode = .production) throws -> Navigator {
-        let engine = Engine(site: try site(basePath: basePath), mode: mode, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+    static func navigator(basePath: String = "", i18n: Site.I18n? = nil, mode: Engine.Mode = .production) throws -> Navigator {
+        let site = try site(basePath: basePath, i18n: i18n)
+        let engine = Engine(site: site, mode: mode, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
         return Navigator(transport: InProcessTransport(engine: engine))
     }
 }

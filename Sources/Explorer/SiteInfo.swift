@@ -1,0 +1,53 @@
+import SSR
+
+/// The site as a client sees it before it navigates: what Next.js's router knows from
+/// `__NEXT_DATA__` and the build manifest.
+public struct SiteInfo: Sendable {
+    /// One page of the build manifest's `sortedPages`.
+    public struct Route: Sendable {
+        public let pattern: RoutePattern
+        /// `true` for a page with getServerSideProps (ƒ), `false` for a static one (○), `nil`
+        /// when the server does not say (a remote build manifest lists pages only).
+        public let hasServerSideProps: Bool?
+
+        public init(pattern: RoutePattern, hasServerSideProps: Bool?) {
+            self.pattern = pattern
+            self.hasServerSideProps = hasServerSideProps
+        }
+    }
+
+    public let buildId: String
+    public let basePath: String
+    /// In Next.js's matching order; `nil` when unknown (then every path is tried as a page).
+    public let routes: [Route]?
+    /// An internationalized site's locales (empty for none) and its default.
+    public let locales: [String]
+    public let defaultLocale: String?
+
+    public init(buildId: String, basePath: String = "", routes: [Route]?, locales: [String] = [], defaultLocale: String? = nil) {
+        self.buildId = buildId
+        self.basePath = basePath
+        self.routes = routes
+        self.locales = locales
+        self.defaultLocale = defaultLocale
+    }
+
+    /// The first route that `path` (without locale) matches, as the client resolves a link.
+    public func route(for path: String) -> Route? {
+        routes?.first { $0.pattern.match(path: path) != nil }
+    }
+
+    /// A target's locale and the target without it, as Next.js's `normalizeLocalePath` reads a
+    /// path: `/fr/about?x=1` → (`fr`, `/about?x=1`); a path without a locale prefix has the
+    /// default locale; a site without locales, none.
+    public func splitLocale(_ target: String) -> (locale: String?, target: String) {
+        guard !locales.isEmpty else { return (nil, target) }
+        let end = target.firstIndex { $0 == "?" || $0 == "#" } ?? target.endIndex
+        let segments = target[..<end].split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+        if segments.count >= 2, let locale = locales.first(where: { $0.lowercased() == segments[1].prefix { $0 != "/" }.lowercased() }) {
+            let rest = target[target.index(target.startIndex, offsetBy: 1 + locale.count)...]
+            return (locale, rest.hasPrefix("/") ? String(rest) : "/" + rest)
+        }
+        return (defaultLocale, target)
+    }
+}
