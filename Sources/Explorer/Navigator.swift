@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 import SSR
 
@@ -23,8 +24,10 @@ public actor Navigator {
     public private(set) var history = History()
     /// Sent with every request, after the explorer's own (`Accept`, `x-nextjs-data`).
     public private(set) var headers: HTTPFields
-    /// Sent as one `Cookie` header with every request.
+    /// Sent as one `Cookie` header with every request, before the jar's cookies of the same name.
     public private(set) var cookies: [(name: String, value: String)]
+    /// Cookies the site set (`Set-Cookie`), sent back as a browser does.
+    public private(set) var jar = CookieJar()
     private var site: SiteInfo?
 
     /// Browsers give up after 20 redirects; so does the explorer.
@@ -292,13 +295,16 @@ public actor Navigator {
         fields[.userAgent] = Navigator.userAgent
         for field in headers { fields[field.name] = nil }
         fields.append(contentsOf: headers)
-        if !cookies.isEmpty {
-            fields[.cookie] = cookies.map { "\($0.name)=\($0.value)" }.joined(separator: "; ")
-        }
         // A fragment is not sent: it stays in the browser.
         let requestPath = String(path[..<(path.firstIndex(of: "#") ?? path.endIndex)])
+        let userNames = Set(cookies.map(\.name))
+        let sent = cookies.map { "\($0.name)=\($0.value)" }
+            + jar.cookies(for: requestPath, now: Date()).filter { !userNames.contains($0.name) }.map { "\($0.name)=\($0.value)" }
+        if !sent.isEmpty { fields[.cookie] = sent.joined(separator: "; ") }
         let request = HTTPRequest(method: .get, scheme: "http", authority: "localhost", path: requestPath, headerFields: fields)
-        return try await transport.send(request, body: [])
+        let fetch = try await transport.send(request, body: [])
+        jar.store(fetch.response.headerFields[values: .setCookie], requestPath: requestPath, now: Date())
+        return fetch
     }
 
     /// The absolute URL a target points to when it is on another site; `nil` for a path.
