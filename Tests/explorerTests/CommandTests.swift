@@ -18,7 +18,9 @@ import Testing
         return FileManager.default.isExecutableFile(atPath: url.path) ? url : nil
     }
 
-    func explorer(_ arguments: String...) throws -> Run {
+    func explorer(_ arguments: String...) throws -> Run { try explorer(arguments) }
+
+    func explorer(_ arguments: [String]) throws -> Run {
         let process = Process()
         let binary = try #require(Self.binary, "explorer not found beside the test bundle")
         process.executableURL = binary
@@ -126,18 +128,9 @@ import Testing
         (["nonsense"], "Unexpected argument 'nonsense'"),
     ])
     func badArgumentsAreClearErrors(arguments: [String], message: String) throws {
-        let process = Process()
-        let binary = try #require(Self.binary, "explorer not found beside the test bundle")
-        process.executableURL = binary
-        process.arguments = arguments
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = Pipe()
-        try process.run()
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 64)
-        #expect(stderr.contains(message), "\(stderr)")
+        let run = try explorer(arguments)
+        #expect(run.status == 64)
+        #expect(run.stderr.contains(message), "\(run.stderr)")
     }
 
     @Test func routesAsNextBuildPrintsThem() throws {
