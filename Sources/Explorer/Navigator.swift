@@ -24,7 +24,7 @@ public actor Navigator {
     public private(set) var history = History()
     /// Sent with every request, after the explorer's own (`Accept`, `x-nextjs-data`).
     public private(set) var headers: HTTPFields
-    /// Sent as one `Cookie` header with every request, before the jar's cookies of the same name.
+    /// Sent as one `Cookie` header with every request, in place of the jar's cookies of the same name.
     public private(set) var cookies: [(name: String, value: String)]
     /// Cookies the site set (`Set-Cookie`), sent back as a browser does.
     public private(set) var jar = CookieJar()
