@@ -7,8 +7,8 @@ import GRDB
 /// processes starting together never see a half-built one.
 ///
 /// ```swift
-/// let db = try SampleDatabase.shared()
-/// let post = try await db.post(id: 1)
+/// let db = try SampleDatabase.shared()   // ~/.cache/gssp-explorer/sample-site-<hash>.sqlite
+/// db.path
 /// ```
 public final class SampleDatabase: Sendable {
     /// Read-only: pages can only read, whatever they do.
