@@ -6,7 +6,8 @@ import Foundation
 /// props: a difference is what React reports as a hydration mismatch.
 ///
 /// ```swift
-/// let html = try site.renderClientSide(match.route, pageProps: Array(#"{"title":"Hi"}"#.utf8))
+/// let route = site.pages[0]   // a PageRoute of the site
+/// let html = try site.renderClientSide(route, pageProps: Array(#"{"title":"Hi"}"#.utf8))
 /// ```
 enum ClientRender {
     static func render<P: Page>(_ page: P.Type, pageProps json: [UInt8], shell: any DocumentShell) throws(ClientRenderError) -> String {
