@@ -52,26 +52,18 @@ public struct PropsSize: Sendable {
         switch value {
         case .object(let members):
             children = members.map { member in
-                let childPath = path + PropsSize.pathComponent(member.key)
+                let childPath = path + SerializationError.PathComponent.key(member.key).text
                 return node(member.value, key: member.key, path: childPath, total: total)
             }
         case .array(let elements):
             children = elements.enumerated().map { index, element in
-                node(element, key: "[\(index)]", path: path + "[\(index)]", total: total)
+                let component = SerializationError.PathComponent.index(index).text
+                return node(element, key: component, path: path + component, total: total)
             }
         default: break
         }
         let bytes = children.isEmpty ? size(value) : containerSize(value, children: children)
         return Node(key: key, path: path, bytes: bytes, share: Double(bytes) / Double(total), children: children)
-    }
-
-    /// `.name`, or `["odd key"]` for a key that is not an identifier.
-    static func pathComponent(_ key: String) -> String {
-        func isIdentifierByte(_ b: UInt8) -> Bool {
-            (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x5F || b == 0x24
-        }
-        let identifier = key.utf8.allSatisfy(isIdentifierByte) && key.utf8.first.map { !($0 >= 0x30 && $0 <= 0x39) } == true
-        return identifier ? "." + key : "[" + JSONValue.string(key).jsonText + "]"
     }
 
     private static func containerSize(_ value: JSONValue, children: [Node]) -> Int {

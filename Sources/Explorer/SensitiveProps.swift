@@ -37,7 +37,7 @@ public enum SensitiveProps {
         switch value {
         case .object(let members):
             for member in members {
-                let childPath = path + PropsSize.pathComponent(member.key)
+                let childPath = path + SerializationError.PathComponent.key(member.key).text
                 if hasValue(member.value), let word = secretWord(member.key) {
                     findings.append(SensitiveFinding(path: childPath, reason: "key named like a secret (\(word))"))
                 } else if case .string(let text) = member.value, let shape = credentialShape(text) {
@@ -47,7 +47,7 @@ public enum SensitiveProps {
             }
         case .array(let elements):
             for (index, element) in elements.enumerated() {
-                let childPath = path + "[\(index)]"
+                let childPath = path + SerializationError.PathComponent.index(index).text
                 if case .string(let text) = element, let shape = credentialShape(text) {
                     findings.append(SensitiveFinding(path: childPath, reason: shape))
                 }

@@ -43,6 +43,18 @@ public struct SerializationError: Error, Sendable, Equatable {
     public enum PathComponent: Sendable, Equatable {
         case key(String)
         case index(Int)
+
+        /// As Next.js prints it: `.key` for an identifier-like key, `["key"]` otherwise, `[i]`.
+        public var text: String {
+            switch self {
+            case .index(let i): return "[\(i)]"
+            case .key(let key) where SerializationError.isIdentifier(key): return "." + key
+            case .key(let key):
+                var quoted: [UInt8] = []
+                JSONStringEscaping.append(key, to: &quoted, scriptSafe: false)
+                return "[" + String(decoding: quoted, as: UTF8.self) + "]"
+            }
+        }
     }
 
     /// From the root of the encoded value down to the offending one.
@@ -57,20 +69,7 @@ public struct SerializationError: Error, Sendable, Equatable {
 
     /// The path as Next.js prints it: `.key` for identifier-like keys, `["key"]` otherwise,
     /// `[i]` for array elements, e.g. `.k.a[1].n`.
-    public var pathDescription: String {
-        var text = ""
-        for component in path {
-            switch component {
-            case .index(let i): text += "[\(i)]"
-            case .key(let key) where SerializationError.isIdentifier(key): text += "." + key
-            case .key(let key):
-                var quoted: [UInt8] = []
-                JSONStringEscaping.append(key, to: &quoted, scriptSafe: false)
-                text += "[" + String(decoding: quoted, as: UTF8.self) + "]"
-            }
-        }
-        return text
-    }
+    public var pathDescription: String { path.map(\.text).joined() }
 
     /// `/^[A-Za-z_$][A-Za-z0-9_$]*$/`
     static func isIdentifier(_ key: String) -> Bool {
