@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import SSR
 
 /// How long a fetch took, in phases: what the client measured (total; connect, time to first
 /// byte and download over HTTP) and what the server reported in `Server-Timing` (`gssp`,
