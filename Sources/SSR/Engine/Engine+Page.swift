@@ -53,11 +53,7 @@ extension Engine {
             let response = target.isData ? responder.data(props) : responder.document(props)
             guard keepingProps else { return (response, nil) }
             let shell = site.document
-            return (response, {
-                var html = HTMLOutput()
-                shell.body(props.body()).render(into: &html)
-                return String(decoding: html.bytes, as: UTF8.self)
-            })
+            return (response, { shell.appHTML(props.body()) })
         }
     }
 }

@@ -18,9 +18,7 @@ enum ClientRender {
             throw ClientRenderError(message: "pageProps do not decode as \(P.Props.self): \(describe(error))")
         }
         let page = P()
-        var html = HTMLOutput()
-        shell.body(PageBody { page.render(props).render(into: &$0) }).render(into: &html)
-        return String(decoding: html.bytes, as: UTF8.self)
+        return shell.appHTML(PageBody { page.render(props).render(into: &$0) })
     }
 
     /// Dates arrive as `toISOString()` wrote them (with milliseconds; without is accepted).
@@ -73,8 +71,6 @@ extension Site {
     public func renderErrorPageClientSide(statusCode: Int) -> String {
         let status = ErrorStatus(statusCode: statusCode)
         let page = customErrorPage(statusCode) ?? DefaultErrorPage()
-        var html = HTMLOutput()
-        document.body(PageBody { page.render(status).render(into: &$0) }).render(into: &html)
-        return String(decoding: html.bytes, as: UTF8.self)
+        return document.appHTML(PageBody { page.render(status).render(into: &$0) })
     }
 }

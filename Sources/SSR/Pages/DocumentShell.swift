@@ -21,6 +21,16 @@ extension DocumentShell where Head == EmptyMarkup {
     public func head() -> EmptyMarkup { EmptyMarkup() }
 }
 
+extension DocumentShell {
+    /// What `<div id="__next">` holds for `page`, on its own: the HTML React hydrates, which
+    /// the explorer compares between server and client renders.
+    func appHTML(_ page: PageBody) -> String {
+        var html = HTMLOutput()
+        body(page).render(into: &html)
+        return String(decoding: html.bytes, as: UTF8.self)
+    }
+}
+
 /// The shell of a site that defines none: the page's HTML as it is.
 public struct DefaultDocument: DocumentShell {
     public init() {}
