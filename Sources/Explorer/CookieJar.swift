@@ -71,14 +71,14 @@ public struct CookieJar: Sendable, Equatable {
 
     /// RFC 6265 §5.1.4: the request path up to its last `/`, or `/`.
     static func defaultPath(_ requestPath: String) -> String {
-        let path = requestPath.prefix { $0 != "?" && $0 != "#" }
+        let path = Navigator.pathname(requestPath)
         guard path.hasPrefix("/"), let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }
         return String(path[..<slash])
     }
 
     /// RFC 6265 §5.1.4 path-match.
     static func pathMatches(_ requestPath: String, _ cookiePath: String) -> Bool {
-        let path = String(requestPath.prefix { $0 != "?" && $0 != "#" })
+        let path = Navigator.pathname(requestPath)
         guard path.hasPrefix(cookiePath) else { return false }
         return path.count == cookiePath.count || cookiePath.hasSuffix("/") || path.dropFirst(cookiePath.count).hasPrefix("/")
     }

@@ -128,8 +128,8 @@ public enum PageLinks {
         let withoutFragment = String(href[..<(href.firstIndex(of: "#") ?? href.endIndex)])
         if withoutFragment.hasPrefix("/") { return .page(withoutFragment) }
         // Relative: against the base's directory, with `.` and `..` resolved.
-        let basePath = base[..<(base.firstIndex { $0 == "?" || $0 == "#" } ?? base.endIndex)]
-        if withoutFragment.hasPrefix("?") { return .page(String(basePath) + withoutFragment) }
+        let basePath = Navigator.pathname(base)
+        if withoutFragment.hasPrefix("?") { return .page(basePath + withoutFragment) }
         var segments = basePath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         segments.removeLast()  // the base's last segment is replaced
         let query = withoutFragment.firstIndex(of: "?").map { String(withoutFragment[$0...]) } ?? ""
