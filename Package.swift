@@ -25,6 +25,12 @@ let package = Package(
         ),
         // The simulated browser: navigation, transports, exchanges, analyzers.
         .target(name: "Explorer", dependencies: ["SSR", .product(name: "HTTPTypes", package: "swift-http-types")]),
+        // The terminal UI as plain code: state, keys, view into a grid of cells.
+        .target(name: "ExplorerUI", dependencies: ["Explorer", "SSR", .product(name: "HTTPTypes", package: "swift-http-types")]),
+        // ncursesw with C shims for what Swift cannot see (macros, C globals, wcwidth).
+        .target(name: "CNCursesW", linkerSettings: [.linkedLibrary("ncursesw")]),
+        // The only code that touches the terminal.
+        .target(name: "Curses", dependencies: ["CNCursesW"]),
         // The route table of a site's pages/ folder, generated at build time.
         .executableTarget(name: "PagesGen", path: "Sources/PagesGen"),
         .plugin(name: "PagesPlugin", capability: .buildTool(), dependencies: ["PagesGen"], path: "Sources/PagesPlugin"),
@@ -44,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "explorer",
             dependencies: [
-                "SSR", "Explorer", "SampleSite",
+                "SSR", "Explorer", "ExplorerUI", "Curses", "SampleSite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -65,6 +71,14 @@ let package = Package(
             dependencies: [
                 "SampleSite", "SSR", "Explorer",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "ExplorerUITests",
+            dependencies: [
+                "ExplorerUI", "Explorer", "SSR",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ]

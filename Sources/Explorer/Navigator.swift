@@ -62,7 +62,8 @@ public actor Navigator {
     /// Navigates to `target` (a path with an optional query, e.g. `/posts/1?ref=home`).
     /// Characters a browser would not send as they are (spaces, non-ASCII, quotes) are
     /// percent-encoded first, as a browser does with what is typed in its address bar.
-    public func navigate(_ kind: Exchange.Kind, to target: String) async -> Exchange {
+    /// `recordingHistory: false` leaves the history as it was (a comparison, not a visit).
+    public func navigate(_ kind: Exchange.Kind, to target: String, recordingHistory: Bool = true) async -> Exchange {
         var target = Navigator.percentEncoded(target)
         if kind == .clientTransition, target.hasPrefix("/") { target = Navigator.withoutTrailingSlash(target) }
         var exchange = Exchange(requested: kind, target: target)
@@ -70,7 +71,7 @@ public actor Navigator {
         case .clientTransition: await transition(to: target, &exchange, redirects: 0)
         case .hardNavigation: await hardNavigation(to: target, &exchange)
         }
-        if exchange.enteredHistory { history.push(exchange.url) }
+        if recordingHistory, exchange.enteredHistory { history.push(exchange.url) }
         return exchange
     }
 

@@ -9,17 +9,19 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .long, help: "Run the site as `next dev` does: error details on the 500 page, props checked.")
     var dev = false
 
-    /// The sample site in-process, its engine's log lines kept in `log`.
-    func transport(log: CapturedLog) throws -> InProcessTransport {
+    /// The sample site in-process, its engine's log lines kept in `log`. With `warmUp`, the
+    /// database is opened now, so that the first request's timing is not its start-up.
+    func transport(log: CapturedLog, warmUp: Bool = true) throws -> InProcessTransport {
         let site: Site
         do {
             site = try SampleSite.site()
         } catch {
             throw ValidationError("the sample site's routes are invalid: \(error)")
         }
-        // Opened now, so that the first request's timing is not the database's start-up.
-        (try? SampleDatabase.shared())?.warmUp()
+        if warmUp { SiteOptions.warmUpDatabase() }
         let logger = Logger(label: "ssr") { _ in log }
         return InProcessTransport(engine: Engine(site: site, mode: dev ? .development : .production, logger: logger))
     }
+
+    static func warmUpDatabase() { (try? SampleDatabase.shared())?.warmUp() }
 }

@@ -1,0 +1,109 @@
+import Explorer
+import Foundation
+
+/// Keys while a window is open over the screen: Esc closes any of them.
+extension AppState {
+    mutating func pressInOverlay(_ key: Key) -> [Effect] {
+        guard let overlay else { return [] }
+        if key == .escape {
+            self.overlay = nil
+            return []
+        }
+        switch overlay {
+        case .prompt(var prompt):
+            if key == .enter {
+                self.overlay = nil
+                return submit(prompt)
+            }
+            if prompt.editor.apply(key) { self.overlay = .prompt(prompt) }
+        case .links(let cursor):
+            let links = current?.analysis.links ?? []
+            switch key {
+            case .enter:
+                guard let link = links[safe: cursor] else { return [] }
+                self.overlay = nil
+                switch link.destination {
+                case .page(let path): return navigate(.clientTransition, to: path)
+                case .external(let url):
+                    message = StyledText("\(url) is on another site: next/link would leave the explorer's site, so it is not followed.", .warning)
+                case .fragment:
+                    message = StyledText("\(link.href) scrolls within the page: no navigation.", .dim)
+                }
+            default:
+                self.overlay = .links(cursor: moved(cursor, key, count: links.count))
+            }
+        case .history(let cursor):
+            if key == .enter, let presentation = exchanges[safe: cursor] {
+                self.overlay = nil
+                show(presentation)
+                message = StyledText("An earlier exchange, as it was (not fetched again): r repeats it.", .dim)
+            } else {
+                self.overlay = .history(cursor: moved(cursor, key, count: exchanges.count))
+            }
+        case .help, .sizes, .compare, .curl:
+            if key == .enter || key == .character("q") || key == .character("?") { self.overlay = nil }
+        }
+        return []
+    }
+
+    private func moved(_ cursor: Int, _ key: Key, count: Int) -> Int {
+        let next: Int
+        switch key {
+        case .up, .character("k"): next = cursor - 1
+        case .down, .character("j"): next = cursor + 1
+        case .pageUp: next = cursor - 10
+        case .pageDown: next = cursor + 10
+        case .home: next = 0
+        case .end: next = count - 1
+        default: next = cursor
+        }
+        return max(0, min(next, count - 1))
+    }
+
+    private mutating func submit(_ prompt: Prompt) -> [Effect] {
+        let text = prompt.editor.text
+        switch prompt.purpose {
+        case .address, .routeParameters:
+            return navigate(.clientTransition, to: text)
+        case .search(let view):
+            startSearch(text, in: view)
+            return []
+        case .requestSetting:
+            return requestSetting(text)
+        }
+    }
+
+    /// `Name: value` sets a header, `name=value` a cookie; an empty value removes it.
+    private mutating func requestSetting(_ text: String) -> [Effect] {
+        let colon = text.firstIndex(of: ":"), equals = text.firstIndex(of: "=")
+        if let colon, equals.map({ colon < $0 }) ?? true {
+            let name = text[..<colon].trimmingCharacters(in: .whitespaces)
+            let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            guard AppState.isToken(name) else {
+                message = StyledText("“\(name)” is not a header name (letters, digits and !#$%&'*+-.^_`|~ only).", .serverError)
+                return []
+            }
+            message = StyledText(value.isEmpty ? "Header \(name) removed." : "Every request now sends \(name): \(value)", .success)
+            return [.setHeader(name: name, value: value.isEmpty ? nil : value)]
+        }
+        if let equals {
+            let name = text[..<equals].trimmingCharacters(in: .whitespaces)
+            let value = text[text.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            guard AppState.isToken(name), !value.contains(";"), !value.contains(",") else {
+                message = StyledText("“\(text)” is not a cookie: name=value, without ; or ,.", .serverError)
+                return []
+            }
+            message = StyledText(value.isEmpty ? "Cookie \(name) removed." : "Every request now sends the cookie \(name)=\(value)", .success)
+            return [.setCookie(name: name, value: value.isEmpty ? nil : value)]
+        }
+        if !text.isEmpty { message = StyledText("Type Name: value for a header or name=value for a cookie.", .warning) }
+        return []
+    }
+
+    /// An HTTP token (RFC 9110): what header and cookie names are made of.
+    static func isToken(_ text: String) -> Bool {
+        !text.isEmpty && text.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "!#$%&'*+-.^_`|~".unicodeScalars.contains($0))
+        }
+    }
+}

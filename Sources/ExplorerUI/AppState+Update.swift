@@ -1,0 +1,172 @@
+import Explorer
+import Foundation
+
+extension AppState {
+    /// Applies an event; returns what to do outside (fetch, copy, quit).
+    public mutating func handle(_ event: Event) -> [Effect] {
+        switch event {
+        case .key(let key):
+            message = nil
+            return press(key)
+        case .resize(let width, let height):
+            self.width = width
+            self.height = height
+            for view in ViewKind.allCases { scrollToCursor(view) }
+            return []
+        case .siteLoaded(.success(let site)):
+            routes = (site.routes ?? []).map(RouteRow.init)
+            siteProblem = site.routes == nil ? "this server lists no routes: press g and type a path" : nil
+            return []
+        case .siteLoaded(.failure(let error)):
+            siteProblem = error.message
+            message = StyledText("The site cannot be reached: \(error.message)", .serverError)
+            return []
+        case .navigated(let presentation, let back, let forward):
+            pending = nil
+            canGoBack = back
+            canGoForward = forward
+            show(presentation)
+            exchanges.append(presentation)
+            if exchanges.count > AppState.historyLimit { exchanges.removeFirst(exchanges.count - AppState.historyLimit) }
+            if case .failed(let reason) = presentation.exchange.outcome {
+                message = StyledText("Navigation failed: \(reason)", .serverError)
+            }
+            return []
+        case .historyEnd(let back):
+            pending = nil
+            message = StyledText(back ? "No earlier page in this tab's history." : "No later page in this tab's history.", .warning)
+            return []
+        case .compared(let comparison):
+            pending = nil
+            if case .compare(let path, nil)? = overlay, path == comparison.path { overlay = .compare(path: path, result: comparison) }
+            return []
+        case .requestSettings(let headers, let cookies):
+            requestHeaders = headers
+            requestCookies = cookies
+            return []
+        }
+    }
+
+    mutating func show(_ presentation: Presentation) {
+        current = presentation
+        panes = [:]
+        search = nil
+        if let page = presentation.exchange.page, let index = routes.firstIndex(where: { $0.pattern == page }) {
+            routeCursor = index
+        }
+    }
+
+    private mutating func press(_ key: Key) -> [Effect] {
+        if layout.isTooSmall {
+            if key == .character("q") { quitting = true; return [.quit] }
+            return []
+        }
+        if overlay != nil { return pressInOverlay(key) }
+        switch key {
+        case .character("q"):
+            quitting = true
+            return [.quit]
+        case .character("?"): overlay = .help
+        case .escape:
+            if zoomed { zoomed = false } else if search != nil { search = nil }
+        case .tab: cycleFocus(forward: true)
+        case .backTab: cycleFocus(forward: false)
+        case .character(let c) where ("1"..."4").contains(c):
+            focusView(ViewKind(rawValue: Int(String(c))! - 1)!)
+        case .character("0"): focus = .routes
+        case .character("z"): zoomed.toggle()
+        case .character("g"): overlay = .prompt(Prompt(purpose: .address, editor: LineEditor()))
+        case .character("H"): return navigate(.hardNavigation, to: currentPath)
+        case .character("r"):
+            if let current { return navigate(current.exchange.requested, to: current.exchange.url) }
+        case .character("l"):
+            if current == nil { message = StyledText("Open a page first: its links are listed here.", .dim) } else { overlay = .links(cursor: 0) }
+        case .character("h"): overlay = .history(cursor: max(0, exchanges.count - 1))
+        case .character("b"), .backspace:
+            pending = "back"
+            return [.back]
+        case .character("f"):
+            pending = "forward"
+            return [.forward]
+        case .character("c"):
+            let path = currentPath
+            overlay = .compare(path: path, result: nil)
+            pending = "comparing \(path)"
+            return [.compare(path)]
+        case .character("y"):
+            guard let request = current?.exchange.lastFetch?.request else {
+                message = StyledText("Nothing was requested yet: open a page first.", .warning)
+                return []
+            }
+            let command = CurlCommand.make(request, base: curlBase)
+            overlay = .curl(command)
+            return [.copy(command)]
+        case .character("o"): overlay = .prompt(Prompt(purpose: .requestSetting, editor: LineEditor()))
+        case .character("/"):
+            if case .view(let view) = focus {
+                overlay = .prompt(Prompt(purpose: .search(view), editor: LineEditor(search?.query ?? "")))
+            } else {
+                message = StyledText("Focus a view first (Tab or 1–4): search looks in the focused view.", .dim)
+            }
+        case .character("n"): findNext(backwards: false)
+        case .character("N"): findNext(backwards: true)
+        default:
+            switch focus {
+            case .routes: return pressInRoutes(key)
+            case .view(let view): pressInView(view, key)
+            }
+        }
+        return []
+    }
+
+    /// The path of the page shown, or else the selected route's example.
+    var currentPath: String {
+        current?.exchange.url ?? routes[safe: routeCursor]?.example ?? "/"
+    }
+
+    mutating func navigate(_ kind: Exchange.Kind, to path: String) -> [Effect] {
+        var path = path.trimmingCharacters(in: .whitespaces)
+        if path.isEmpty { return [] }
+        if !path.hasPrefix("/"), !path.contains("://") { path = "/" + path }
+        pending = "\(kind.rawValue) to \(path)"
+        return [.navigate(kind, path)]
+    }
+
+    private mutating func cycleFocus(forward: Bool) {
+        let order: [Focus] = [.routes] + ViewKind.allCases.map { .view($0) }
+        let index = order.firstIndex(of: focus) ?? 0
+        let next = order[(index + (forward ? 1 : order.count - 1)) % order.count]
+        if case .view(let view) = next { focusView(view) } else { focus = next }
+    }
+
+    private mutating func focusView(_ view: ViewKind) {
+        focus = .view(view)
+        activeView = view
+    }
+
+    private mutating func pressInRoutes(_ key: Key) -> [Effect] {
+        guard !routes.isEmpty else { return [] }
+        let page = max(1, (layout.routes?.height ?? 3) - 2)
+        switch key {
+        case .up, .character("k"): routeCursor = max(0, routeCursor - 1)
+        case .down, .character("j"): routeCursor = min(routes.count - 1, routeCursor + 1)
+        case .pageUp: routeCursor = max(0, routeCursor - page)
+        case .pageDown: routeCursor = min(routes.count - 1, routeCursor + page)
+        case .home: routeCursor = 0
+        case .end: routeCursor = routes.count - 1
+        case .enter, .right:
+            let route = routes[routeCursor]
+            if route.isDynamic {
+                overlay = .prompt(Prompt(purpose: .routeParameters(pattern: route.pattern), editor: LineEditor(route.example)))
+                return []
+            }
+            return navigate(.clientTransition, to: route.example)
+        default: break
+        }
+        return []
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

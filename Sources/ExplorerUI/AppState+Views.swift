@@ -1,0 +1,126 @@
+import Foundation
+
+/// Keys in a focused view: moving, scrolling, folding the props, searching.
+extension AppState {
+    mutating func pressInView(_ view: ViewKind, _ key: Key) {
+        let count = lineCount(view)
+        let height = paneSize(view).height
+        var pane = panes[view] ?? PaneState()
+        switch key {
+        case .up, .character("k"): pane.cursor -= 1
+        case .down, .character("j"): pane.cursor += 1
+        case .pageUp: pane.cursor -= height
+        case .pageDown: pane.cursor += height
+        case .home: pane.cursor = 0
+        case .end: pane.cursor = count - 1
+        case .left where view != .props: pane.column = max(0, pane.column - 8)
+        case .right where view != .props: pane.column += 8
+        default:
+            if view == .props { pressInProps(key, &pane) }
+        }
+        pane.cursor = max(0, min(pane.cursor, count - 1))
+        panes[view] = pane
+        scrollToCursor(view)
+    }
+
+    /// Folding: Enter/Space toggle, ← fold or go to the parent, → unfold or go to the first
+    /// child, +/- one level more or less everywhere, e everything open, x everything folded.
+    private mutating func pressInProps(_ key: Key, _ pane: inout PaneState) {
+        guard var tree = current?.tree, !tree.visible.isEmpty else { return }
+        let node = tree.visible[min(pane.cursor, tree.visible.count - 1)]
+        switch key {
+        case .enter, .character(" "): tree.setFolded(node, !tree.isFolded(node))
+        case .left:
+            if tree.nodes[node].isContainer && !tree.isFolded(node) {
+                tree.setFolded(node, true)
+            } else if tree.nodes[node].parent >= 0 {
+                pane.cursor = tree.row(of: tree.nodes[node].parent)
+                return
+            }
+        case .right:
+            if tree.isFolded(node) {
+                tree.setFolded(node, false)
+            } else {
+                if tree.nodes[node].isContainer { pane.cursor += 1 }
+                return
+            }
+        case .character("+"), .character("="): tree.setLevel(tree.openLevel + 1)
+        case .character("-"): tree.setLevel(max(1, tree.openLevel - 1))
+        case .character("e"): tree.setLevel(Int.max)
+        case .character("x"): tree.setLevel(1)
+        case .character("s"):
+            overlay = .sizes
+            return
+        default: return
+        }
+        // The cursor stays on its node (or the nearest shown ancestor) as rows fold and open.
+        pane.cursor = tree.row(of: node)
+        current?.tree = tree
+    }
+
+    /// Moves the view so that its cursor row is on screen.
+    mutating func scrollToCursor(_ view: ViewKind) {
+        guard var pane = panes[view] else { return }
+        let height = paneSize(view).height
+        let count = lineCount(view)
+        pane.cursor = max(0, min(pane.cursor, count - 1))
+        if pane.cursor < pane.top { pane.top = pane.cursor }
+        if pane.cursor >= pane.top + height { pane.top = pane.cursor - height + 1 }
+        pane.top = max(0, min(pane.top, count - height))
+        panes[view] = pane
+    }
+
+    func pane(_ view: ViewKind) -> PaneState { panes[view] ?? PaneState() }
+
+    /// Runs a search from the cursor of `view`.
+    mutating func startSearch(_ query: String, in view: ViewKind) {
+        guard !query.isEmpty else { search = nil; return }
+        search = (query, view)
+        find(query, in: view, backwards: false, includingCursor: true)
+    }
+
+    mutating func findNext(backwards: Bool) {
+        guard let search else {
+            message = StyledText("No search yet: press / in a view.", .dim)
+            return
+        }
+        find(search.query, in: search.view, backwards: backwards, includingCursor: false)
+    }
+
+    private mutating func find(_ query: String, in view: ViewKind, backwards: Bool, includingCursor: Bool) {
+        var pane = pane(view)
+        if view == .props, var tree = current?.tree {
+            let node = tree.visible.isEmpty ? 0 : tree.visible[min(pane.cursor, tree.visible.count - 1)]
+            let start = includingCursor ? node - 1 : node
+            guard let found = tree.search(query, from: backwards && includingCursor ? node + 1 : start, backwards: backwards) else {
+                message = StyledText("“\(query)” is not in the props.", .warning)
+                return
+            }
+            tree.reveal(found)
+            current?.tree = tree
+            pane.cursor = tree.row(of: found)
+        } else {
+            let count = lineCount(view)
+            guard count > 0 else { return }
+            var found: Int?
+            for step in (includingCursor ? 0 : 1)...count {
+                let row = ((backwards ? pane.cursor - step : pane.cursor + step) % count + count) % count
+                if line(view, row).plainText.range(of: query, options: .caseInsensitive) != nil { found = row; break }
+            }
+            guard let found else {
+                message = StyledText("“\(query)” is not in \(view.title).", .warning)
+                return
+            }
+            pane.cursor = found
+            if let range = line(view, found).plainText.range(of: query, options: .caseInsensitive) {
+                let before = DisplayWidth.of(String(line(view, found).plainText[..<range.lowerBound]))
+                let width = paneSize(view).width
+                if before < pane.column || before >= pane.column + width - 4 { pane.column = max(0, before - width / 3) }
+            }
+        }
+        focus = .view(view)
+        activeView = view
+        panes[view] = pane
+        scrollToCursor(view)
+    }
+}

@@ -1,0 +1,137 @@
+import Explorer
+import SSR
+
+/// Everything the explorer's screen shows, as a value: `handle(_:)` turns events (keys,
+/// results) into a new state and the effects to run; `Screen.render` draws it. No terminal,
+/// no waiting: the tests drive it as a user would.
+public struct AppState: Sendable {
+    public var width: Int
+    public var height: Int
+    /// Where the site runs, for the address line (`in-process (production)`, a URL).
+    public let origin: String
+    /// The base URL `curl` commands use.
+    public let curlBase: String
+
+    public internal(set) var routes: [RouteRow] = []
+    /// The site could not be reached or read.
+    public internal(set) var siteProblem: String?
+    public internal(set) var routeCursor = 0
+    public internal(set) var focus: Focus = .routes
+    /// The view shown when the layout has room for one only.
+    public internal(set) var activeView: ViewKind = .props
+    public internal(set) var zoomed = false
+
+    /// The exchange on screen, and every exchange of the session (newest last).
+    public internal(set) var current: Presentation?
+    public internal(set) var exchanges: [Presentation] = []
+    /// Cursor and scroll of each view, reset for each exchange.
+    var panes: [ViewKind: PaneState] = [:]
+
+    public internal(set) var overlay: Overlay?
+    /// What is being fetched, while it is.
+    public internal(set) var pending: String?
+    /// A line for the key bar until the next key: a result, an error.
+    public internal(set) var message: StyledText?
+    /// The last search, and the view it searched.
+    public internal(set) var search: (query: String, view: ViewKind)?
+    /// The headers and cookies sent with every request (as the navigator has them).
+    public internal(set) var requestHeaders: [(name: String, value: String)] = []
+    public internal(set) var requestCookies: [(name: String, value: String)] = []
+    public internal(set) var canGoBack = false
+    public internal(set) var canGoForward = false
+    public internal(set) var quitting = false
+
+    /// Exchanges kept for the history list.
+    static let historyLimit = 200
+
+    public init(width: Int, height: Int, origin: String, curlBase: String) {
+        self.width = width
+        self.height = height
+        self.origin = origin
+        self.curlBase = curlBase
+    }
+
+    public var layout: Layout {
+        Layout(width: width, height: height, zoomed: zoomed, focus: focus, activeView: activeView)
+    }
+}
+
+/// What happens to the state.
+public enum Event: Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    case siteLoaded(Result<SiteInfo, TransportError>)
+    /// A navigation finished; history's new position comes with it.
+    case navigated(Presentation, canGoBack: Bool, canGoForward: Bool)
+    /// Back or forward had nowhere to go.
+    case historyEnd(back: Bool)
+    case compared(Comparison)
+    case requestSettings(headers: [(name: String, value: String)], cookies: [(name: String, value: String)])
+}
+
+/// What the state asks the outside world to do; results come back as events.
+public enum Effect: Sendable, Equatable {
+    case loadSite
+    case navigate(Exchange.Kind, String)
+    case back, forward
+    case compare(String)
+    case setHeader(name: String, value: String?)
+    case setCookie(name: String, value: String?)
+    /// Put text on the clipboard (OSC 52).
+    case copy(String)
+    case quit
+}
+
+/// A window over the screen.
+public enum Overlay: Sendable {
+    case help
+    case prompt(Prompt)
+    /// The current page's links, to follow one.
+    case links(cursor: Int)
+    /// The session's exchanges, to show one again.
+    case history(cursor: Int)
+    /// The props' weight by key against the 128 kB threshold.
+    case sizes
+    /// Hard navigation against client transition, for a path; `nil` while fetching.
+    case compare(path: String, result: Comparison?)
+    /// A curl command for the current request.
+    case curl(String)
+}
+
+/// A line of input, and what it is for.
+public struct Prompt: Sendable {
+    public enum Purpose: Sendable, Equatable {
+        case address
+        case routeParameters(pattern: String)
+        case search(ViewKind)
+        case requestSetting
+    }
+    public let purpose: Purpose
+    public var editor: LineEditor
+
+    public var title: String {
+        switch purpose {
+        case .address: "Go to (client transition)"
+        case .routeParameters(let pattern): "Open \(pattern)"
+        case .search(let view): "Search \(view.title)"
+        case .requestSetting: "Request header or cookie"
+        }
+    }
+
+    public var hint: String {
+        switch purpose {
+        case .address: "a path such as /posts/1?ref=x · Enter go · Esc cancel"
+        case .routeParameters: "fill in the parameters · Enter go · Esc cancel"
+        case .search: "text to find (any case) · Enter search · n/N next/previous"
+        case .requestSetting: "Name: value sets a header · name=value a cookie · Name: or name= removes"
+        }
+    }
+}
+
+/// Cursor and scroll of one view.
+struct PaneState: Sendable, Equatable {
+    var cursor = 0
+    var top = 0
+    /// Columns scrolled to the right.
+    var column = 0
+}

@@ -1,0 +1,193 @@
+import Explorer
+import SSR
+
+/// The props as a foldable tree, flattened in document order so that a 10 MB payload costs an
+/// array, not a view per node: folding rebuilds the list of visible rows, drawing reads only
+/// the rows on screen.
+public struct JSONTree: Sendable {
+    public struct Node: Sendable {
+        public enum Value: Sendable, Equatable {
+            case object(count: Int), array(count: Int)
+            case string(String), number(String), bool(Bool), null
+        }
+        /// `title`, `[3]`, or `pageProps` for the root.
+        public let label: String
+        public let isIndex: Bool
+        public let value: Value
+        public let depth: Int
+        /// Where the node's subtree ends (the next node that is not inside it).
+        public let end: Int
+        public let parent: Int
+        /// Bytes of the node's JSON, and the path Next.js would print (`.posts[3].title`).
+        public let bytes: Int
+        public let path: String
+        /// Why the value looks like a secret, when it does.
+        public let sensitive: String?
+
+        public var isContainer: Bool {
+            switch value {
+            case .object, .array: true
+            default: false
+            }
+        }
+    }
+
+    public private(set) var nodes: [Node] = []
+    private var folded: [Bool] = []
+    /// Indices of the nodes shown, in order.
+    public private(set) var visible: [Int] = []
+
+    /// Rows shown at first: levels are opened while the tree stays this short.
+    static let comfortableRows = 400
+
+    public init(_ props: JSONValue, size: PropsSize, sensitive: [SensitiveFinding]) {
+        let reasons = Dictionary(sensitive.map { ($0.path, $0.reason) }, uniquingKeysWith: { a, _ in a })
+        add(props, size: size.root, isIndex: false, depth: 0, parent: -1, reasons: reasons)
+        folded = nodes.map(\.isContainer)
+        var level = 1
+        setLevel(level)
+        let deepest = nodes.map(\.depth).max() ?? 0
+        while level <= deepest {
+            var trial = self
+            trial.setLevel(level + 1)
+            guard trial.visible.count <= Self.comfortableRows else { break }
+            self = trial
+            level += 1
+        }
+    }
+
+    private mutating func add(_ value: JSONValue, size: PropsSize.Node, isIndex: Bool, depth: Int, parent: Int, reasons: [String: String]) {
+        let index = nodes.count
+        let shown: Node.Value
+        switch value {
+        case .object(let members): shown = .object(count: members.count)
+        case .array(let elements): shown = .array(count: elements.count)
+        case .string(let text): shown = .string(text)
+        case .number: shown = .number(PrettyJSON.format(value))
+        case .bool(let flag): shown = .bool(flag)
+        case .null: shown = .null
+        }
+        nodes.append(Node(label: size.key, isIndex: isIndex, value: shown, depth: depth, end: index + 1, parent: parent,
+                          bytes: size.bytes, path: size.path, sensitive: reasons[size.path]))
+        switch value {
+        case .object(let members):
+            for (member, child) in zip(members, size.children) {
+                add(member.value, size: child, isIndex: false, depth: depth + 1, parent: index, reasons: reasons)
+            }
+        case .array(let elements):
+            for (element, child) in zip(elements, size.children) {
+                add(element, size: child, isIndex: true, depth: depth + 1, parent: index, reasons: reasons)
+            }
+        default: break
+        }
+        let node = nodes[index]
+        nodes[index] = Node(label: node.label, isIndex: node.isIndex, value: node.value, depth: node.depth, end: nodes.count,
+                            parent: node.parent, bytes: node.bytes, path: node.path, sensitive: node.sensitive)
+    }
+
+    public func isFolded(_ index: Int) -> Bool { folded[index] }
+
+    /// The row a node is shown on, or the row of its nearest shown ancestor.
+    public func row(of index: Int) -> Int {
+        var low = 0, high = visible.count
+        while low < high {
+            let mid = (low + high) / 2
+            if visible[mid] <= index { low = mid + 1 } else { high = mid }
+        }
+        return max(0, low - 1)
+    }
+
+    public mutating func setFolded(_ index: Int, _ value: Bool) {
+        guard nodes[index].isContainer, folded[index] != value else { return }
+        folded[index] = value
+        rebuild()
+    }
+
+    /// Opens the first `level` levels and folds everything deeper.
+    public mutating func setLevel(_ level: Int) {
+        for index in nodes.indices where nodes[index].isContainer { folded[index] = nodes[index].depth >= level }
+        rebuild()
+    }
+
+    /// Unfolds every ancestor of `index`, so that it is shown.
+    public mutating func reveal(_ index: Int) {
+        var parent = nodes[index].parent
+        var changed = false
+        while parent >= 0 {
+            if folded[parent] { folded[parent] = false; changed = true }
+            parent = nodes[parent].parent
+        }
+        if changed { rebuild() }
+    }
+
+    /// The deepest level shown anywhere: what `+` and `-` step from.
+    public var openLevel: Int {
+        var level = 0
+        for index in visible where nodes[index].isContainer && !folded[index] { level = max(level, nodes[index].depth + 1) }
+        return level
+    }
+
+    private mutating func rebuild() {
+        visible.removeAll(keepingCapacity: true)
+        var index = 0
+        while index < nodes.count {
+            visible.append(index)
+            index = folded[index] ? nodes[index].end : index + 1
+        }
+    }
+
+    /// The next node after `index` (wrapping around; before it when `backwards`) whose label
+    /// or value contains `query`, ignoring case.
+    public func search(_ query: String, from index: Int, backwards: Bool) -> Int? {
+        guard !nodes.isEmpty, !query.isEmpty else { return nil }
+        let count = nodes.count
+        for step in 1...count {
+            let candidate = ((backwards ? index - step : index + step) % count + count) % count
+            if matches(candidate, query) { return candidate }
+        }
+        return nil
+    }
+
+    func matches(_ index: Int, _ query: String) -> Bool {
+        let node = nodes[index]
+        if node.label.range(of: query, options: .caseInsensitive) != nil { return true }
+        switch node.value {
+        case .string(let text), .number(let text): return text.range(of: query, options: .caseInsensitive) != nil
+        case .bool(let flag): return (flag ? "true" : "false").range(of: query, options: .caseInsensitive) != nil
+        case .null: return "null".range(of: query, options: .caseInsensitive) != nil
+        default: return false
+        }
+    }
+
+    /// One row as shown: indent, fold marker, key, value, and size or warning.
+    public func line(_ index: Int) -> StyledText {
+        let node = nodes[index]
+        var line = StyledText(String(repeating: "  ", count: min(node.depth, 30)))
+        if node.isContainer {
+            line.append(folded[index] ? "▸ " : "▾ ", .punctuation)
+        } else {
+            line.append("  ")
+        }
+        if node.depth == 0 {
+            line.append(node.label, .heading)
+        } else {
+            line.append(node.label, node.isIndex ? .dim : .key)
+        }
+        line.append(": ", .punctuation)
+        let bytes = PrettyBytes.format(node.bytes)
+        switch node.value {
+        case .object(let count):
+            line.append(folded[index] ? "{…}" : "{", .punctuation)
+            line.append(" \(count) \(count == 1 ? "key" : "keys") · \(bytes)", .dim)
+        case .array(let count):
+            line.append(folded[index] ? "[…]" : "[", .punctuation)
+            line.append(" \(count) \(count == 1 ? "item" : "items") · \(bytes)", .dim)
+        case .string(let text): line.append("\"\(text)\"", .string)
+        case .number(let text): line.append(text, .number)
+        case .bool(let flag): line.append(flag ? "true" : "false", .literal)
+        case .null: line.append("null", .literal)
+        }
+        if let reason = node.sensitive { line.append("  ⚠ \(reason)", .warning) }
+        return line
+    }
+}

@@ -1,0 +1,167 @@
+import Explorer
+import Foundation
+import SSR
+
+/// An exchange made ready to show: the props tree, the HTML's lines, the headers and the
+/// timing, built once off the UI thread so that drawing only reads what is on screen.
+public struct Presentation: Sendable {
+    public let exchange: Exchange
+    public let analysis: Analysis
+    public var tree: JSONTree?
+    public let html: HTMLLines
+    /// Lines above the HTML: what it is, and the hydration verdict.
+    public let htmlPreamble: [StyledText]
+    public let headers: [StyledText]
+
+    public init(_ exchange: Exchange) {
+        self.exchange = exchange
+        let analysis = Analysis(exchange)
+        self.analysis = analysis
+        if let props = exchange.props, let size = analysis.propsSize {
+            tree = JSONTree(props, size: size, sensitive: analysis.sensitive)
+        }
+        html = HTMLLines(exchange.html ?? "")
+        htmlPreamble = Presentation.preamble(exchange)
+        headers = Presentation.headerLines(exchange, analysis)
+    }
+
+    /// The line the address bar shows after the URL: kind, request, status, time.
+    public var summary: StyledText {
+        var line = StyledText()
+        let kind = exchange.kind == exchange.requested ? exchange.kind.rawValue : "\(exchange.requested.rawValue) → \(exchange.kind.rawValue)"
+        line.append(kind, .strong)
+        if let fetch = exchange.lastFetch {
+            line.append("  \(fetch.requestLine)", .dim)
+            let status = fetch.response.status
+            line.append("  \(status.code) \(status.reasonPhrase)", Style.status(status.code))
+        }
+        switch exchange.outcome {
+        case .page: break
+        case .clientNotFound: line.append("  404 rendered by the client", .clientError)
+        case .leftSite(let url): line.append("  leaves the site for \(url)", .warning)
+        case .failed(let message): line.append("  failed: \(message)", .serverError)
+        }
+        line.append("  " + Presentation.milliseconds(exchange.totalMilliseconds), .number)
+        return line
+    }
+
+    private static func preamble(_ exchange: Exchange) -> [StyledText] {
+        guard let html = exchange.html else { return [StyledText("(no HTML: \(reason(exchange)))", .dim)] }
+        var lines: [StyledText] = []
+        let what = exchange.kind == .hardNavigation
+            ? "The document the server sent"
+            : "Rendered by the client inside <div id=\"__next\"> from the props"
+        lines.append(StyledText("\(what), \(PrettyBytes.format(html.utf8.count))", .heading))
+        if let hydration = exchange.hydration {
+            var verdict = StyledText("Hydration: ", .strong)
+            switch hydration.verdict {
+            case .match: verdict.append("✓ match", .success)
+            case .mismatch: verdict.append("✗ mismatch", .serverError)
+            case .failed: verdict.append("✗ failed", .serverError)
+            }
+            verdict.append(" — \(hydration.detail)", .dim)
+            lines.append(verdict)
+        }
+        if exchange.kind == .hardNavigation, html.contains("id=\"__NEXT_DATA__\"") {
+            var marker = StyledText("__NEXT_DATA__", .nextData)
+            marker.append(" (the props, for the client to hydrate) is shown in this colour", .dim)
+            lines.append(marker)
+        }
+        lines.append("")
+        return lines
+    }
+
+    private static func reason(_ exchange: Exchange) -> String {
+        switch exchange.outcome {
+        case .failed(let message): message
+        case .leftSite(let url): "the browser leaves for \(url)"
+        default: "nothing rendered"
+        }
+    }
+
+    private static func headerLines(_ exchange: Exchange, _ analysis: Analysis) -> [StyledText] {
+        var lines: [StyledText] = []
+        if exchange.fetches.isEmpty { lines.append(StyledText("(no request was made: \(exchange.propsSource == .staticPage ? "a static page renders from its bundle" : reason(exchange)))", .dim)) }
+        for (index, fetch) in exchange.fetches.enumerated() {
+            if index > 0 { lines.append("") }
+            var request = StyledText("→ ", .dim)
+            request.append(fetch.requestLine, .heading)
+            lines.append(request)
+            for field in fetch.request.headerFields { lines.append(headerLine(field.name.canonicalName, field.value)) }
+            var status = StyledText("← ", .dim)
+            status.append("\(fetch.response.status.code) \(fetch.response.status.reasonPhrase)", Style.status(fetch.response.status.code))
+            status.append(" · \(PrettyBytes.format(fetch.body.count))", .dim)
+            lines.append(status)
+            for field in fetch.response.headerFields { lines.append(headerLine(field.name.canonicalName, field.value)) }
+        }
+        if let cache = analysis.cacheControl {
+            lines.append("")
+            var title = StyledText("Cache-Control", .heading)
+            title.append(cache.header.map { ": \($0)" } ?? " (none)", .dim)
+            lines.append(title)
+            for sentence in cache.sentences { lines.append(StyledText("  • \(sentence)")) }
+            for warning in cache.warnings { lines.append(StyledText("  ⚠ \(warning)", .warning)) }
+        }
+        if !exchange.notes.isEmpty {
+            lines.append("")
+            lines.append(StyledText("What happened", .heading))
+            for note in exchange.notes { lines.append(StyledText("  • \(note)")) }
+        }
+        return lines
+
+        func headerLine(_ name: String, _ value: String) -> StyledText {
+            var line = StyledText("  ")
+            line.append(name, .key)
+            line.append(": ", .punctuation)
+            line.append(value)
+            return line
+        }
+    }
+
+    /// The timing waterfall at a given width: every fetch with its phases, then client render
+    /// and total, as bars against the longest.
+    public func timingLines(width: Int) -> [StyledText] {
+        var lines: [StyledText] = []
+        let longest = max(exchange.totalMilliseconds, 0.001)
+        let labelWidth = 16, valueWidth = 10
+        let barWidth = max(4, width - labelWidth - valueWidth - 4)
+        func row(_ name: String, _ ms: Double, offset: Double, _ style: Style) -> StyledText {
+            var line = StyledText("  " + name.padding(toLength: labelWidth, withPad: " ", startingAt: 0), style == .bar ? .plain : .dim)
+            let value = Presentation.milliseconds(ms)
+            line.append(String(repeating: " ", count: max(0, valueWidth - value.count)) + value + " ", .number)
+            let lead = Int((max(0, offset) / longest * Double(barWidth)).rounded(.down))
+            line.append(String(repeating: " ", count: min(lead, barWidth)))
+            line.append(TimingBar.bar(ms, of: longest, width: max(1, barWidth - lead)), style)
+            return line
+        }
+        if exchange.fetches.isEmpty && exchange.clientRenderMilliseconds == nil {
+            lines.append(StyledText("(nothing was timed)", .dim))
+        }
+        var start = 0.0
+        for fetch in exchange.fetches {
+            var title = StyledText("→ ", .dim)
+            title.append(fetch.requestLine, .heading)
+            lines.append(title)
+            lines.append(row("request", fetch.timing.totalMilliseconds, offset: start, .bar))
+            for phase in fetch.timing.phases {
+                lines.append(row(phase.name + (phase.source == .server ? " ⓢ" : ""), phase.milliseconds, offset: start, phase.source == .server ? .number : .bar))
+            }
+            start += fetch.timing.totalMilliseconds
+        }
+        if let render = exchange.clientRenderMilliseconds {
+            lines.append(StyledText("Browser", .heading))
+            lines.append(row("client render", render, offset: start, .bar))
+        }
+        lines.append("")
+        lines.append(row("total", exchange.totalMilliseconds, offset: 0, .strong))
+        if exchange.fetches.contains(where: { $0.timing.phases.contains { $0.source == .server } }) {
+            lines.append(StyledText("  ⓢ reported by the server in Server-Timing", .dim))
+        }
+        return lines
+    }
+
+    /// `3.14 ms`, `42.0 ms`.
+    public static func milliseconds(_ ms: Double) -> String {
+        String(format: ms < 10 ? "%.2f ms" : "%.1f ms", ms)
+    }
+}

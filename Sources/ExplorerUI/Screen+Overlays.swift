@@ -1,0 +1,168 @@
+import Explorer
+import Foundation
+import SSR
+
+/// The windows drawn over the screen: help, prompts, links, history, sizes, compare, curl.
+extension Screen {
+    static func draw(_ overlay: Overlay, _ state: AppState, _ grid: inout Grid) {
+        let maxWidth = state.width - 4, maxHeight = state.height - 2
+        switch overlay {
+        case .help:
+            window("Keys", help(), state, width: 76, &grid)
+        case .prompt(let prompt):
+            promptWindow(prompt, state, &grid)
+        case .links(let cursor):
+            let links = state.current?.analysis.links ?? []
+            let lines = links.isEmpty ? [StyledText("(this page has no links)", .dim)] : links.map(linkLine)
+            window("Links of \(state.current?.exchange.url ?? "the page") (\(links.count))", lines, state, width: maxWidth, cursor: cursor, &grid)
+        case .history(let cursor):
+            let lines = state.exchanges.isEmpty
+                ? [StyledText("(nothing visited yet)", .dim)]
+                : state.exchanges.enumerated().map { historyLine($0.offset, $0.element) }
+            window("History (Enter shows an exchange again)", lines, state, width: maxWidth, cursor: cursor, &grid)
+        case .sizes:
+            window("Props size by key", sizes(state.current), state, width: min(maxWidth, 90), &grid)
+        case .compare(let path, let result):
+            let lines = result.map(compareLines) ?? [StyledText("fetching \(path) both ways…", .dim)]
+            window("Compare \(path): hard navigation vs client transition", lines, state, width: min(maxWidth, 110), &grid)
+        case .curl(let command):
+            var lines = wrap(command, width: min(maxWidth, 100) - 2).map { StyledText($0, .input) }
+            lines.append("")
+            lines.append(StyledText("Copied to the clipboard (OSC 52, where the terminal allows it).", .dim))
+            if state.origin.hasPrefix("in-process") {
+                lines.append(StyledText("In-process: the URL is where `explorer serve` answers by default.", .dim))
+            }
+            window("Request as curl", lines, state, width: min(maxWidth, 100), &grid)
+        }
+        _ = maxHeight
+    }
+
+    /// A centred box with lines, scrolled to keep `cursor` (a highlighted line) in view.
+    private static func window(_ title: String, _ lines: [StyledText], _ state: AppState, width wanted: Int, cursor: Int? = nil, _ grid: inout Grid) {
+        let width = max(20, min(wanted, state.width - 4))
+        let height = max(3, min(lines.count + 2, state.height - 2))
+        let box = Rect(x: (state.width - width) / 2, y: max(1, (state.height - height) / 2), width: width, height: height)
+        grid.fill(box)
+        grid.box(box, title: StyledText(title, .heading), focused: true)
+        let inner = box.inner
+        let top = cursor.map { max(0, min($0 - inner.height / 2, lines.count - inner.height)) } ?? 0
+        for (offset, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
+            grid.put(StyledText(" ").appending(line), x: inner.x, y: inner.y + offset, limit: inner.width)
+            if top + offset == cursor { grid.highlight(.cursor, y: inner.y + offset, in: inner) }
+        }
+        if lines.count > inner.height {
+            let position = " \(top + 1)–\(min(lines.count, top + inner.height))/\(lines.count) "
+            grid.put(position, x: box.x + box.width - DisplayWidth.of(position) - 2, y: box.y + box.height - 1, limit: 20, style: .dim)
+        }
+    }
+
+    private static func promptWindow(_ prompt: Prompt, _ state: AppState, _ grid: inout Grid) {
+        var lines: [StyledText] = []
+        var input = StyledText("› ", .dim)
+        let characters = prompt.editor.characters
+        input.append(String(characters[..<prompt.editor.cursor]), .input)
+        let cursorText = prompt.editor.cursor < characters.count ? String(characters[prompt.editor.cursor]) : " "
+        input.append(cursorText, .bar)
+        if prompt.editor.cursor + 1 < characters.count { input.append(String(characters[(prompt.editor.cursor + 1)...]), .input) }
+        lines.append(input)
+        lines.append(StyledText(prompt.hint, .dim))
+        if prompt.purpose == .requestSetting {
+            lines.append("")
+            lines.append(StyledText("Sent with every request now:", .strong))
+            if state.requestHeaders.isEmpty && state.requestCookies.isEmpty { lines.append(StyledText("  nothing of yours (try session=demo-token for /dashboard)", .dim)) }
+            for (name, value) in state.requestHeaders {
+                var line = StyledText("  ")
+                line.append(name, .key)
+                line.append(": \(value)")
+                lines.append(line)
+            }
+            for (name, value) in state.requestCookies {
+                var line = StyledText("  cookie ", .dim)
+                line.append(name, .key)
+                line.append("=\(value)")
+                lines.append(line)
+            }
+        }
+        window(prompt.title, lines, state, width: min(state.width - 4, 80), &grid)
+    }
+
+    private static func help() -> [StyledText] {
+        var lines: [StyledText] = []
+        for section in KeyMap.sections {
+            if !section.title.isEmpty { lines.append(StyledText(section.title, .heading)) }
+            for (key, action) in section.keys {
+                var line = StyledText("  " + key.padding(toLength: 20, withPad: " ", startingAt: 0), .strong)
+                line.append(action)
+                lines.append(line)
+            }
+        }
+        return lines
+    }
+
+    private static func linkLine(_ link: PageLink) -> StyledText {
+        var line = StyledText()
+        switch link.destination {
+        case .page(let path):
+            line.append("page     ", .success)
+            line.append(path, .link)
+        case .external(let url):
+            line.append("external ", .warning)
+            line.append(url, .dim)
+        case .fragment:
+            line.append("fragment ", .dim)
+            line.append(link.href, .dim)
+        }
+        if !link.text.isEmpty { line.append("  \(link.text)") }
+        return line
+    }
+
+    private static func historyLine(_ index: Int, _ presentation: Presentation) -> StyledText {
+        let exchange = presentation.exchange
+        var line = StyledText(String(index + 1).padding(toLength: 4, withPad: " ", startingAt: 0), .dim)
+        line.append(exchange.kind == .clientTransition ? "client " : "hard   ", .strong)
+        line.append(exchange.url, .link)
+        if let fetch = exchange.lastFetch {
+            line.append("  \(fetch.response.status.code)", Style.status(fetch.response.status.code))
+        }
+        line.append("  " + Presentation.milliseconds(exchange.totalMilliseconds), .number)
+        return line
+    }
+
+    private static func sizes(_ current: Presentation?) -> [StyledText] {
+        guard let size = current?.analysis.propsSize else { return [StyledText("(no props)", .dim)] }
+        var lines: [StyledText] = []
+        let percent = Double(size.total) / Double(size.threshold) * 100
+        var total = StyledText("pageProps \(PrettyBytes.format(size.total))", .heading)
+        total.append(", \(String(format: "%.1f", percent))% of Next.js's 128 kB large-page-data threshold", size.isOverThreshold ? .warning : .dim)
+        lines.append(total)
+        lines.append(StyledText("  " + TimingBar.bar(Double(size.total), of: Double(max(size.total, size.threshold)), width: 40), size.isOverThreshold ? .warning : .bar))
+        if size.isOverThreshold { lines.append(StyledText("  ⚠ over it: Next.js warns, and every visit sends this much", .warning)) }
+        lines.append("")
+        lines.append(StyledText("Largest parts", .heading))
+        for node in size.largest(20) {
+            var line = StyledText("  " + PrettyBytes.format(node.bytes).padding(toLength: 10, withPad: " ", startingAt: 0), .number)
+            line.append(String(format: "%5.1f%% ", node.share * 100), .dim)
+            line.append(TimingBar.bar(node.share, of: 1, width: 20).padding(toLength: 21, withPad: " ", startingAt: 0), .bar)
+            line.append(node.path, .key)
+            lines.append(line)
+        }
+        return lines
+    }
+
+    private static func compareLines(_ comparison: Comparison) -> [StyledText] {
+        var lines: [StyledText] = []
+        var header = StyledText("".padding(toLength: 16, withPad: " ", startingAt: 0))
+        header.append("hard navigation".padding(toLength: 42, withPad: " ", startingAt: 0), .heading)
+        header.append("client transition", .heading)
+        lines.append(header)
+        for row in comparison.rows {
+            var line = StyledText(row.label.padding(toLength: 16, withPad: " ", startingAt: 0), .key)
+            line.append(DisplayWidth.truncated(row.hard, to: 40).padding(toLength: 42, withPad: " ", startingAt: 0))
+            line.append(DisplayWidth.truncated(row.client, to: 40))
+            lines.append(line)
+        }
+        lines.append("")
+        lines.append(StyledText(comparison.verdict, .success))
+        return lines
+    }
+}

@@ -1,0 +1,238 @@
+import Explorer
+import Foundation
+import SSR
+
+/// Draws the state into a grid: the address line, the routes, the views, a window on top,
+/// and the key bar. Pure: the same state always gives the same grid.
+public enum Screen {
+    public static func render(_ state: AppState) -> Grid {
+        var grid = Grid(width: state.width, height: state.height)
+        let layout = state.layout
+        if layout.isTooSmall {
+            tooSmall(state, &grid)
+            return grid
+        }
+        addressLine(state, layout.address, &grid)
+        if let routes = layout.routes { routeList(state, routes, &grid) }
+        for (kind, box) in layout.views { view(kind, state, box, tabbed: layout.tabbed, &grid) }
+        keyBar(state, layout.keyBar, &grid)
+        if let overlay = state.overlay { draw(overlay, state, &grid) }
+        return grid
+    }
+
+    private static func tooSmall(_ state: AppState, _ grid: inout Grid) {
+        let lines = [
+            "Terminal too small: \(state.width)×\(state.height).",
+            "The explorer needs \(Layout.minimumWidth)×\(Layout.minimumHeight).",
+            "Enlarge the window, or press q to quit.",
+        ]
+        let top = max(0, (state.height - lines.count) / 2)
+        for (offset, line) in lines.enumerated() {
+            let width = DisplayWidth.of(line)
+            grid.put(line, x: max(0, (state.width - width) / 2), y: top + offset, limit: state.width, style: offset == 0 ? .warning : .plain)
+        }
+    }
+
+    private static func addressLine(_ state: AppState, _ rect: Rect, _ grid: inout Grid) {
+        var line = StyledText(" ▸ ", .dim)
+        if let current = state.current {
+            line.append(current.exchange.url, .input)
+            line.append("  ")
+            line.append(current.summary)
+        } else {
+            line.append("gssp explorer", .heading)
+            line.append("  pick a route and press Enter, or g to type a path", .dim)
+        }
+        if let pending = state.pending {
+            line.append("  ⋯ \(pending)", .warning)
+        }
+        let origin = " " + state.origin + " "
+        let originWidth = DisplayWidth.of(origin)
+        let room = rect.width - originWidth
+        grid.put(line, x: 0, y: rect.y, limit: room > 40 ? room : rect.width)
+        if room > 40 { grid.put(origin, x: rect.width - originWidth, y: rect.y, limit: originWidth, style: .dim) }
+    }
+
+    private static func routeList(_ state: AppState, _ box: Rect, _ grid: inout Grid) {
+        let focused = state.focus == .routes
+        grid.box(box, title: StyledText("Routes", focused ? .heading : .strong), focused: focused)
+        let inner = box.inner
+        guard inner.height > 0 else { return }
+        if state.routes.isEmpty {
+            let text = state.siteProblem ?? "loading the site…"
+            for (offset, line) in wrap(text, width: inner.width).prefix(inner.height).enumerated() {
+                grid.put(line, x: inner.x, y: inner.y + offset, limit: inner.width, style: state.siteProblem == nil ? .dim : .serverError)
+            }
+            return
+        }
+        let legendRows = inner.height >= 8 ? 2 : 0
+        let rows = inner.height - legendRows
+        let top = max(0, min(state.routeCursor - rows / 2, state.routes.count - rows))
+        for (offset, route) in state.routes.dropFirst(top).prefix(rows).enumerated() {
+            let y = inner.y + offset
+            var line = StyledText(" ")
+            line.append(route.symbol, route.symbol == "ƒ" ? .number : .dim)
+            line.append(" ")
+            line.append(route.pattern, route.isDynamic ? .key : .plain)
+            grid.put(line, x: inner.x, y: y, limit: inner.width)
+            if top + offset == state.routeCursor { grid.highlight(focused ? .cursor : .match, y: y, in: inner) }
+        }
+        if legendRows > 0 {
+            grid.put("ƒ server-rendered", x: inner.x + 1, y: inner.y + inner.height - 2, limit: inner.width - 1, style: .dim)
+            grid.put("○ static", x: inner.x + 1, y: inner.y + inner.height - 1, limit: inner.width - 1, style: .dim)
+        }
+    }
+
+    private static func view(_ kind: ViewKind, _ state: AppState, _ box: Rect, tabbed: Bool, _ grid: inout Grid) {
+        let focused = state.focus == .view(kind)
+        grid.box(box, title: title(kind, state, tabbed: tabbed, focused: focused), focused: focused)
+        let inner = box.inner
+        guard state.current != nil else {
+            if inner.height > 0 { grid.put(state.pending == nil ? "nothing yet" : "loading…", x: inner.x, y: inner.y, limit: inner.width, style: .dim) }
+            return
+        }
+        let pane = state.pane(kind)
+        let count = state.lineCount(kind)
+        let search = state.search?.view == kind ? state.search?.query : nil
+        for row in pane.top..<min(count, pane.top + inner.height) {
+            let y = inner.y + row - pane.top
+            let line = state.line(kind, row)
+            grid.put(line, x: inner.x, y: y, limit: inner.width, skip: pane.column)
+            if let search { mark(search, in: line, skip: pane.column, x: inner.x, y: y, limit: inner.width, &grid) }
+            if focused && row == pane.cursor { grid.highlight(.cursor, y: y, in: inner) }
+        }
+        if count > inner.height, inner.height > 0 {
+            // Where the window is, on the right edge of the box.
+            let position = "\(pane.top + 1)–\(min(count, pane.top + inner.height))/\(count)"
+            let width = DisplayWidth.of(position)
+            if width + 4 < box.width { grid.put(position, x: box.x + box.width - width - 2, y: box.y + box.height - 1, limit: width, style: .dim) }
+        }
+    }
+
+    /// Underlines each occurrence of `query` in a drawn line.
+    private static func mark(_ query: String, in line: StyledText, skip: Int, x: Int, y: Int, limit: Int, _ grid: inout Grid) {
+        let text = line.plainText
+        var searchStart = text.startIndex
+        while let range = text.range(of: query, options: .caseInsensitive, range: searchStart..<text.endIndex) {
+            let start = DisplayWidth.of(String(text[..<range.lowerBound])) - skip
+            let end = start + DisplayWidth.of(String(text[range]))
+            if start >= limit { break }
+            grid.highlight(.match, y: y, columns: (x + max(0, start))..<(x + min(limit, end)))
+            searchStart = range.upperBound
+        }
+    }
+
+    private static func title(_ kind: ViewKind, _ state: AppState, tabbed: Bool, focused: Bool) -> StyledText {
+        var title = StyledText()
+        if tabbed {
+            for (index, other) in ViewKind.allCases.enumerated() {
+                if index > 0 { title.append(" │ ", .border) }
+                title.append("\(other.number) \(other.title)", other == kind ? .heading : .dim)
+            }
+        } else {
+            title.append("\(kind.number) \(kind.title)", focused ? .heading : .strong)
+        }
+        if let detail = detail(kind, state) {
+            title.append(" · ", .dim)
+            title.append(detail)
+        }
+        return title
+    }
+
+    /// What the title says about the view's content.
+    private static func detail(_ kind: ViewKind, _ state: AppState) -> StyledText? {
+        guard let current = state.current else { return nil }
+        switch kind {
+        case .props:
+            guard let size = current.analysis.propsSize else { return nil }
+            let percent = Double(size.total) / Double(size.threshold) * 100
+            var text = StyledText("\(PrettyBytes.format(size.total)) (\(percent < 1 ? "<1" : String(Int(percent.rounded())))% of 128 kB)",
+                                  size.isOverThreshold ? .warning : .dim)
+            if !current.analysis.sensitive.isEmpty { text.append(" ⚠ \(current.analysis.sensitive.count) sensitive", .warning) }
+            return text
+        case .html:
+            guard let hydration = current.exchange.hydration else { return nil }
+            return hydration.verdict == .match ? StyledText("hydration ✓", .success) : StyledText("hydration ✗", .serverError)
+        case .headers:
+            guard let fetch = current.exchange.lastFetch else { return nil }
+            return StyledText("\(fetch.response.status.code)", Style.status(fetch.response.status.code))
+        case .timing:
+            return StyledText(Presentation.milliseconds(current.exchange.totalMilliseconds), .number)
+        }
+    }
+
+    private static func keyBar(_ state: AppState, _ rect: Rect, _ grid: inout Grid) {
+        if let message = state.message {
+            grid.put(StyledText(" ").appending(message), x: 0, y: rect.y, limit: rect.width)
+            return
+        }
+        let keys: [(String, String)]
+        switch (state.overlay, state.focus) {
+        case (.prompt?, _): keys = [("Enter", "ok"), ("Esc", "cancel"), ("Ctrl-U", "clear")]
+        case (.links?, _), (.history?, _): keys = [("↑↓", "move"), ("Enter", "open"), ("Esc", "close")]
+        case (.some, _): keys = [("Esc", "close")]
+        case (nil, .routes):
+            keys = [("↑↓", "move"), ("Enter", "open"), ("g", "go to"), ("H", "hard"), ("l", "links"), ("b/f", "back/fwd"),
+                    ("c", "compare"), ("Tab", "views"), ("?", "help"), ("q", "quit")]
+        case (nil, .view(.props)):
+            keys = [("↑↓", "move"), ("Enter", "fold"), ("+/-", "level"), ("s", "sizes"), ("/", "search"), ("z", "zoom"),
+                    ("Tab", "next"), ("g", "go to"), ("?", "help"), ("q", "quit")]
+        case (nil, .view):
+            keys = [("↑↓", "scroll"), ("←→", "sideways"), ("/", "search"), ("n/N", "next"), ("z", "zoom"), ("Tab", "next"),
+                    ("y", "curl"), ("?", "help"), ("q", "quit")]
+        }
+        var line = StyledText(" ")
+        for (key, action) in keys {
+            line.append(key, .strong)
+            line.append(" \(action)  ", .dim)
+        }
+        grid.put(line, x: 0, y: rect.y, limit: rect.width)
+    }
+
+    /// Text broken into lines of at most `width` columns, at spaces where it can.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = "", lineWidth = 0
+            for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
+                var word = String(word)
+                var wordWidth = DisplayWidth.of(word)
+                if lineWidth > 0 && lineWidth + 1 + wordWidth > width {
+                    lines.append(line)
+                    line = ""
+                    lineWidth = 0
+                }
+                while wordWidth > width {
+                    // A word longer than the line: cut it.
+                    var head = "", headWidth = 0
+                    for character in word {
+                        let w = DisplayWidth.of(String(character))
+                        if headWidth + w > width - lineWidth - (lineWidth > 0 ? 1 : 0) { break }
+                        head.append(character)
+                        headWidth += w
+                    }
+                    if head.isEmpty { lines.append(line); line = ""; lineWidth = 0; continue }
+                    lines.append(line + (lineWidth > 0 ? " " : "") + head)
+                    line = ""
+                    lineWidth = 0
+                    word.removeFirst(head.count)
+                    wordWidth = DisplayWidth.of(word)
+                }
+                if lineWidth > 0 { line += " "; lineWidth += 1 }
+                line += word
+                lineWidth += wordWidth
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+}
+
+extension StyledText {
+    func appending(_ other: StyledText) -> StyledText {
+        var copy = self
+        copy.append(other)
+        return copy
+    }
+}

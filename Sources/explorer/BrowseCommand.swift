@@ -1,0 +1,60 @@
+import ArgumentParser
+import Curses
+import Explorer
+import ExplorerUI
+import Foundation
+
+/// `explorer` (the default): the terminal UI on the sample site.
+struct BrowseCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "browse",
+        abstract: "The terminal UI (the default): routes, navigation, props, HTML, headers and timing side by side.",
+        discussion: "Keys: ? shows them all. Needs a terminal; `explorer inspect PATH` prints one navigation as text."
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    /// The in-process site as `explorer serve` would answer it, for `curl` commands.
+    static let curlBase = "http://localhost:3000"
+
+    func run() async throws {
+        let log = CapturedLog()
+        let transport = try site.transport(log: log, warmUp: false)
+        // The database may be created on first use: do it while the first frame is drawn.
+        Task.detached { SiteOptions.warmUpDatabase() }
+        let session = Session(navigator: Navigator(transport: transport))
+        let stop = StopSignal()
+        let signal: Int32
+        do {
+            signal = try await BrowseCommand.runOnUIThread(session, origin: transport.origin, stop: stop)
+        } catch let error as Terminal.StartError {
+            Terminal.printError("""
+                explorer: \(error); the terminal UI needs an interactive terminal.
+                  explorer inspect PATH   prints one navigation (props, HTML, headers, timing) as text
+                  explorer routes         prints the route table
+
+                """)
+            throw ExitCode(2)
+        }
+        if signal != 0 { throw ExitCode(128 + signal) }
+    }
+
+    /// ncurses blocks while it waits for keys: it gets a thread of its own, away from the
+    /// tasks that fetch.
+    private static func runOnUIThread(_ session: Session, origin: String, stop: StopSignal) async throws -> Int32 {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread {
+                do {
+                    let terminal = try Terminal.start()
+                    session.run(on: CursesDevice(terminal), origin: origin, curlBase: curlBase) { stop.signalNumber != 0 }
+                    terminal.stop()
+                    continuation.resume(returning: stop.signalNumber)
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+}
