@@ -40,7 +40,13 @@ extension AppState {
             } else {
                 self.overlay = .history(cursor: moved(cursor, key, count: exchanges.count))
             }
-        case .help, .sizes, .compare, .curl:
+        case .help(let top):
+            if key == .enter || key == .character("q") || key == .character("?") {
+                self.overlay = nil
+            } else {
+                self.overlay = .help(top: moved(top, key, count: max(1, KeyMap.lineCount - (height - 4))))
+            }
+        case .sizes, .compare, .curl:
             if key == .enter || key == .character("q") || key == .character("?") { self.overlay = nil }
         }
         return []

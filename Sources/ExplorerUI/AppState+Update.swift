@@ -66,7 +66,7 @@ extension AppState {
         case .character("q"):
             quitting = true
             return [.quit]
-        case .character("?"): overlay = .help
+        case .character("?"): overlay = .help(top: 0)
         case .escape:
             if zoomed { zoomed = false } else if search != nil { search = nil }
         case .tab: cycleFocus(forward: true)
@@ -104,7 +104,7 @@ extension AppState {
         case .character("o"): overlay = .prompt(Prompt(purpose: .requestSetting, editor: LineEditor()))
         case .character("/"):
             if case .view(let view) = focus {
-                overlay = .prompt(Prompt(purpose: .search(view), editor: LineEditor(search?.query ?? "")))
+                overlay = .prompt(Prompt(purpose: .search(view), editor: LineEditor()))
             } else {
                 message = StyledText("Focus a view first (Tab or 1–4): search looks in the focused view.", .dim)
             }

@@ -74,7 +74,11 @@ extension AppState {
 
     /// Runs a search from the cursor of `view`.
     mutating func startSearch(_ query: String, in view: ViewKind) {
-        guard !query.isEmpty else { search = nil; return }
+        guard !query.isEmpty else {
+            // An empty search repeats the last one, as in less and vim.
+            if search != nil { findNext(backwards: false) }
+            return
+        }
         search = (query, view)
         find(query, in: view, backwards: false, includingCursor: true)
     }

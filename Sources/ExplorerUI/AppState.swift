@@ -84,7 +84,8 @@ public enum Effect: Sendable, Equatable {
 
 /// A window over the screen.
 public enum Overlay: Sendable {
-    case help
+    /// The key map, scrolled to `top`.
+    case help(top: Int)
     case prompt(Prompt)
     /// The current page's links, to follow one.
     case links(cursor: Int)
@@ -122,7 +123,7 @@ public struct Prompt: Sendable {
         switch purpose {
         case .address: "a path such as /posts/1?ref=x · Enter go · Esc cancel"
         case .routeParameters: "fill in the parameters · Enter go · Esc cancel"
-        case .search: "text to find (any case) · Enter search · n/N next/previous"
+        case .search: "text to find, any case · Enter alone repeats the last · then n/N next/previous"
         case .requestSetting: "Name: value sets a header · name=value a cookie · Name: or name= removes"
         }
     }

@@ -39,15 +39,15 @@ public struct HTMLLines: Sendable {
             while let last = slice.last, last == 0x20 || last == 0x0A || last == 0x09 || last == 0x0D { slice = slice.dropLast() }
             guard !slice.isEmpty else { return }
             var text = String(decoding: slice, as: UTF8.self)
-            if kind == .markup, text.hasPrefix("</") { depth = max(0, depth - 1) }
-            let indent = depth
+            // A line that starts by closing a tag sits at its opening tag's level.
+            let indent = kind == .markup && text.hasPrefix("</") ? max(0, depth - 1) : depth
             if kind == .markup { depth = max(0, depth + HTMLLines.nesting(of: text)) }
             if text.count > HTMLLines.maxLineCharacters {
                 let more = text.utf8.count
                 text = String(text.prefix(HTMLLines.maxLineCharacters))
                 text += " … (\(more - text.utf8.count) more bytes)"
             }
-            lines.append(Line(indent: kind == .markup ? indent : indent, text: text, kind: kind))
+            lines.append(Line(indent: indent, text: text, kind: kind))
         }
 
         while index < bytes.count {
@@ -69,8 +69,7 @@ public struct HTMLLines: Sendable {
                 emit(start..<index, kind: .markup)
                 start = index
             } else if byte == UInt8(ascii: ">") {
-                let tag = HTMLLines.openingTagName(bytes, start: start, end: index)
-                if tag == "script" || tag == "style" {
+                if let tag = HTMLLines.openingTagName(bytes, start: start, end: index), tag == "script" || tag == "style" {
                     emit(start..<(index + 1), kind: .markup)
                     let opening = String(decoding: bytes[start...index], as: UTF8.self)
                     rawKind = opening.contains("__NEXT_DATA__") ? .nextData : .code

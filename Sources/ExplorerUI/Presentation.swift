@@ -25,13 +25,12 @@ public struct Presentation: Sendable {
         headers = Presentation.headerLines(exchange, analysis)
     }
 
-    /// The line the address bar shows after the URL: kind, request, status, time.
+    /// The line the address bar shows after the URL: kind, status, time, the request.
     public var summary: StyledText {
         var line = StyledText()
         let kind = exchange.kind == exchange.requested ? exchange.kind.rawValue : "\(exchange.requested.rawValue) → \(exchange.kind.rawValue)"
         line.append(kind, .strong)
         if let fetch = exchange.lastFetch {
-            line.append("  \(fetch.requestLine)", .dim)
             let status = fetch.response.status
             line.append("  \(status.code) \(status.reasonPhrase)", Style.status(status.code))
         }
@@ -42,6 +41,7 @@ public struct Presentation: Sendable {
         case .failed(let message): line.append("  failed: \(message)", .serverError)
         }
         line.append("  " + Presentation.milliseconds(exchange.totalMilliseconds), .number)
+        if let fetch = exchange.lastFetch { line.append("  \(fetch.requestLine)", .dim) }
         return line
     }
 

@@ -5,10 +5,10 @@ import SSR
 /// The windows drawn over the screen: help, prompts, links, history, sizes, compare, curl.
 extension Screen {
     static func draw(_ overlay: Overlay, _ state: AppState, _ grid: inout Grid) {
-        let maxWidth = state.width - 4, maxHeight = state.height - 2
+        let maxWidth = state.width - 4
         switch overlay {
-        case .help:
-            window("Keys", help(), state, width: 76, &grid)
+        case .help(let top):
+            window("Keys (↑↓ scroll, Esc close)", help(), state, width: 76, top: top, &grid)
         case .prompt(let prompt):
             promptWindow(prompt, state, &grid)
         case .links(let cursor):
@@ -23,8 +23,9 @@ extension Screen {
         case .sizes:
             window("Props size by key", sizes(state.current), state, width: min(maxWidth, 90), &grid)
         case .compare(let path, let result):
-            let lines = result.map(compareLines) ?? [StyledText("fetching \(path) both ways…", .dim)]
-            window("Compare \(path): hard navigation vs client transition", lines, state, width: min(maxWidth, 110), &grid)
+            let width = min(maxWidth, 110)
+            let lines = result.map { compareLines($0, width: width - 4) } ?? [StyledText("fetching \(path) both ways…", .dim)]
+            window("Compare \(path): hard navigation vs client transition", lines, state, width: width, &grid)
         case .curl(let command):
             var lines = wrap(command, width: min(maxWidth, 100) - 2).map { StyledText($0, .input) }
             lines.append("")
@@ -34,18 +35,18 @@ extension Screen {
             }
             window("Request as curl", lines, state, width: min(maxWidth, 100), &grid)
         }
-        _ = maxHeight
     }
 
     /// A centred box with lines, scrolled to keep `cursor` (a highlighted line) in view.
-    private static func window(_ title: String, _ lines: [StyledText], _ state: AppState, width wanted: Int, cursor: Int? = nil, _ grid: inout Grid) {
+    private static func window(_ title: String, _ lines: [StyledText], _ state: AppState, width wanted: Int, cursor: Int? = nil, top first: Int? = nil, _ grid: inout Grid) {
         let width = max(20, min(wanted, state.width - 4))
         let height = max(3, min(lines.count + 2, state.height - 2))
         let box = Rect(x: (state.width - width) / 2, y: max(1, (state.height - height) / 2), width: width, height: height)
         grid.fill(box)
         grid.box(box, title: StyledText(title, .heading), focused: true)
         let inner = box.inner
-        let top = cursor.map { max(0, min($0 - inner.height / 2, lines.count - inner.height)) } ?? 0
+        let wantedTop = first ?? cursor.map { $0 - inner.height / 2 } ?? 0
+        let top = max(0, min(wantedTop, lines.count - inner.height))
         for (offset, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
             grid.put(StyledText(" ").appending(line), x: inner.x, y: inner.y + offset, limit: inner.width)
             if top + offset == cursor { grid.highlight(.cursor, y: inner.y + offset, in: inner) }
@@ -149,20 +150,25 @@ extension Screen {
         return lines
     }
 
-    private static func compareLines(_ comparison: Comparison) -> [StyledText] {
+    private static func compareLines(_ comparison: Comparison, width: Int) -> [StyledText] {
+        let labelWidth = 15, column = max(10, (width - labelWidth) / 2)
+        func cell(_ text: String) -> String {
+            let cut = DisplayWidth.truncated(text, to: column - 2)
+            return cut + String(repeating: " ", count: max(0, column - DisplayWidth.of(cut)))
+        }
         var lines: [StyledText] = []
-        var header = StyledText("".padding(toLength: 16, withPad: " ", startingAt: 0))
-        header.append("hard navigation".padding(toLength: 42, withPad: " ", startingAt: 0), .heading)
-        header.append("client transition", .heading)
+        var header = StyledText(String(repeating: " ", count: labelWidth))
+        header.append(cell("hard navigation"), .heading)
+        header.append(cell("client transition"), .heading)
         lines.append(header)
         for row in comparison.rows {
-            var line = StyledText(row.label.padding(toLength: 16, withPad: " ", startingAt: 0), .key)
-            line.append(DisplayWidth.truncated(row.hard, to: 40).padding(toLength: 42, withPad: " ", startingAt: 0))
-            line.append(DisplayWidth.truncated(row.client, to: 40))
+            var line = StyledText(row.label.padding(toLength: labelWidth, withPad: " ", startingAt: 0), .key)
+            line.append(cell(row.hard))
+            line.append(cell(row.client))
             lines.append(line)
         }
         lines.append("")
-        lines.append(StyledText(comparison.verdict, .success))
+        lines += wrap(comparison.verdict, width: width).map { StyledText($0, .success) }
         return lines
     }
 }

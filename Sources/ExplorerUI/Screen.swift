@@ -46,11 +46,12 @@ public enum Screen {
         if let pending = state.pending {
             line.append("  ⋯ \(pending)", .warning)
         }
+        // The origin on the right, when the line leaves room for it.
         let origin = " " + state.origin + " "
         let originWidth = DisplayWidth.of(origin)
-        let room = rect.width - originWidth
-        grid.put(line, x: 0, y: rect.y, limit: room > 40 ? room : rect.width)
-        if room > 40 { grid.put(origin, x: rect.width - originWidth, y: rect.y, limit: originWidth, style: .dim) }
+        let fits = DisplayWidth.of(line.plainText) + originWidth <= rect.width
+        grid.put(line, x: 0, y: rect.y, limit: rect.width)
+        if fits { grid.put(origin, x: rect.width - originWidth, y: rect.y, limit: originWidth, style: .dim) }
     }
 
     private static func routeList(_ state: AppState, _ box: Rect, _ grid: inout Grid) {

@@ -1,0 +1,66 @@
+import Testing
+@testable import ExplorerUI
+
+/// Text laid out in cells as a terminal draws it: wide characters take two, marks none, and
+/// nothing reaches the screen that could drive the terminal or shift a row.
+@Suite struct GridTests {
+    func row(_ text: String, width: Int = 20, skip: Int = 0) -> Grid {
+        var grid = Grid(width: width, height: 1)
+        grid.put(StyledText(text), x: 0, y: 0, limit: width, skip: skip)
+        return grid
+    }
+
+    @Test func wideCharactersTakeTwoCellsAndKeepTheRowAligned() {
+        let grid = row("日本|😀|a")
+        #expect(grid.lines == ["日本|😀|a"])
+        #expect(grid[0, 0].text == "日" && grid[1, 0].text == "")
+        #expect(grid[4, 0].text == "|")
+        #expect(grid[5, 0].text == "😀" && grid[6, 0].text == "" && grid[7, 0].text == "|")
+    }
+
+    @Test func combiningMarksStayOnTheirBaseCharacter() {
+        let grid = row("e\u{301}te\u{301}|")
+        #expect(grid[0, 0].text == "e\u{301}")
+        #expect(grid[3, 0].text == "|")
+        #expect(DisplayWidth.of("e\u{301}te\u{301}") == 3)
+    }
+
+    @Test func controlCharactersAndEscapeSequencesAreShownEscaped() {
+        let grid = row("a\u{1B}[31mb\u{07}", width: 40)
+        #expect(grid.lines == ["a\\u{1B}[31mb\\u{7}"])
+        #expect(!grid.cells.contains { $0.text.unicodeScalars.contains { $0.value < 0x20 } })
+        #expect(grid[1, 0].style == .escape)
+        #expect(row("x\ny", width: 10).lines == ["x\\ny"])
+        #expect(row("\u{202E}evil", width: 20).lines == ["\\u{202E}evil"])
+    }
+
+    @Test func emojiSequencesThatTerminalsMeasureDifferentlyAreEscaped() {
+        // ncurses counts 👩‍💻 as 4 columns, terminals draw 2: shown as code points instead.
+        #expect(row("👩‍💻", width: 40).lines == ["\\u{1F469}\\u{200D}\\u{1F4BB}"])
+        #expect(row("🇫🇷", width: 40).lines == ["\\u{1F1EB}\\u{1F1F7}"])
+    }
+
+    @Test func aWideCharacterThatDoesNotFitLeavesABlankNotHalfAGlyph() {
+        var grid = Grid(width: 5, height: 1)
+        grid.put(StyledText("abcd日"), x: 0, y: 0, limit: 5)
+        #expect(grid.lines == ["abcd"])
+        #expect(grid[4, 0].text == " ")
+    }
+
+    @Test func horizontalScrollingSkipsColumnsNotCharacters() {
+        #expect(row("日本語abc", width: 4, skip: 2).lines == ["本語"])
+        // Half of a wide character scrolled off the left edge is a blank.
+        #expect(row("日本語abc", width: 4, skip: 1).lines == [" 本"])
+    }
+
+    @Test func truncationCountsColumns() {
+        #expect(DisplayWidth.truncated("日本語テキスト", to: 7) == "日本語…")
+        #expect(DisplayWidth.truncated("short", to: 7) == "short")
+    }
+
+    @Test func boxesHaveTheirTitleInTheTopEdge() {
+        var grid = Grid(width: 12, height: 3)
+        grid.box(Rect(x: 0, y: 0, width: 12, height: 3), title: "Props", focused: true)
+        #expect(grid.lines == ["┌─ Props ──┐", "│          │", "└──────────┘"])
+    }
+}

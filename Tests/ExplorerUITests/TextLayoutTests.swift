@@ -1,0 +1,85 @@
+import Explorer
+import SSR
+import Testing
+@testable import ExplorerUI
+
+@Suite struct HTMLLinesTests {
+    @Test func tagsBreakIntoIndentedLinesAndNextDataStaysWhole() {
+        let html = #"<!DOCTYPE html><html><head><meta charset="utf-8"/><title>T</title></head><body><div id="__next"><h1>Hi</h1><p>a<b>b</b></p></div><script id="__NEXT_DATA__" type="application/json">{"props":{"x":"<a></a>"}}</script></body></html>"#
+        let lines = HTMLLines(html)
+        #expect(lines.lines.map { String(repeating: "  ", count: $0.indent) + $0.text } == [
+            "<!DOCTYPE html>", "<html>", "  <head>", #"    <meta charset="utf-8"/>"#, "    <title>T</title>", "  </head>", "  <body>",
+            #"    <div id="__next">"#, "      <h1>Hi</h1>", "      <p>a<b>b</b>", "      </p>", "    </div>",
+            #"    <script id="__NEXT_DATA__" type="application/json">"#, #"      {"props":{"x":"<a></a>"}}"#, "    </script>",
+            "  </body>", "</html>",
+        ])
+        #expect(lines.lines[13].kind == .nextData)
+        #expect(lines.lines[12].kind == .markup)
+    }
+
+    @Test func markupIsColouredByPart() {
+        let styled = HTMLLines.highlight(#"<a href="/x">go</a>"#)
+        #expect(styled.runs.map(\.style) == [.tag, .punctuation, .attributeName, .punctuation, .attributeValue, .tag, .plain, .tag])
+        #expect(styled.plainText == #"<a href="/x">go</a>"#)
+    }
+
+    @Test func aHugeLineIsCutWithWhatIsLeftSaid() {
+        let lines = HTMLLines("<p>" + String(repeating: "x", count: 10_000) + "</p>")
+        #expect(lines.lines.count == 1)
+        #expect(lines.lines[0].text.hasSuffix(" … (6007 more bytes)"))
+    }
+}
+
+@Suite struct JSONTreeTests {
+    func tree(_ json: String) throws -> JSONTree {
+        let value = try JSONValue(parsing: Array(json.utf8))
+        return JSONTree(value, size: PropsSize(value), sensitive: SensitiveProps.scan(value))
+    }
+
+    @Test func rowsShowKeysValuesSizesAndSecrets() throws {
+        let tree = try tree(#"{"user":{"name":"Ada","password":"hunter2"},"n":[1,2.5,true,null]}"#)
+        #expect(tree.visible.map { tree.line($0).plainText } == [
+            "▾ pageProps: { 2 keys · 66 B",
+            "  ▾ user: { 2 keys · 35 B",
+            #"      name: "Ada""#,
+            #"      password: "hunter2"  ⚠ key named like a secret (password)"#,
+            "  ▾ n: [ 4 items · 17 B",
+            "      [0]: 1", "      [1]: 2.5", "      [2]: true", "      [3]: null",
+        ])
+    }
+
+    @Test func foldingByNodeLevelAndAll() throws {
+        var tree = try tree(#"{"a":{"b":{"c":1}},"d":[1,2]}"#)
+        #expect(tree.visible.count == 7)
+        tree.setFolded(1, true)
+        #expect(tree.visible.map { tree.nodes[$0].label } == ["pageProps", "a", "d", "[0]", "[1]"])
+        #expect(tree.line(1).plainText == "  ▸ a: {…} 1 key · 13 B")
+        tree.setLevel(1)
+        #expect(tree.visible.count == 3)
+        tree.setLevel(Int.max)
+        #expect(tree.visible.count == 7)
+        tree.setLevel(1)
+        tree.reveal(3)  // c
+        #expect(tree.visible.map { tree.nodes[$0].label } == ["pageProps", "a", "b", "c", "d"])
+    }
+
+    @Test func searchFindsKeysAndValuesAndWraps() throws {
+        let tree = try tree(#"{"title":"Hello","items":[{"title":"World"}]}"#)
+        let first = try #require(tree.search("world", from: 0, backwards: false))
+        #expect(tree.nodes[first].path == ".items[0].title")
+        #expect(tree.search("TITLE", from: first, backwards: false).map { tree.nodes[$0].path } == ".title")
+        #expect(tree.search("absent", from: 0, backwards: false) == nil)
+    }
+
+    @Test func aTenMegabytePayloadOpensFoldedToAFewRows() throws {
+        let items = (0..<40_000).map { #"{"id":\#($0),"title":"Item \#($0) with some text to weigh it","tags":["a","b","c"],"body":"\#(String(repeating: "x", count: 180))"}"# }
+        let json = #"{"items":["# + items.joined(separator: ",") + "]}"
+        #expect(json.utf8.count > 10_000_000)
+        var tree = try tree(json)
+        #expect(tree.nodes.count > 300_000)
+        #expect(tree.visible.count <= JSONTree.comfortableRows)
+        #expect(tree.line(1).plainText.contains("40000 items"))
+        tree.setFolded(1, false)
+        #expect(tree.visible.count == 40_002)
+    }
+}

@@ -1,0 +1,204 @@
+import Explorer
+import HTTPTypes
+import SSR
+import Testing
+@testable import ExplorerUI
+
+/// Key sequences as a user types them, through the update function and the real navigator
+/// (in-process, fixture site): what the screen shows after each.
+@Suite struct UpdateTests {
+    func driver(_ width: Int = 120, _ height: Int = 40) async throws -> Driver {
+        await Driver(width: width, height: height, navigator: try UIFixture.navigator())
+    }
+
+    @Test func goToAPathMakesAClientTransitionToItsDataURL() async throws {
+        var d = try await driver()
+        await d.press(.character("g"))
+        #expect(d.screen.contains("Go to (client transition)"))
+        await d.type("/articles/1")
+        #expect(d.screen.contains("› /articles/1"))
+        await d.press(.enter)
+        let exchange = try #require(d.state.current?.exchange)
+        #expect(exchange.kind == .clientTransition)
+        #expect(exchange.lastFetch?.request.path == "/_next/data/B/articles/1.json")
+        #expect(d.screen.contains("GET /_next/data/B/articles/1.json"))
+        #expect(d.screen.contains(#"title: "日本語のタイトル café""#))
+        #expect(d.screen.contains("cache-control: private, no-cache"))
+        #expect(d.screen.contains("gssp ⓢ") && d.screen.contains("1.25 ms"))
+        #expect(d.state.overlay == nil)
+    }
+
+    @Test func escapeCancelsTheAddressLine() async throws {
+        var d = try await driver()
+        await d.press(.character("g"))
+        await d.type("/articles/9")
+        await d.press(.escape)
+        #expect(d.state.current == nil)
+        #expect(!d.screen.contains("Go to"))
+    }
+
+    @Test func enterOnADynamicRouteAsksForItsParametersWithAnExample() async throws {
+        var d = try await driver()
+        #expect(d.state.routes.map(\.pattern) == ["/", "/articles/[id]"])
+        await d.press(.down, .enter)
+        #expect(d.screen.contains("Open /articles/[id]"))
+        #expect(d.screen.contains("› /articles/1"))
+        await d.press(.backspace)
+        await d.type("7")
+        await d.press(.enter)
+        #expect(d.state.current?.exchange.url == "/articles/7")
+        #expect(d.screen.contains(#"id: "7""#))
+    }
+
+    @Test func hardNavigationThenCompareThenBack() async throws {
+        var d = try await driver()
+        await d.press(.down, .enter, .enter)
+        await d.press(.character("H"))
+        #expect(d.state.current?.exchange.kind == .hardNavigation)
+        #expect(d.screen.contains("GET /articles/1"))
+        #expect(d.screen.contains("__NEXT_DATA__"))
+        await d.press(.character("c"))
+        #expect(d.screen.contains("Compare /articles/1: hard navigation vs client transition"))
+        #expect(d.screen.contains("text/html; charset=utf-8"))
+        #expect(d.screen.contains("The client transition fetched"))
+        await d.press(.escape)
+        // The same URL again does not add to history; comparing does not either.
+        #expect(await d.navigator.history.entries == ["/articles/1"])
+        await d.press(.character("g"))
+        await d.type("/articles/2")
+        await d.press(.enter, .character("c"), .escape)
+        #expect(await d.navigator.history.entries == ["/articles/1", "/articles/2"])
+        await d.press(.character("b"))
+        #expect(d.state.current?.exchange.url == "/articles/1")
+        #expect(d.state.current?.exchange.kind == .clientTransition)
+        await d.press(.character("b"))
+        #expect(d.screen.contains("No earlier page"))
+    }
+
+    @Test func linksListThePagesLinksAndFollowOne() async throws {
+        var d = try await driver()
+        await d.press(.down, .enter, .enter, .character("l"))
+        #expect(d.screen.contains("page     /articles/2  next"))
+        #expect(d.screen.contains("external https://example.com/"))
+        await d.press(.enter)
+        #expect(d.state.current?.exchange.url == "/articles/2")
+        await d.press(.character("l"), .down, .enter)
+        #expect(d.screen.contains("on another site"))
+        #expect(d.state.current?.exchange.url == "/articles/2")
+    }
+
+    @Test func copyGivesACurlCommandOfTheDataRequest() async throws {
+        var d = try await driver()
+        await d.press(.character("y"))
+        #expect(d.screen.contains("Nothing was requested yet"))
+        await d.press(.down, .enter, .enter, .character("y"))
+        let command = "curl -i 'http://localhost:3000/_next/data/B/articles/1.json' -H 'Accept: */*' -H 'x-nextjs-data: 1' -H 'User-Agent: gssp-explorer/1.0'"
+        #expect(d.outside == [.copy(command)])
+        #expect(d.screen.contains("Copied to the clipboard"))
+    }
+
+    @Test func headersAndCookiesSetFromTheUIGoWithEveryRequest() async throws {
+        var d = try await driver()
+        await d.press(.character("o"))
+        await d.type("Authorization: Bearer demo")
+        await d.press(.enter)
+        #expect(d.screen.contains("Every request now sends Authorization: Bearer demo"))
+        await d.press(.character("o"))
+        await d.type("session=abc")
+        await d.press(.enter)
+        await d.press(.character("o"))
+        #expect(d.screen.contains("Authorization: Bearer demo"))
+        #expect(d.screen.contains("cookie session=abc"))
+        await d.press(.escape, .down, .enter, .enter)
+        let request = try #require(d.state.current?.exchange.lastFetch?.request)
+        #expect(request.headerFields[.authorization] == "Bearer demo")
+        #expect(request.headerFields[.cookie] == "session=abc")
+        await d.press(.character("o"))
+        await d.type("Bad Name: x")
+        await d.press(.enter)
+        #expect(d.screen.contains("is not a header name"))
+    }
+
+    @Test func propsFoldSearchAndShowSizes() async throws {
+        var d = try await driver(200, 50)
+        await d.press(.down, .enter, .enter, .character("1"))
+        #expect(d.state.focus == .view(.props))
+        #expect(d.state.line(.props, 9).plainText.hasSuffix(#"apiToken: "tok_123"  ⚠ key named like a secret (token)"#))
+        #expect(d.screen.contains("⚠ 1 sensitive"))
+        let open = d.state.lineCount(.props)
+        await d.press(.character("x"))
+        #expect(d.state.lineCount(.props) == 6)
+        await d.press(.character("/"))
+        await d.type("apitoken")
+        await d.press(.enter)
+        #expect(d.state.lineCount(.props) > 6)
+        #expect(d.state.pane(.props).cursor == 6)  // tags stays folded
+        await d.press(.character("e"))
+        #expect(d.state.lineCount(.props) == open)
+        await d.press(.home, .enter)
+        #expect(d.state.lineCount(.props) == 1)
+        await d.press(.character("s"))
+        #expect(d.screen.contains("Props size by key"))
+        #expect(d.screen.contains("of Next.js's 128 kB large-page-data threshold"))
+    }
+
+    @Test func searchInATextViewMovesToTheMatchAndNGoesOn() async throws {
+        var d = try await driver()
+        await d.press(.down, .enter, .enter, .character("3"), .character("/"))
+        await d.type("etag")
+        await d.press(.enter)
+        let first = d.state.pane(.headers).cursor
+        #expect(d.state.line(.headers, first).plainText.hasPrefix("  etag:"))
+        await d.press(.character("n"))
+        #expect(d.state.pane(.headers).cursor == first)  // the only match: wraps to itself
+        await d.press(.character("/"))
+        await d.type("nowhere")
+        await d.press(.enter)
+        #expect(d.screen.contains("“nowhere” is not in Headers."))
+    }
+
+    @Test func focusZoomAndTabsFollowTheSize() async throws {
+        var d = try await driver(80, 24)
+        #expect(d.state.layout.tabbed)
+        await d.press(.character("4"))
+        #expect(d.screen.contains("1 Props │ 2 HTML │ 3 Headers │ 4 Timing"))
+        await d.press(.character("z"))
+        #expect(d.state.layout.routes == nil)
+        await d.press(.escape)
+        #expect(!d.state.zoomed)
+        await d.resize(160, 45)
+        #expect(!d.state.layout.tabbed)
+        #expect(d.state.layout.views.count == 4)
+        await d.press(.tab)
+        #expect(d.state.focus == .routes)
+    }
+
+    @Test func aTerminalTooSmallSaysSoAndOnlyQuits() async throws {
+        var d = try await driver(40, 10)
+        #expect(d.screen.contains("Terminal too small: 40×10."))
+        await d.press(.character("g"))
+        #expect(d.state.overlay == nil)
+        await d.resize(100, 30)
+        #expect(d.screen.contains("Routes"))
+        await d.resize(59, 30)
+        await d.press(.character("q"))
+        #expect(d.state.quitting)
+    }
+
+    @Test func notFoundAndAnUnreachableSiteAreMessages() async throws {
+        var d = try await driver()
+        await d.press(.character("g"))
+        await d.type("/articles/missing")
+        await d.press(.enter)
+        #expect(d.screen.contains("404 rendered by the client"))
+        let down = await Driver(width: 100, height: 30, navigator: Navigator(transport: Unreachable()))
+        #expect(down.screen.contains("The site cannot be reached: connection refused"))
+    }
+
+    struct Unreachable: Transport {
+        var origin: String { "http://127.0.0.1:9" }
+        func siteInfo() async throws(TransportError) -> SiteInfo { throw TransportError("connection refused") }
+        func send(_ request: HTTPRequest, body: [UInt8]) async throws(TransportError) -> Fetch { throw TransportError("connection refused") }
+        func renderClientSide(page: String, pageProps: [UInt8]) -> Result<String, ClientRenderError>? { nil }
+    }
+}
