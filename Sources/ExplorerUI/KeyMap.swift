@@ -3,7 +3,7 @@ public enum KeyMap {
     public static let sections: [(title: String, keys: [(key: String, action: String)])] = [
         ("Navigate", [
             ("↑ ↓  j k", "move in the focused list or view"),
-            ("Enter", "open the route (client transition; asks for parameters)"),
+            ("Enter", "open the route (client transition; [id] asks)"),
             ("g", "go to a path (client transition)"),
             ("H", "hard navigation to the current path"),
             ("l", "links of the page: pick one to follow (next/link)"),

@@ -99,6 +99,10 @@ public enum Screen {
             let y = inner.y + row - pane.top
             let line = state.line(kind, row)
             grid.put(line, x: inner.x, y: y, limit: inner.width, skip: pane.column)
+            if DisplayWidth.of(line.plainText) > pane.column + inner.width {
+                // More to the right: → scrolls there, z gives the view the whole width.
+                grid.put("›", x: inner.x + inner.width - 1, y: y, limit: 1, style: .dim)
+            }
             if let search { mark(search, in: line, skip: pane.column, x: inner.x, y: y, limit: inner.width, &grid) }
             if focused && row == pane.cursor { grid.highlight(.cursor, y: y, in: inner) }
         }
@@ -149,7 +153,7 @@ public enum Screen {
             let percent = Double(size.total) / Double(size.threshold) * 100
             var text = StyledText("\(PrettyBytes.format(size.total)) (\(percent < 1 ? "<1" : String(Int(percent.rounded())))% of 128 kB)",
                                   size.isOverThreshold ? .warning : .dim)
-            if !current.analysis.sensitive.isEmpty { text.append(" ⚠ \(current.analysis.sensitive.count) sensitive", .warning) }
+            if !current.analysis.sensitive.isEmpty { text.append(" ⚠ \(current.analysis.sensitive.count) secret?", .warning) }
             return text
         case .html:
             guard let hydration = current.exchange.hydration else { return nil }
@@ -182,8 +186,12 @@ public enum Screen {
             keys = [("↑↓", "scroll"), ("←→", "sideways"), ("/", "search"), ("n/N", "next"), ("z", "zoom"), ("Tab", "next"),
                     ("y", "curl"), ("?", "help"), ("q", "quit")]
         }
+        // What does not fit goes, from the middle: help and quit stay.
+        var shown = keys
+        func width(_ keys: [(String, String)]) -> Int { keys.reduce(1) { $0 + DisplayWidth.of($1.0) + DisplayWidth.of($1.1) + 3 } }
+        while shown.count > 2, width(shown) > rect.width { shown.remove(at: shown.count - 3) }
         var line = StyledText(" ")
-        for (key, action) in keys {
+        for (key, action) in shown {
             line.append(key, .strong)
             line.append(" \(action)  ", .dim)
         }

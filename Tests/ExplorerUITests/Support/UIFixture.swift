@@ -54,6 +54,7 @@ enum UIFixture {
         func siteInfo() async throws(TransportError) -> SiteInfo { try await inner.siteInfo() }
         func send(_ request: HTTPRequest, body: [UInt8]) async throws(TransportError) -> Fetch {
             var fetch = try await inner.send(request, body: body)
+            fetch.response.headerFields[.serverTiming] = "gssp;dur=1.25, render;dur=0.5"
             fetch.timing = Timing(totalMilliseconds: 2.5, phases: [
                 .init(name: "gssp", milliseconds: 1.25, source: .server), .init(name: "render", milliseconds: 0.5, source: .server),
             ])
