@@ -124,7 +124,7 @@ import Testing
         await d.press(.down, .enter, .enter, .character("1"))
         #expect(d.state.focus == .view(.props))
         #expect(d.state.line(.props, 9).plainText.hasSuffix(#"apiToken: "tok_123"  ⚠ key named like a secret (token)"#))
-        #expect(d.screen.contains("⚠ 1 sensitive"))
+        #expect(d.screen.contains("⚠ 1 secret?"))
         let open = d.state.lineCount(.props)
         await d.press(.character("x"))
         #expect(d.state.lineCount(.props) == 6)

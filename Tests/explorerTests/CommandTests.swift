@@ -133,6 +133,14 @@ import Testing
         #expect(run.stderr.contains(message), "\(run.stderr)")
     }
 
+    @Test func withoutATerminalTheUIPointsToInspect() throws {
+        let run = try explorer()
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty)  // not a byte of escape codes
+        #expect(run.stderr.contains("standard input or output is not a terminal"))
+        #expect(run.stderr.contains("explorer inspect PATH"))
+    }
+
     @Test func routesAsNextBuildPrintsThem() throws {
         let run = try explorer("routes")
         #expect(run.status == 0)
