@@ -19,7 +19,7 @@ public struct HTMLLines: Sendable {
     public private(set) var lines: [Line] = []
 
     /// Longer lines are cut (the props view shows `__NEXT_DATA__` in full).
-    static let maxLineCharacters = 4000
+    static let maxLineBytes = 4000
 
     static let voidElements: Set<String> = [
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "!doctype",
@@ -38,15 +38,19 @@ public struct HTMLLines: Sendable {
             while let first = slice.first, first == 0x20 || first == 0x0A || first == 0x09 || first == 0x0D { slice = slice.dropFirst() }
             while let last = slice.last, last == 0x20 || last == 0x0A || last == 0x09 || last == 0x0D { slice = slice.dropLast() }
             guard !slice.isEmpty else { return }
+            // Cut before decoding: a 10 MB __NEXT_DATA__ line is not turned into a string.
+            var cut = 0
+            if slice.count > HTMLLines.maxLineBytes {
+                var end = slice.startIndex + HTMLLines.maxLineBytes
+                while end > slice.startIndex, slice[end] & 0xC0 == 0x80 { end -= 1 }  // not inside a character
+                cut = slice.endIndex - end
+                slice = slice[..<end]
+            }
             var text = String(decoding: slice, as: UTF8.self)
             // A line that starts by closing a tag sits at its opening tag's level.
             let indent = kind == .markup && text.hasPrefix("</") ? max(0, depth - 1) : depth
             if kind == .markup { depth = max(0, depth + HTMLLines.nesting(of: text)) }
-            if text.count > HTMLLines.maxLineCharacters {
-                let more = text.utf8.count
-                text = String(text.prefix(HTMLLines.maxLineCharacters))
-                text += " … (\(more - text.utf8.count) more bytes)"
-            }
+            if cut > 0 { text += " … (\(cut) more bytes)" }
             lines.append(Line(indent: indent, text: text, kind: kind))
         }
 

@@ -121,7 +121,12 @@ extension Screen {
         let exchange = presentation.exchange
         var line = StyledText(String(index + 1).padding(toLength: 4, withPad: " ", startingAt: 0), .dim)
         line.append(exchange.kind == .clientTransition ? "client " : "hard   ", .strong)
+        if exchange.target != exchange.url {
+            line.append(exchange.target, .dim)
+            line.append(" → ", .dim)
+        }
         line.append(exchange.url, .link)
+        if exchange.fetches.count > 1 { line.append("  \(exchange.fetches.count) requests", .dim) }
         if let fetch = exchange.lastFetch {
             line.append("  \(fetch.response.status.code)", Style.status(fetch.response.status.code))
         }

@@ -23,10 +23,17 @@ import Testing
         #expect(styled.plainText == #"<a href="/x">go</a>"#)
     }
 
+    @Test func aCutNeverSplitsACharacter() {
+        let lines = HTMLLines("<p>" + String(repeating: "日", count: 3000) + "</p>")
+        #expect(!lines.lines[0].text.contains("\u{FFFD}"))
+        #expect(lines.lines[0].text.hasPrefix("<p>日日"))
+    }
+
     @Test func aHugeLineIsCutWithWhatIsLeftSaid() {
         let lines = HTMLLines("<p>" + String(repeating: "x", count: 10_000) + "</p>")
         #expect(lines.lines.count == 1)
         #expect(lines.lines[0].text.hasSuffix(" … (6007 more bytes)"))
+        #expect(lines.lines[0].text.utf8.count < 4100)
     }
 }
 
