@@ -106,18 +106,19 @@ extension AppState {
         } else {
             let count = lineCount(view)
             guard count > 0 else { return }
+            let all = lines(view, 0..<count).map(\.plainText)
             var found: Int?
             for step in (includingCursor ? 0 : 1)...count {
                 let row = ((backwards ? pane.cursor - step : pane.cursor + step) % count + count) % count
-                if line(view, row).plainText.range(of: query, options: .caseInsensitive) != nil { found = row; break }
+                if all[row].range(of: query, options: .caseInsensitive) != nil { found = row; break }
             }
             guard let found else {
                 message = StyledText("“\(query)” is not in \(view.title).", .warning)
                 return
             }
             pane.cursor = found
-            if let range = line(view, found).plainText.range(of: query, options: .caseInsensitive) {
-                let before = DisplayWidth.of(String(line(view, found).plainText[..<range.lowerBound]))
+            if let range = all[found].range(of: query, options: .caseInsensitive) {
+                let before = DisplayWidth.of(String(all[found][..<range.lowerBound]))
                 let width = paneSize(view).width
                 if before < pane.column || before >= pane.column + width - 4 { pane.column = max(0, before - width / 3) }
             }

@@ -11,7 +11,8 @@ public struct Presentation: Sendable {
     public let html: HTMLLines
     /// Lines above the HTML: what it is, and the hydration verdict.
     public let htmlPreamble: [StyledText]
-    public let headers: [StyledText]
+    /// The headers view's lines; prose (Cache-Control in words, notes) is wrapped to the width.
+    let headerBlocks: [(line: StyledText, wraps: Bool)]
 
     public init(_ exchange: Exchange) {
         self.exchange = exchange
@@ -22,7 +23,7 @@ public struct Presentation: Sendable {
         }
         html = HTMLLines(exchange.html ?? "")
         htmlPreamble = Presentation.preamble(exchange)
-        headers = Presentation.headerLines(exchange, analysis)
+        headerBlocks = Presentation.headerBlocks(exchange, analysis)
     }
 
     /// The line the address bar shows after the URL: kind, status, time, the request.
@@ -40,6 +41,7 @@ public struct Presentation: Sendable {
         case .leftSite(let url): line.append("  leaves the site for \(url)", .warning)
         case .failed(let message): line.append("  failed: \(message)", .serverError)
         }
+        if exchange.fetches.isEmpty, exchange.propsSource == .staticPage { line.append("  static page, nothing fetched", .dim) }
         line.append("  " + Presentation.milliseconds(exchange.totalMilliseconds), .number)
         if let fetch = exchange.lastFetch { line.append("  \(fetch.requestLine)", .dim) }
         return line
@@ -79,33 +81,52 @@ public struct Presentation: Sendable {
         }
     }
 
-    private static func headerLines(_ exchange: Exchange, _ analysis: Analysis) -> [StyledText] {
+    /// The headers view at a given width.
+    public func headerLines(width: Int) -> [StyledText] {
         var lines: [StyledText] = []
-        if exchange.fetches.isEmpty { lines.append(StyledText("(no request was made: \(exchange.propsSource == .staticPage ? "a static page renders from its bundle" : reason(exchange)))", .dim)) }
+        for (line, wraps) in headerBlocks {
+            guard wraps, let run = line.runs.first, line.runs.count == 1, DisplayWidth.of(run.text) > width else {
+                lines.append(line)
+                continue
+            }
+            // "  • text" continues under "text".
+            let lead = String(run.text.prefix { $0 == " " || $0 == "•" || $0 == "⚠" })
+            let body = String(run.text.dropFirst(lead.count))
+            let indent = String(repeating: " ", count: DisplayWidth.of(lead))
+            for (index, piece) in Screen.wrap(body, width: max(10, width - indent.count)).enumerated() {
+                lines.append(StyledText((index == 0 ? lead : indent) + piece, run.style))
+            }
+        }
+        return lines
+    }
+
+    private static func headerBlocks(_ exchange: Exchange, _ analysis: Analysis) -> [(line: StyledText, wraps: Bool)] {
+        var lines: [(line: StyledText, wraps: Bool)] = []
+        if exchange.fetches.isEmpty { lines.append((StyledText("(no request was made: \(exchange.propsSource == .staticPage ? "a static page renders from its bundle" : reason(exchange)))", .dim), true)) }
         for (index, fetch) in exchange.fetches.enumerated() {
-            if index > 0 { lines.append("") }
+            if index > 0 { lines.append(("", false)) }
             var request = StyledText("→ ", .dim)
             request.append(fetch.requestLine, .heading)
-            lines.append(request)
-            for field in fetch.request.headerFields { lines.append(headerLine(field.name.canonicalName, field.value)) }
+            lines.append((request, false))
+            for field in fetch.request.headerFields { lines.append((headerLine(field.name.canonicalName, field.value), false)) }
             var status = StyledText("← ", .dim)
             status.append("\(fetch.response.status.code) \(fetch.response.status.reasonPhrase)", Style.status(fetch.response.status.code))
             status.append(" · \(PrettyBytes.format(fetch.body.count))", .dim)
-            lines.append(status)
-            for field in fetch.response.headerFields { lines.append(headerLine(field.name.canonicalName, field.value)) }
+            lines.append((status, false))
+            for field in fetch.response.headerFields { lines.append((headerLine(field.name.canonicalName, field.value), false)) }
         }
         if let cache = analysis.cacheControl {
-            lines.append("")
+            lines.append(("", false))
             var title = StyledText("Cache-Control", .heading)
             title.append(cache.header.map { ": \($0)" } ?? " (none)", .dim)
-            lines.append(title)
-            for sentence in cache.sentences { lines.append(StyledText("  • \(sentence)")) }
-            for warning in cache.warnings { lines.append(StyledText("  ⚠ \(warning)", .warning)) }
+            lines.append((title, false))
+            for sentence in cache.sentences { lines.append((StyledText("  • \(sentence)"), true)) }
+            for warning in cache.warnings { lines.append((StyledText("  ⚠ \(warning)", .warning), true)) }
         }
         if !exchange.notes.isEmpty {
-            lines.append("")
-            lines.append(StyledText("What happened", .heading))
-            for note in exchange.notes { lines.append(StyledText("  • \(note)")) }
+            lines.append(("", false))
+            lines.append((StyledText("What happened", .heading), false))
+            for note in exchange.notes { lines.append((StyledText("  • \(note)"), true)) }
         }
         return lines
 

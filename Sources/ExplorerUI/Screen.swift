@@ -95,9 +95,8 @@ public enum Screen {
         let pane = state.pane(kind)
         let count = state.lineCount(kind)
         let search = state.search?.view == kind ? state.search?.query : nil
-        for row in pane.top..<min(count, pane.top + inner.height) {
-            let y = inner.y + row - pane.top
-            let line = state.line(kind, row)
+        for (offset, line) in state.lines(kind, pane.top..<(pane.top + inner.height)).enumerated() {
+            let row = pane.top + offset, y = inner.y + offset
             grid.put(line, x: inner.x, y: y, limit: inner.width, skip: pane.column)
             if DisplayWidth.of(line.plainText) > pane.column + inner.width {
                 // More to the right: → scrolls there, z gives the view the whole width.

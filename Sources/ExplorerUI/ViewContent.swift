@@ -6,8 +6,19 @@ extension AppState {
         switch view {
         case .props: return current.tree?.visible.count ?? 1
         case .html: return current.htmlPreamble.count + current.html.lines.count
-        case .headers: return current.headers.count
+        case .headers: return current.headerLines(width: paneSize(view).width).count
         case .timing: return current.timingLines(width: paneSize(view).width).count
+        }
+    }
+
+    /// Rows `range` of a view (clamped to its lines): the lines laid out for a width are built once.
+    func lines(_ view: ViewKind, _ range: Range<Int>) -> [StyledText] {
+        let rows = range.clamped(to: 0..<lineCount(view))
+        guard let current, !rows.isEmpty else { return [] }
+        switch view {
+        case .headers: return Array(current.headerLines(width: paneSize(view).width)[rows])
+        case .timing: return Array(current.timingLines(width: paneSize(view).width)[rows])
+        case .props, .html: return rows.map { line(view, $0) }
         }
     }
 
@@ -20,7 +31,7 @@ extension AppState {
         case .html:
             let preamble = current.htmlPreamble
             return row < preamble.count ? preamble[row] : current.html.styled(row - preamble.count)
-        case .headers: return current.headers[row]
+        case .headers: return current.headerLines(width: paneSize(view).width)[row]
         case .timing: return current.timingLines(width: paneSize(view).width)[row]
         }
     }
