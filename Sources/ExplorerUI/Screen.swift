@@ -34,7 +34,10 @@ public enum Screen {
     }
 
     private static func addressLine(_ state: AppState, _ rect: Rect, _ grid: inout Grid) {
-        var line = StyledText(" ▸ ", .dim)
+        // Back and forward, lit when there is somewhere to go.
+        var line = StyledText(" ")
+        line.append("←", state.canGoBack ? .strong : .dim)
+        line.append("→ ", state.canGoForward ? .strong : .dim)
         if let current = state.current {
             line.append(current.exchange.url, .input)
             line.append("  ")

@@ -62,7 +62,8 @@ final class CursesDevice: TerminalDevice {
         while x < grid.width {
             let start = x, cell = grid[x, y]
             var text = ""
-            while x < grid.width, grid[x, y].style == cell.style, grid[x, y].highlight == cell.highlight {
+            // The right half of a wide character always goes with its left half.
+            while x < grid.width, x == start || grid[x, y].text.isEmpty || (grid[x, y].style == cell.style && grid[x, y].highlight == cell.highlight) {
                 let current = grid[x, y]
                 let columns = x + 1 < grid.width && grid[x + 1, y].text.isEmpty ? 2 : 1
                 if !current.text.isEmpty { text += safe(current.text, columns: columns) }

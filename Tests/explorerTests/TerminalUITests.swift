@@ -114,6 +114,14 @@ import Testing
         }
     }
 
+    /// Every row between the address line and the key bar ends at the right edge with a box's
+    /// border: no character was drawn wider or narrower than the terminal shows it.
+    func expectAligned(_ screen: String) {
+        for line in screen.split(separator: "\n").dropFirst().dropLast() {
+            #expect(["│", "┐", "┘"].contains(line.last.map(String.init)), "row not aligned: \(line)")
+        }
+    }
+
     @Test(.enabled(if: tmuxPath != nil)) func navigateByAddressResizeAndQuit() throws {
         let window = try Window(width: 120, height: 40)
         _ = try window.waitFor("/posts/[id]")
@@ -127,10 +135,7 @@ import Testing
         #expect(screen.contains("Thinking about routing, part 1"))
         #expect(screen.contains("cache-control: private"))
         #expect(screen.range(of: #"gssp ⓢ +\d+\.\d+ ms"#, options: .regularExpression) != nil)
-        // Every row of the boxes ends at the right edge: nothing drawn shifted a row.
-        for line in screen.split(separator: "\n").dropFirst().dropLast() {
-            #expect(["│", "┐", "┘"].contains(line.last.map(String.init)), "row not aligned: \(line)")
-        }
+        expectAligned(screen)
 
         try window.resize(80, 24)
         _ = try window.waitFor("1 Props │ 2 HTML │ 3 Headers │ 4 Timing")
@@ -151,9 +156,7 @@ import Testing
         try window.keys("Enter", "1", "z")
         let screen = try window.waitFor("你好，世界！こんにちは")
         #expect(screen.contains(#"\u{1F44B}\u{1F3FD}"#))  // an emoji with a skin tone, as code points
-        for line in screen.split(separator: "\n").dropFirst().dropLast() {
-            #expect(["│", "┐", "┘"].contains(line.last.map(String.init)), "row not aligned: \(line)")
-        }
+        expectAligned(screen)
         try window.keys("q")
         #expect(window.exitStatus() == "0")
     }
