@@ -38,13 +38,19 @@ public struct PropsSize: Sendable {
     /// The `limit` biggest nodes at any depth below the root, largest first (a parent comes
     /// before its children when they are the same size).
     public func largest(_ limit: Int) -> [Node] {
-        var all: [Node] = []
+        guard limit > 0 else { return [] }
+        func before(_ a: Node, _ b: Node) -> Bool { a.bytes > b.bytes || (a.bytes == b.bytes && a.path.count < b.path.count) }
+        // The best `limit` kept in order as the tree is walked: no sort of every node.
+        var best: [Node] = []
         var stack = root.children
         while let node = stack.popLast() {
-            all.append(node)
             stack.append(contentsOf: node.children)
+            if best.count == limit, let last = best.last, !before(node, last) { continue }
+            let at = best.firstIndex { before(node, $0) } ?? best.count
+            best.insert(node, at: at)
+            if best.count > limit { best.removeLast() }
         }
-        return Array(all.sorted { $0.bytes > $1.bytes || ($0.bytes == $1.bytes && $0.path.count < $1.path.count) }.prefix(limit))
+        return best
     }
 
     private static func node(_ value: JSONValue, key: String, path: String, total: Int) -> Node {

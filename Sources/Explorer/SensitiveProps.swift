@@ -67,15 +67,27 @@ public enum SensitiveProps {
     }
 
     static func secretWord(_ key: String) -> String? {
-        let folded = String(key.lowercased().unicodeScalars.filter { $0 != "_" && $0 != "-" })
-        return secretKeyWords.first { folded.contains($0) }
+        let folded = Array(key.lowercased().utf8.filter { $0 != UInt8(ascii: "_") && $0 != UInt8(ascii: "-") })
+        return secretKeyWords.first { contains(folded, Array($0.utf8)) }
+    }
+
+    /// Byte search: Foundation's `contains` costs more than everything else on a large payload
+    /// (it goes through `CFStringFind` for every string).
+    static func contains<C: Collection<UInt8>>(_ haystack: C, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return false }
+        var index = haystack.startIndex
+        while let start = haystack[index...].firstIndex(of: first) {
+            if haystack[start...].starts(with: needle) { return true }
+            index = haystack.index(after: start)
+        }
+        return false
     }
 
     /// What credential `text` looks like, or `nil`.
     static func credentialShape(_ text: String) -> String? {
         let utf8 = text.utf8
         guard utf8.count >= 16, utf8.count <= 10_000 else { return nil }
-        if text.contains("-----BEGIN"), text.contains("PRIVATE KEY-----") { return "a PEM private key" }
+        if contains(utf8, Array("-----BEGIN".utf8)), contains(utf8, Array("PRIVATE KEY-----".utf8)) { return "a PEM private key" }
         if isJWT(text) { return "a JSON Web Token (anyone holding it can use it)" }
         let prefixes: [(String, Int, String)] = [
             ("AKIA", 20, "an AWS access key ID"), ("ASIA", 20, "an AWS temporary access key ID"),

@@ -8,6 +8,8 @@ public struct Presentation: Sendable {
     public let exchange: Exchange
     public let analysis: Analysis
     public var tree: JSONTree?
+    /// The props' 20 heaviest parts, for the sizes window.
+    public let largestParts: [PropsSize.Node]
     public let html: HTMLLines
     /// Lines above the HTML: what it is, and the hydration verdict.
     public let htmlPreamble: [StyledText]
@@ -21,6 +23,7 @@ public struct Presentation: Sendable {
         if let props = exchange.props, let size = analysis.propsSize {
             tree = JSONTree(props, size: size, sensitive: analysis.sensitive)
         }
+        largestParts = analysis.propsSize?.largest(20) ?? []
         html = HTMLLines(exchange.html ?? "")
         htmlPreamble = Presentation.preamble(exchange)
         headerBlocks = Presentation.headerBlocks(exchange, analysis)

@@ -145,7 +145,7 @@ extension Screen {
         if size.isOverThreshold { lines.append(StyledText("  ⚠ over it: Next.js warns, and every visit sends this much", .warning)) }
         lines.append("")
         lines.append(StyledText("Largest parts", .heading))
-        for node in size.largest(20) {
+        for node in current?.largestParts ?? [] {
             var line = StyledText("  " + PrettyBytes.format(node.bytes).padding(toLength: 10, withPad: " ", startingAt: 0), .number)
             line.append(String(format: "%5.1f%% ", node.share * 100), .dim)
             line.append(TimingBar.bar(node.share, of: 1, width: 20).padding(toLength: 21, withPad: " ", startingAt: 0), .bar)
