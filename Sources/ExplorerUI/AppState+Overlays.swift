@@ -15,6 +15,11 @@ extension AppState {
                 self.overlay = nil
                 return submit(prompt)
             }
+            if key == .tab, case .address(let kind) = prompt.purpose {
+                prompt.purpose = .address(kind == .clientTransition ? .hardNavigation : .clientTransition)
+                self.overlay = .prompt(prompt)
+                return []
+            }
             if prompt.editor.apply(key) { self.overlay = .prompt(prompt) }
         case .links(let cursor):
             let links = current?.analysis.links ?? []
@@ -69,7 +74,9 @@ extension AppState {
     private mutating func submit(_ prompt: Prompt) -> [Effect] {
         let text = prompt.editor.text
         switch prompt.purpose {
-        case .address, .routeParameters:
+        case .address(let kind):
+            return navigate(kind, to: text)
+        case .routeParameters:
             return navigate(.clientTransition, to: text)
         case .search(let view):
             startSearch(text, in: view)

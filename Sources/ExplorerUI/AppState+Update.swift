@@ -75,7 +75,7 @@ extension AppState {
             focusView(ViewKind(rawValue: Int(String(c))! - 1)!)
         case .character("0"): focus = .routes
         case .character("z"): zoomed.toggle()
-        case .character("g"): overlay = .prompt(Prompt(purpose: .address, editor: LineEditor()))
+        case .character("g"): overlay = .prompt(Prompt(purpose: .address(.clientTransition), editor: LineEditor()))
         case .character("H"): return navigate(.hardNavigation, to: currentPath)
         case .character("r"):
             if let current { return navigate(current.exchange.requested, to: current.exchange.url) }

@@ -102,17 +102,18 @@ public enum Overlay: Sendable {
 /// A line of input, and what it is for.
 public struct Prompt: Sendable {
     public enum Purpose: Sendable, Equatable {
-        case address
+        /// A path to go to, as a client transition or (Tab) a hard navigation.
+        case address(Exchange.Kind)
         case routeParameters(pattern: String)
         case search(ViewKind)
         case requestSetting
     }
-    public let purpose: Purpose
+    public var purpose: Purpose
     public var editor: LineEditor
 
     public var title: String {
         switch purpose {
-        case .address: "Go to (client transition)"
+        case .address(let kind): "Go to (\(kind.rawValue))"
         case .routeParameters(let pattern): "Open \(pattern)"
         case .search(let view): "Search \(view.title)"
         case .requestSetting: "Request header or cookie"
@@ -121,7 +122,7 @@ public struct Prompt: Sendable {
 
     public var hint: String {
         switch purpose {
-        case .address: "a path such as /posts/1?ref=x · Enter go · Esc cancel"
+        case .address: "a path such as /posts/1?ref=x · Enter go · Tab client/hard · Esc cancel"
         case .routeParameters: "fill in the parameters · Enter go · Esc cancel"
         case .search: "text to find, any case · Enter alone repeats the last · then n/N next/previous"
         case .requestSetting: "Name: value sets a header · name=value a cookie · Name: or name= removes"

@@ -4,7 +4,7 @@ public enum KeyMap {
         ("Navigate", [
             ("↑ ↓  j k", "move in the focused list or view"),
             ("Enter", "open the route (client transition; [id] asks)"),
-            ("g", "go to a path (client transition)"),
+            ("g", "go to a path (client transition; Tab: hard)"),
             ("H", "hard navigation to the current path"),
             ("l", "links of the page: pick one to follow (next/link)"),
             ("b  Backspace", "back (re-fetched, as Next.js does)"),

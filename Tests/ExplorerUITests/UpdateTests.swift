@@ -28,6 +28,17 @@ import Testing
         #expect(d.state.overlay == nil)
     }
 
+    @Test func tabInTheAddressLineMakesItAHardNavigation() async throws {
+        var d = try await driver()
+        await d.press(.character("g"))
+        await d.type("/articles/4")
+        await d.press(.tab)
+        #expect(d.screen.contains("Go to (hard navigation)"))
+        await d.press(.enter)
+        #expect(d.state.current?.exchange.kind == .hardNavigation)
+        #expect(d.state.current?.exchange.lastFetch?.request.path == "/articles/4")
+    }
+
     @Test func escapeCancelsTheAddressLine() async throws {
         var d = try await driver()
         await d.press(.character("g"))
