@@ -40,6 +40,11 @@ public struct Timing: Sendable, Equatable {
             phases: Timing.parseServerTiming(headers[values: .serverTiming].joined(separator: ",")))
     }
 
+    /// `3.14 ms`, `42.0 ms`: how the explorer writes a duration.
+    public static func text(milliseconds ms: Double) -> String {
+        String(format: ms < 10 ? "%.2f ms" : "%.1f ms", ms)
+    }
+
     public static func milliseconds(_ duration: Duration) -> Double {
         let (seconds, attoseconds) = duration.components
         return Double(seconds) * 1000 + Double(attoseconds) / 1e15

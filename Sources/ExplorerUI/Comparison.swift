@@ -32,7 +32,7 @@ public struct Comparison: Sendable {
             ("header bytes", PrettyBytes.format(headerBytes(hard)), PrettyBytes.format(headerBytes(client))),
             ("content-type", type(hard), type(client)),
             ("cache-control", cache(hard), cache(client)),
-            ("time", Presentation.milliseconds(hard.totalMilliseconds), Presentation.milliseconds(client.totalMilliseconds)),
+            ("time", Timing.text(milliseconds: hard.totalMilliseconds), Timing.text(milliseconds: client.totalMilliseconds)),
         ]
     }
 

@@ -45,7 +45,7 @@ public struct Presentation: Sendable {
         case .failed(let message): line.append("  failed: \(message)", .serverError)
         }
         if exchange.fetches.isEmpty, exchange.propsSource == .staticPage { line.append("  static page, nothing fetched", .dim) }
-        line.append("  " + Presentation.milliseconds(exchange.totalMilliseconds), .number)
+        line.append("  " + Timing.text(milliseconds: exchange.totalMilliseconds), .number)
         if let fetch = exchange.lastFetch { line.append("  \(fetch.requestLine)", .dim) }
         return line
     }
@@ -151,7 +151,7 @@ public struct Presentation: Sendable {
         let barWidth = max(4, width - labelWidth - valueWidth - 4)
         func row(_ name: String, _ ms: Double, offset: Double, _ style: Style) -> StyledText {
             var line = StyledText("  " + name.padding(toLength: labelWidth, withPad: " ", startingAt: 0), style == .bar ? .plain : .dim)
-            let value = Presentation.milliseconds(ms)
+            let value = Timing.text(milliseconds: ms)
             line.append(String(repeating: " ", count: max(0, valueWidth - value.count)) + value + " ", .number)
             let lead = Int((max(0, offset) / longest * Double(barWidth)).rounded(.down))
             line.append(String(repeating: " ", count: min(lead, barWidth)))
@@ -182,10 +182,5 @@ public struct Presentation: Sendable {
             lines.append(StyledText("  ⓢ reported by the server in Server-Timing", .dim))
         }
         return lines
-    }
-
-    /// `3.14 ms`, `42.0 ms`.
-    public static func milliseconds(_ ms: Double) -> String {
-        String(format: ms < 10 ? "%.2f ms" : "%.1f ms", ms)
     }
 }

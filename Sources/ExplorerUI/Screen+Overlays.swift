@@ -130,7 +130,7 @@ extension Screen {
         if let fetch = exchange.lastFetch {
             line.append("  \(fetch.response.status.code)", Style.status(fetch.response.status.code))
         }
-        line.append("  " + Presentation.milliseconds(exchange.totalMilliseconds), .number)
+        line.append("  " + Timing.text(milliseconds: exchange.totalMilliseconds), .number)
         return line
     }
 

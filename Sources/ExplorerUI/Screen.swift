@@ -164,7 +164,7 @@ public enum Screen {
             guard let fetch = current.exchange.lastFetch else { return nil }
             return StyledText("\(fetch.response.status.code)", Style.status(fetch.response.status.code))
         case .timing:
-            return StyledText(Presentation.milliseconds(current.exchange.totalMilliseconds), .number)
+            return StyledText(Timing.text(milliseconds: current.exchange.totalMilliseconds), .number)
         }
     }
 

@@ -149,5 +149,5 @@ struct InspectReport {
 
     private func safe(_ text: String) -> String { TerminalText.escaped(text) }
 
-    private func milliseconds(_ ms: Double) -> String { String(format: ms < 10 ? "%.2f ms" : "%.1f ms", ms) }
+    private func milliseconds(_ ms: Double) -> String { Timing.text(milliseconds: ms) }
 }
