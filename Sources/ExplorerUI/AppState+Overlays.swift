@@ -51,6 +51,13 @@ extension AppState {
             } else {
                 self.overlay = .help(top: moved(top, key, count: max(1, KeyMap.lineCount - (height - 4))))
             }
+        case .value(let path, let text, let top):
+            if key == .enter || key == .character("q") {
+                self.overlay = nil
+            } else {
+                let rows = Screen.valueLines(text, self).count - (height - 4)
+                self.overlay = .value(path: path, text: text, top: moved(top, key, count: max(1, rows)))
+            }
         case .sizes, .compare, .curl:
             if key == .enter || key == .character("q") || key == .character("?") { self.overlay = nil }
         }

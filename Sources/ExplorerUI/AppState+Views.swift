@@ -29,6 +29,9 @@ extension AppState {
         guard var tree = current?.tree, !tree.visible.isEmpty else { return }
         let node = tree.visible[min(pane.cursor, tree.visible.count - 1)]
         switch key {
+        case .enter where !tree.nodes[node].isContainer:
+            overlay = .value(path: "pageProps" + tree.nodes[node].path, text: tree.nodes[node].fullText, top: 0)
+            return
         case .enter, .character(" "): tree.setFolded(node, !tree.isFolded(node))
         case .left:
             if tree.nodes[node].isContainer && !tree.isFolded(node) {
@@ -107,10 +110,11 @@ extension AppState {
             let count = lineCount(view)
             guard count > 0 else { return }
             let all = lines(view, 0..<count).map(\.plainText)
+            let search = TextSearch(query)
             var found: Int?
             for step in (includingCursor ? 0 : 1)...count {
                 let row = ((backwards ? pane.cursor - step : pane.cursor + step) % count + count) % count
-                if all[row].range(of: query, options: .caseInsensitive) != nil { found = row; break }
+                if search.matches(all[row]) { found = row; break }
             }
             guard let found else {
                 message = StyledText("“\(query)” is not in \(view.title).", .warning)

@@ -97,6 +97,8 @@ public enum Overlay: Sendable {
     case compare(path: String, result: Comparison?)
     /// A curl command for the current request.
     case curl(String)
+    /// One value of the props in full (a long string), scrolled to `top`.
+    case value(path: String, text: String, top: Int)
 }
 
 /// A line of input, and what it is for.

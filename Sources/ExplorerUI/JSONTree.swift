@@ -24,6 +24,17 @@ public struct JSONTree: Sendable {
         /// Why the value looks like a secret, when it does.
         public let sensitive: String?
 
+        /// A scalar as it reads: a string's text, a number, `true`, `null`.
+        public var fullText: String {
+            switch value {
+            case .string(let text), .number(let text): text
+            case .bool(let flag): flag ? "true" : "false"
+            case .null: "null"
+            case .object(let count): "{…} \(count) keys"
+            case .array(let count): "[…] \(count) items"
+            }
+        }
+
         public var isContainer: Bool {
             switch value {
             case .object, .array: true
@@ -140,21 +151,22 @@ public struct JSONTree: Sendable {
     /// or value contains `query`, ignoring case.
     public func search(_ query: String, from index: Int, backwards: Bool) -> Int? {
         guard !nodes.isEmpty, !query.isEmpty else { return nil }
+        let search = TextSearch(query)
         let count = nodes.count
         for step in 1...count {
             let candidate = ((backwards ? index - step : index + step) % count + count) % count
-            if matches(candidate, query) { return candidate }
+            if matches(candidate, search) { return candidate }
         }
         return nil
     }
 
-    func matches(_ index: Int, _ query: String) -> Bool {
+    private func matches(_ index: Int, _ search: TextSearch) -> Bool {
         let node = nodes[index]
-        if node.label.range(of: query, options: .caseInsensitive) != nil { return true }
+        if search.matches(node.label) { return true }
         switch node.value {
-        case .string(let text), .number(let text): return text.range(of: query, options: .caseInsensitive) != nil
-        case .bool(let flag): return (flag ? "true" : "false").range(of: query, options: .caseInsensitive) != nil
-        case .null: return "null".range(of: query, options: .caseInsensitive) != nil
+        case .string(let text), .number(let text): return search.matches(text)
+        case .bool(let flag): return search.matches(flag ? "true" : "false")
+        case .null: return search.matches("null")
         default: return false
         }
     }

@@ -22,7 +22,7 @@ public enum KeyMap {
             ("/  n  N", "search the focused view; next, previous"),
         ]),
         ("Props", [
-            ("Enter  Space", "fold or unfold the node"),
+            ("Enter  Space", "fold or unfold the node; Enter on a value shows it whole"),
             ("← →", "fold / go to parent; unfold / go to child"),
             ("+  -", "open or fold one level everywhere"),
             ("e  x", "open everything; fold everything"),

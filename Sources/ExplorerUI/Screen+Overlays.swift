@@ -26,6 +26,8 @@ extension Screen {
             let width = min(maxWidth, 110)
             let lines = result.map { compareLines($0, width: width - 4) } ?? [StyledText("fetching \(path) both ways…", .dim)]
             window("Compare \(path): hard navigation vs client transition", lines, state, width: width, &grid)
+        case .value(let path, let text, let top):
+            window(path, valueLines(text, state), state, width: valueWidth(state), top: top, &grid)
         case .curl(let command):
             var lines = wrap(command, width: min(maxWidth, 100) - 2).map { StyledText($0, .input) }
             lines.append("")
@@ -35,6 +37,17 @@ extension Screen {
             }
             window("Request as curl", lines, state, width: min(maxWidth, 100), &grid)
         }
+    }
+
+    static func valueWidth(_ state: AppState) -> Int { min(state.width - 4, 100) }
+
+    /// A value wrapped to its window, under a line with its size. Long values are cut: the
+    /// window is for reading; the raw JSON is in the HTML view.
+    static func valueLines(_ text: String, _ state: AppState) -> [StyledText] {
+        let shown = text.utf8.count > 20_000 ? String(text.prefix(20_000)) + " … (\(text.utf8.count) bytes in all)" : text
+        var lines = wrap(shown, width: valueWidth(state) - 4).map { StyledText($0, .string) }
+        lines.insert(StyledText("\(PrettyBytes.format(text.utf8.count)) · ↑↓ scroll · Esc close", .dim), at: 0)
+        return lines
     }
 
     /// A centred box with lines, scrolled to keep `cursor` (a highlighted line) in view.

@@ -90,3 +90,19 @@ import Testing
         #expect(tree.visible.count == 40_002)
     }
 }
+
+@Suite struct TextSearchTests {
+    @Test func asciiQueriesIgnoreCaseByteByByte() {
+        #expect(TextSearch("TiTlE").matches("the title here"))
+        #expect(TextSearch("aab").matches("aaab"))
+        #expect(!TextSearch("abc").matches("ab"))
+        #expect(!TextSearch("x").matches(""))
+        #expect(TextSearch("ok").matches("日本 OK"))
+    }
+
+    @Test func otherQueriesGoThroughUnicodeCaseFolding() {
+        #expect(TextSearch("CAFÉ").matches("un café"))
+        #expect(TextSearch("日本").matches("こんにちは日本"))
+        #expect(!TextSearch("é").matches("e"))
+    }
+}

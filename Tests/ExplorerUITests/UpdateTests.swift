@@ -146,7 +146,10 @@ import Testing
         #expect(d.state.pane(.props).cursor == 6)  // tags stays folded
         await d.press(.character("e"))
         #expect(d.state.lineCount(.props) == open)
-        await d.press(.home, .enter)
+        await d.press(.home, .down, .down, .enter)
+        #expect(d.screen.contains("pageProps.title"))
+        #expect(d.screen.contains("日本語のタイトル café"))
+        await d.press(.escape, .home, .enter)
         #expect(d.state.lineCount(.props) == 1)
         await d.press(.character("s"))
         #expect(d.screen.contains("Props size by key"))
