@@ -169,14 +169,27 @@ import Testing
         #expect(try window.terminalRestored())
     }
 
+    /// The explorer's process, the child of the window's shell.
+    func explorerProcess(_ window: Window) throws -> pid_t {
+        let shell = try window.tmux("display-message", "-p", "-t", "t", "#{pane_pid}").trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+        return try #require(children.split(separator: " ").first.flatMap { pid_t($0) })
+    }
+
     @Test(.enabled(if: tmuxPath != nil)) func terminateRestoresTheTerminal() throws {
         let window = try Window(width: 100, height: 30)
         _ = try window.waitFor("/posts/[id]")
-        let shell = try window.tmux("display-message", "-p", "-t", "t", "#{pane_pid}").trimmingCharacters(in: .whitespacesAndNewlines)
-        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
-        let explorer = try #require(children.split(separator: " ").first.flatMap { Int32($0) })
-        #expect(kill(explorer, SIGTERM) == 0)
+        #expect(kill(try explorerProcess(window), SIGTERM) == 0)
         #expect(window.exitStatus() == "143")
+        #expect(try window.terminalRestored())
+    }
+
+    /// A crash (here a segmentation fault sent from outside) still gives the terminal back.
+    @Test(.enabled(if: tmuxPath != nil)) func aCrashRestoresTheTerminal() throws {
+        let window = try Window(width: 100, height: 30)
+        _ = try window.waitFor("/posts/[id]")
+        #expect(kill(try explorerProcess(window), SIGSEGV) == 0)
+        #expect(window.exitStatus() == "139")
         #expect(try window.terminalRestored())
     }
 
