@@ -18,7 +18,8 @@ extension AppState {
         default:
             if view == .props { pressInProps(key, &pane) }
         }
-        pane.cursor = max(0, min(pane.cursor, count - 1))
+        // Folding changes the number of rows: clamp to what there is now.
+        pane.cursor = max(0, min(pane.cursor, lineCount(view) - 1))
         panes[view] = pane
         scrollToCursor(view)
     }

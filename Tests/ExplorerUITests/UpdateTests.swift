@@ -144,8 +144,12 @@ import Testing
         await d.press(.enter)
         #expect(d.state.lineCount(.props) > 6)
         #expect(d.state.pane(.props).cursor == 6)  // tags stays folded
+        await d.press(.character("x"), .end)
+        #expect(d.state.line(.props, d.state.pane(.props).cursor).plainText.contains("note:"))
         await d.press(.character("e"))
         #expect(d.state.lineCount(.props) == open)
+        // The cursor stays on its node as the rows above it open.
+        #expect(d.state.line(.props, d.state.pane(.props).cursor).plainText.contains("note:"))
         await d.press(.home, .down, .down, .enter)
         #expect(d.screen.contains("pageProps.title"))
         #expect(d.screen.contains("日本語のタイトル café"))
