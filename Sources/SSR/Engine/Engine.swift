@@ -49,6 +49,14 @@ public struct Engine: Sendable {
         return response
     }
 
+    /// The error page for `statusCode` as the answer to `request` (no body for HEAD): for what
+    /// a server decides before or instead of the engine (a request too large, a time limit).
+    public func errorResponse(_ statusCode: Int, for request: HTTPRequest) -> Response {
+        var response = errorPage(statusCode)
+        finish(&response, for: request)
+        return response
+    }
+
     /// The response to `request`, and a way to render, afterwards, the HTML the server renders
     /// inside `<div id="__next">` from the page's props: for a document request and also for a
     /// data request (which does not send it). The explorer compares it with the HTML a client
@@ -61,6 +69,9 @@ public struct Engine: Sendable {
 
     private func answer(_ request: Request, keepingProps: Bool) async -> (Response, (@Sendable () -> String)?) {
         guard let path = request.head.path else { return (errorPage(400), nil) }
+        if BuildManifest.isRequest(path, basePath: site.basePath, buildId: buildId) {
+            return (BuildManifest(site: site).response(generateEtags: site.generateEtags), nil)
+        }
         switch RequestTarget(path: path, site: site, buildId: buildId) {
         case .normalize(let location):
             return (redirect(to: location, status: 308, cacheControl: Engine.privateNoStore, extra: [:]), nil)

@@ -19,7 +19,11 @@ public struct ErrorStatus: Sendable, Equatable {
         case 400: "Bad Request"
         case 404: "This page could not be found"
         case 405: "Method Not Allowed"
+        case 413: "Payload Too Large"
+        case 414: "URI Too Long"
+        case 431: "Request Header Fields Too Large"
         case 500: "Internal Server Error"
+        case 504: "Gateway Timeout"
         default: "An unexpected error has occurred"
         }
     }

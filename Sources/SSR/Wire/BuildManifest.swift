@@ -1,0 +1,48 @@
+import HTTPTypes
+
+/// `/_next/static/<buildId>/_buildManifest.js`, in Next.js's format: how a client learns the
+/// site's pages (`sortedPages`) without a page of its own. Pages have no JavaScript chunks
+/// here (the engine renders on the server only), so each page's list is empty.
+///
+/// ```js
+/// self.__BUILD_MANIFEST = {"__rewrites":{…},"/":[],"/posts/[id]":[],"sortedPages":["/","/_app","/_error","/posts/[id]"]};self.__BUILD_MANIFEST_CB && self.__BUILD_MANIFEST_CB()
+/// ```
+struct BuildManifest {
+    let site: Site
+
+    static func isRequest(_ path: String, basePath: String, buildId: String) -> Bool {
+        let pathOnly = path.prefix { $0 != "?" && $0 != "#" }
+        return pathOnly == "\(basePath)/_next/static/\(buildId)/_buildManifest.js"
+    }
+
+    /// Next.js's order: `/` first, then `/_app` and `/_error`, then the site's routes in
+    /// matching priority (static before dynamic before catch-all).
+    var sortedPages: [String] {
+        let routes = site.sortedRoutes.map(\.description).filter { $0 != "/" }
+        return (site.sortedRoutes.contains { $0.description == "/" } ? ["/"] : []) + ["/_app", "/_error"] + routes
+    }
+
+    var javaScript: [UInt8] {
+        // Script-safe strings: a page name can never close a script element.
+        func quoted(_ text: String) -> [UInt8] {
+            var out: [UInt8] = []
+            _ = JSONStringEscaping.append(text, to: &out, scriptSafe: true)
+            return out
+        }
+        var out = Array(#"self.__BUILD_MANIFEST = {"__rewrites":{"afterFiles":[],"beforeFiles":[],"fallback":[]}"#.utf8)
+        for page in sortedPages where page != "/_app" && page != "/_error" {
+            out += Array(",".utf8) + quoted(page) + Array(":[]".utf8)
+        }
+        out += Array(#","sortedPages":["#.utf8)
+        out += sortedPages.map(quoted).joined(separator: Array(",".utf8))
+        out += Array("]};self.__BUILD_MANIFEST_CB && self.__BUILD_MANIFEST_CB()".utf8)
+        return out
+    }
+
+    /// Static assets never change under one build ID: cached for a year, as Next.js serves them.
+    func response(generateEtags: Bool) -> Response {
+        Response(
+            status: .ok, headers: [:], contentType: "application/javascript; charset=utf-8",
+            cacheControl: "public, max-age=31536000, immutable", body: javaScript, timing: ServerTiming(), etag: generateEtags)
+    }
+}

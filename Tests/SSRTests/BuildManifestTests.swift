@@ -1,0 +1,33 @@
+import HTTPTypes
+import SSR
+import Testing
+
+/// `/_next/static/<buildId>/_buildManifest.js`: the site's pages in Next.js's format.
+@Suite struct BuildManifestTests {
+    @Test func listsThePagesInNextJsOrder() async throws {
+        let engine = try TestSite.engine()
+        let response = await engine.get("/_next/static/B/_buildManifest.js")
+        #expect(response.status == .ok)
+        #expect(response[.contentType] == "application/javascript; charset=utf-8")
+        #expect(response[.cacheControl] == "public, max-age=31536000, immutable")
+        let text = response.bodyText
+        #expect(text.hasPrefix(#"self.__BUILD_MANIFEST = {"__rewrites":{"afterFiles":[],"beforeFiles":[],"fallback":[]},"/":[],"#))
+        #expect(text.hasSuffix("]};self.__BUILD_MANIFEST_CB && self.__BUILD_MANIFEST_CB()"))
+        let sorted = try #require(text.range(of: #""sortedPages":["#).map { text[$0.upperBound...] })
+        #expect(sorted.hasPrefix(#""/","/_app","/_error","/about","#))
+        #expect(sorted.contains(#""/posts/[id]""#))
+    }
+
+    @Test func anotherBuildIdOrBasePathIsNotFound() async throws {
+        #expect(await try TestSite.engine().get("/_next/static/OTHER/_buildManifest.js").status == .notFound)
+        let based = try TestSite.engine(basePath: "/docs")
+        #expect(await based.get("/docs/_next/static/B/_buildManifest.js").status == .ok)
+        #expect(await based.get("/_next/static/B/_buildManifest.js").status == .notFound)
+    }
+
+    @Test func headAnswersWithoutABody() async throws {
+        let response = await try TestSite.engine().get("/_next/static/B/_buildManifest.js", method: .head)
+        #expect(response.status == .ok)
+        #expect(response.body.isEmpty)
+    }
+}
