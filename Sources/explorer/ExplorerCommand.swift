@@ -10,7 +10,7 @@ struct ExplorerCommand: AsyncParsableCommand {
             Runs the sample site in-process (its SQLite database is created on first use, in \
             $SAMPLE_SITE_CACHE_DIR or ~/.cache/gssp-explorer).
             """,
-        subcommands: [BrowseCommand.self, RoutesCommand.self, InspectCommand.self],
+        subcommands: [BrowseCommand.self, ServeCommand.self, RoutesCommand.self, InspectCommand.self],
         defaultSubcommand: BrowseCommand.self
     )
 }

@@ -1,0 +1,47 @@
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import SSR
+
+/// Answers every request through the engine, after the server's own checks: size limits, the
+/// page time limit, internal headers dropped; then gzip, and one log line.
+struct EngineResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+    let engine: Engine
+    let limits: ServerLimits
+    let logger: Logger
+
+    func respond(to request: Hummingbird.Request, context: BasicRequestContext) async throws -> Hummingbird.Response {
+        let started = ContinuousClock.now
+        var request = request
+        let head = request.head
+        var response: SSR.Response
+        if (head.path?.utf8.count ?? 0) > limits.targetBytes {
+            response = engine.errorResponse(414, for: head)
+        } else if head.headerFields.reduce(0, { $0 + $1.name.rawName.utf8.count + $1.value.utf8.count }) > limits.headerBytes {
+            response = engine.errorResponse(431, for: head)
+        } else if let body = try? await request.collectBody(upTo: limits.bodyBytes) {
+            var clean = head
+            clean.headerFields = EdgeHeaders.withoutInternal(head.headerFields)
+            let engineRequest = SSR.Request(clean, body: Array(buffer: body))
+            let engine = self.engine
+            if let answer = await PageTimeLimit.run(limits.pageTime, { await engine.respond(to: engineRequest) }) {
+                response = answer
+            } else {
+                logger.error("\(head.method) \(head.path ?? "") took longer than \(limits.pageTime): answered 504, the page is still running")
+                response = engine.errorResponse(504, for: head)
+            }
+        } else {
+            response = engine.errorResponse(413, for: head)
+        }
+        var responseHead = response.head
+        var body = response.body
+        if head.method != .head { Compression.apply(request: head, head: &responseHead, body: &body) }
+        let milliseconds = Double((ContinuousClock.now - started).components.attoseconds) / 1e15
+            + Double((ContinuousClock.now - started).components.seconds) * 1000
+        logger.info("\(head.method) \(head.path ?? "") \(responseHead.status.code) \(String(format: "%.1f", milliseconds)) ms")
+        return Hummingbird.Response(
+            status: responseHead.status, headers: responseHead.headerFields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+}

@@ -1,0 +1,138 @@
+import AsyncHTTPClient
+import Foundation
+import Glibc
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import NIOHTTP1
+import SSR
+import SSRServer
+import ServiceLifecycle
+
+/// A small site served over real HTTP on an ephemeral loopback port, and a client for it.
+enum LiveSite {
+    struct Post: ServerSidePage {
+        struct Props: Codable, Sendable { var id: String; var text: String }
+        func getServerSideProps(_ context: ServerSideContext) async throws -> ServerSideResult<Props> {
+            let id = context.params?["id"]?.string ?? ""
+            switch id {
+            case "missing": return .notFound
+            case "old": return .redirect(destination: "/posts/1", permanent: true)
+            case "fails": throw URLError(.badServerResponse)
+            default: return .props(Props(id: id, text: String(repeating: "words of a post ", count: 200)))
+            }
+        }
+        func render(_ props: Props) -> some Markup { h1 { "Post \(props.id)" }; p { props.text } }
+    }
+
+    /// Takes as long as `?ms=` says.
+    struct Slow: ServerSidePage {
+        struct Props: Codable, Sendable { var waited: Int }
+        func getServerSideProps(_ context: ServerSideContext) async throws -> ServerSideResult<Props> {
+            let ms = Int(context.query["ms"]?.string ?? "") ?? 0
+            try? await Task.sleep(for: .milliseconds(ms))
+            return .props(Props(waited: ms))
+        }
+        func render(_ props: Props) -> some Markup { p { "waited \(props.waited) ms" } }
+    }
+
+    struct Home: Page {
+        func render(_ props: EmptyProps) -> some Markup { p { "home" } }
+    }
+
+    static func engine(_ mode: Engine.Mode) throws -> Engine {
+        let site = try Site(
+            pages: [
+                PageRoute(file: "pages/index.swift", page: Home.self),
+                PageRoute(file: "pages/posts/[id].swift", page: Post.self),
+                PageRoute(file: "pages/slow.swift", page: Slow.self),
+            ],
+            buildId: "B")
+        return Engine(site: site, mode: mode, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+    }
+
+    /// Runs a server for the length of `body`, then shuts it down gracefully.
+    static func withServer<T: Sendable>(
+        _ mode: Engine.Mode = .production, limits: ServerLimits = ServerLimits(),
+        _ body: @Sendable (Client) async throws -> T
+    ) async throws -> T {
+        let (ports, continuation) = AsyncStream<Int>.makeStream()
+        let server = SiteServer(engine: try engine(mode), host: "127.0.0.1", port: 0, limits: limits,
+                                logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+        let application = server.application { continuation.yield($0) }
+        let group = ServiceGroup(services: [application], gracefulShutdownSignals: [], logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+        let running = Task { try await group.run() }
+        var iterator = ports.makeAsyncIterator()
+        guard let port = await iterator.next() else { throw URLError(.cannotConnectToHost) }
+        let client = Client(port: port, group: group)
+        do {
+            let result = try await body(client)
+            await group.triggerGracefulShutdown()
+            try await running.value
+            return result
+        } catch {
+            await group.triggerGracefulShutdown()
+            try? await running.value
+            throw error
+        }
+    }
+
+    struct Client: Sendable {
+        /// Redirects are answers to check, not to follow; gzip is bytes to check, not to undo.
+        /// Kept for the whole test process (a client must be shut down before it is released).
+        static let http = HTTPClient(
+            eventLoopGroupProvider: .singleton,
+            configuration: HTTPClient.Configuration(redirectConfiguration: .disallow, decompression: .disabled))
+        let port: Int
+        let group: ServiceGroup
+
+        struct Answer: Sendable {
+            var status: Int
+            var headers: [(String, String)]
+            var body: [UInt8]
+            var text: String { String(decoding: body, as: UTF8.self) }
+            subscript(_ name: String) -> String? {
+                let matches = headers.filter { $0.0.lowercased() == name.lowercased() }.map(\.1)
+                return matches.isEmpty ? nil : matches.joined(separator: ", ")
+            }
+        }
+
+        /// The status line of a request sent byte for byte over a plain socket: for targets an
+        /// HTTP client library would correct before sending (malformed percent-encoding).
+        func raw(_ requestLine: String) throws -> String {
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            guard fd >= 0 else { throw URLError(.cannotConnectToHost) }
+            defer { close(fd) }
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(UInt16(port).bigEndian)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            let connected = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            guard connected == 0 else { throw URLError(.cannotConnectToHost) }
+            let request = Array("\(requestLine)\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
+            _ = request.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            var received: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while true {
+                let count = read(fd, &buffer, buffer.count)
+                if count <= 0 { break }
+                received += buffer[0..<count]
+            }
+            return String(decoding: received, as: UTF8.self).split(separator: "\r\n").first.map(String.init) ?? ""
+        }
+
+        /// One request, the body read raw (no decompression, no redirects followed).
+        func send(_ path: String, method: HTTPMethod = .GET, headers: [(String, String)] = [], body: [UInt8]? = nil) async throws -> Answer {
+            var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
+            request.method = method
+            for (name, value) in headers { request.headers.add(name: name, value: value) }
+            if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
+            let response = try await Client.http.execute(request, timeout: .seconds(30))
+            let bytes = try await response.body.collect(upTo: 64 * 1024 * 1024)
+            return Answer(status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) }, body: Array(buffer: bytes))
+        }
+    }
+}
