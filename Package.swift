@@ -38,7 +38,16 @@ let package = Package(
             ]
         ),
         // The simulated browser: navigation, transports, exchanges, analyzers.
-        .target(name: "Explorer", dependencies: ["SSR", .product(name: "HTTPTypes", package: "swift-http-types")]),
+        .target(
+            name: "Explorer",
+            dependencies: [
+                "SSR",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         // The terminal UI as plain code: state, keys, view into a grid of cells.
         .target(name: "ExplorerUI", dependencies: ["Explorer", "SSR", .product(name: "HTTPTypes", package: "swift-http-types")]),
         // ncursesw with C shims for what Swift cannot see (macros, C globals, wcwidth).

@@ -15,18 +15,18 @@ struct BrowseCommand: AsyncParsableCommand {
     @OptionGroup var site: SiteOptions
 
     /// The in-process site as `explorer serve` would answer it, for `curl` commands.
-    static let curlBase = "http://localhost:3000"
+    static let curlBase = "http://127.0.0.1:3000"
 
     func run() async throws {
         let log = CapturedLog()
-        let transport = try site.transport(log: log, warmUp: false)
+        let transport = try site.anyTransport(log: log, warmUp: false)
         // The database may be created on first use: do it while the first frame is drawn.
-        Task.detached { SiteOptions.warmUpDatabase() }
+        if transport is InProcessTransport { Task.detached { SiteOptions.warmUpDatabase() } }
         let session = Session(navigator: Navigator(transport: transport))
         let stop = StopSignal()
         let signal: Int32
         do {
-            signal = try await BrowseCommand.runOnUIThread(session, origin: transport.origin, stop: stop)
+            signal = try await BrowseCommand.runOnUIThread(session, origin: transport.origin, curlBase: site.url == nil ? BrowseCommand.curlBase : transport.origin, stop: stop)
         } catch let error as Terminal.StartError {
             Terminal.printError("""
                 explorer: \(error); the terminal UI needs an interactive terminal.
@@ -41,7 +41,7 @@ struct BrowseCommand: AsyncParsableCommand {
 
     /// ncurses blocks while it waits for keys: it gets a thread of its own, away from the
     /// tasks that fetch.
-    private static func runOnUIThread(_ session: Session, origin: String, stop: StopSignal) async throws -> Int32 {
+    private static func runOnUIThread(_ session: Session, origin: String, curlBase: String, stop: StopSignal) async throws -> Int32 {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
                 do {

@@ -44,7 +44,7 @@ struct InspectCommand: AsyncParsableCommand {
 
     func run() async throws {
         let log = CapturedLog()
-        let transport = try site.transport(log: log)
+        let transport = try site.anyTransport(log: log)
         let navigator = Navigator(
             transport: transport, headers: try InspectCommand.parseHeaders(headers), cookies: try InspectCommand.parseCookies(cookies))
         let exchange = await navigator.navigate(hard ? .hardNavigation : .clientTransition, to: path)

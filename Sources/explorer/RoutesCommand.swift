@@ -1,5 +1,6 @@
 import ArgumentParser
 import Explorer
+import Foundation
 import SSR
 
 /// `explorer routes`: the route table as `next build` prints it.
@@ -11,9 +12,17 @@ struct RoutesCommand: AsyncParsableCommand {
     @OptionGroup var site: SiteOptions
 
     func run() async throws {
-        let transport = try site.transport(log: CapturedLog())
-        let info = try await transport.siteInfo()
-        print(RoutesCommand.table(info, errorPages: transport.engine.site.errorPageRoutes))
+        let transport = try site.anyTransport(log: CapturedLog())
+        let info: SiteInfo
+        do throws(TransportError) {
+            info = try await transport.siteInfo()
+        } catch {
+            FileHandle.standardError.write(Data("explorer: \(error.message)\n".utf8))
+            throw ExitCode(1)
+        }
+        let errorPages = (transport as? InProcessTransport)?.engine.site.errorPageRoutes ?? []
+        print(RoutesCommand.table(info, errorPages: errorPages))
+        if info.routes == nil { print("\nThis server has no build manifest: type paths in the explorer (g).") }
     }
 
     /// `Route (pages)`, one line per route with ┌ ├ └, then the legend.
@@ -36,6 +45,9 @@ struct RoutesCommand: AsyncParsableCommand {
         lines.append("")
         lines.append("○  (Static)   prerendered as static content")
         lines.append("ƒ  (Dynamic)  server-rendered on demand")
+        if rows.contains(where: { $0.symbol == "?" }) {
+            lines.append("?  (Unknown)  the server's build manifest lists pages, not how they render")
+        }
         return lines.joined(separator: "\n")
     }
 }
