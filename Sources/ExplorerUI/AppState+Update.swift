@@ -79,6 +79,11 @@ extension AppState {
         case .character("H"): return navigate(.hardNavigation, to: currentPath)
         case .character("r"):
             if let current { return navigate(current.exchange.requested, to: current.exchange.url) }
+            if routes.isEmpty {
+                // The site could not be read (a server that was down): try again.
+                siteProblem = nil
+                return [.loadSite]
+            }
         case .character("l"):
             if current == nil { message = StyledText("Open a page first: its links are listed here.", .dim) } else { overlay = .links(cursor: 0) }
         case .character("h"): overlay = .history(cursor: max(0, exchanges.count - 1))

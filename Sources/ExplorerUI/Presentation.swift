@@ -51,7 +51,16 @@ public struct Presentation: Sendable {
     }
 
     private static func preamble(_ exchange: Exchange) -> [StyledText] {
-        guard let html = exchange.html else { return [StyledText("(no HTML: \(reason(exchange)))", .dim)] }
+        guard let html = exchange.html else {
+            if exchange.kind == .clientTransition, exchange.outcome == .page {
+                return [
+                    StyledText("No HTML here: after a client transition the browser", .dim),
+                    StyledText("renders the page from the props, and a remote site's", .dim),
+                    StyledText("pages cannot run in the explorer. H fetches the document.", .dim),
+                ]
+            }
+            return [StyledText("(no HTML: \(reason(exchange)))", .dim)]
+        }
         var lines: [StyledText] = []
         let what = exchange.kind == .hardNavigation
             ? "The document the server sent"

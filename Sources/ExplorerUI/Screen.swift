@@ -69,7 +69,8 @@ public enum Screen {
             }
             return
         }
-        let legendRows = inner.height >= 8 ? 2 : 0
+        let unknown = state.routes.contains { $0.symbol == "?" }
+        let legendRows = inner.height >= 8 ? (unknown ? 3 : 2) : 0
         let rows = inner.height - legendRows
         let top = max(0, min(state.routeCursor - rows / 2, state.routes.count - rows))
         for (offset, route) in state.routes.dropFirst(top).prefix(rows).enumerated() {
@@ -82,8 +83,10 @@ public enum Screen {
             if top + offset == state.routeCursor { grid.highlight(focused ? .cursor : .match, y: y, in: inner) }
         }
         if legendRows > 0 {
-            grid.put("ƒ server-rendered", x: inner.x + 1, y: inner.y + inner.height - 2, limit: inner.width - 1, style: .dim)
-            grid.put("○ static", x: inner.x + 1, y: inner.y + inner.height - 1, limit: inner.width - 1, style: .dim)
+            let legend = ["ƒ server-rendered", "○ static"] + (unknown ? ["? not said (remote)"] : [])
+            for (offset, text) in legend.enumerated() {
+                grid.put(text, x: inner.x + 1, y: inner.y + inner.height - legend.count + offset, limit: inner.width - 1, style: .dim)
+            }
         }
     }
 

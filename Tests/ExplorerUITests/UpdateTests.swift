@@ -209,8 +209,11 @@ import Testing
         await d.type("/articles/missing")
         await d.press(.enter)
         #expect(d.screen.contains("404 rendered by the client"))
-        let down = await Driver(width: 100, height: 30, navigator: Navigator(transport: Unreachable()))
+        var down = await Driver(width: 100, height: 30, navigator: Navigator(transport: Unreachable()))
         #expect(down.screen.contains("The site cannot be reached: connection refused"))
+        await down.press(.character("r"))  // tries again
+        #expect(down.screen.contains("The site cannot be reached: connection refused"))
+        #expect(down.state.siteProblem == "connection refused")
     }
 
     struct Unreachable: Transport {
