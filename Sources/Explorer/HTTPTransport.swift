@@ -17,21 +17,24 @@ import SSR
 public struct HTTPTransport: Transport {
     /// `http://host:port`, without a trailing slash.
     public let origin: String
-    /// Connecting may take this long; then the whole answer this long.
-    public let connectTimeout: Duration
+    /// The whole answer must have come within this (connecting may take up to 5 s of it).
     public let readTimeout: Duration
 
     /// One client for the process: a client must be shut down before it is released, and the
     /// explorer uses it until it exits.
-    private static let client = HTTPClient(
-        eventLoopGroupProvider: .singleton,
-        configuration: HTTPClient.Configuration(
+    private static let client: HTTPClient = {
+        var configuration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,
             timeout: .init(connect: .seconds(5), read: .seconds(30)),
-            decompression: .enabled(limit: .ratio(100))))
+            decompression: .enabled(limit: .ratio(100)))
+        // A refused connection is an answer (the server is down): say so at once rather than
+        // retrying until the connect timeout.
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }()
 
     /// `url` is a server's base URL: `http://127.0.0.1:3000`.
-    public init(url: String, connectTimeout: Duration = .seconds(5), readTimeout: Duration = .seconds(30)) throws(TransportError) {
+    public init(url: String, readTimeout: Duration = .seconds(30)) throws(TransportError) {
         guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(), scheme == "http" || scheme == "https",
               let host = parsed.host, !host.isEmpty
         else { throw TransportError("“\(url)” is not a server URL: give one such as http://127.0.0.1:3000") }
@@ -39,7 +42,6 @@ public struct HTTPTransport: Transport {
             throw TransportError("“\(url)” has a path or query: give the server's base URL only, such as http://127.0.0.1:3000")
         }
         origin = "\(scheme)://\(host.contains(":") ? "[\(host)]" : host)" + (parsed.port.map { ":\($0)" } ?? "")
-        self.connectTimeout = connectTimeout
         self.readTimeout = readTimeout
     }
 
@@ -67,32 +69,38 @@ public struct HTTPTransport: Transport {
     }
 
     public func send(_ request: HTTPRequest, body: [UInt8]) async throws(TransportError) -> Fetch {
-        var outgoing = HTTPClientRequest(url: origin + (request.path ?? "/"))
-        outgoing.method = HTTPMethod(rawValue: request.method.rawValue)
-        for field in request.headerFields { outgoing.headers.add(name: field.name.rawName, value: field.value) }
-        if !body.isEmpty { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
-        let clock = ContinuousClock()
-        let started = clock.now
+        let url = origin + (request.path ?? "/")
+        let started = ContinuousClock.now
         do {
-            let response = try await HTTPTransport.client.execute(outgoing, timeout: .seconds(readTimeout.components.seconds))
-            let firstByte = clock.now
-            let bytes = try await response.body.collect(upTo: 512 * 1024 * 1024)
-            let finished = clock.now
+            var headers = HTTPHeaders()
+            for field in request.headerFields { headers.add(name: field.name.rawName, value: field.value) }
+            let outgoing = try HTTPClient.Request(
+                url: url, method: HTTPMethod(rawValue: request.method.rawValue), headers: headers,
+                body: body.isEmpty ? nil : .bytes(body))
+            let delegate = FetchTimingDelegate(bodyLimit: HTTPTransport.bodyLimit)
+            let deadline = NIODeadline.now() + .nanoseconds(Int64(Timing.milliseconds(readTimeout) * 1_000_000))
+            let received = try await HTTPTransport.client.execute(request: outgoing, delegate: delegate, deadline: deadline).get()
             var fields = HTTPFields()
-            for header in response.headers {
+            for header in received.head.headers {
                 if let name = HTTPField.Name(header.name) { fields.append(HTTPField(name: name, value: header.value)) }
             }
-            let head = HTTPResponse(status: HTTPResponse.Status(code: Int(response.status.code), reasonPhrase: response.status.reasonPhrase), headerFields: fields)
-            var timing = Timing(total: finished - started, serverTimingOf: fields)
+            let status = HTTPResponse.Status(code: Int(received.head.status.code), reasonPhrase: received.head.status.reasonPhrase)
+            var timing = Timing(total: received.lastByte - started, serverTimingOf: fields)
             timing.phases.insert(contentsOf: [
-                Timing.Phase(name: "ttfb", milliseconds: Timing.milliseconds(firstByte - started), source: .client),
-                Timing.Phase(name: "download", milliseconds: Timing.milliseconds(finished - firstByte), source: .client),
+                Timing.Phase(name: "connect", milliseconds: Timing.milliseconds(received.requestSent - started), source: .client),
+                Timing.Phase(name: "ttfb", milliseconds: Timing.milliseconds(received.firstByte - received.requestSent), source: .client),
+                Timing.Phase(name: "download", milliseconds: Timing.milliseconds(received.lastByte - received.firstByte), source: .client),
             ], at: 0)
-            return Fetch(request: request, response: head, body: Array(buffer: bytes), timing: timing)
+            return Fetch(
+                request: request, response: HTTPResponse(status: status, headerFields: fields),
+                body: Array(buffer: received.body), timing: timing)
         } catch {
-            throw TransportError(HTTPTransport.describe(error, url: origin + (request.path ?? "/")))
+            throw TransportError(HTTPTransport.describe(error, url: url))
         }
     }
+
+    /// Answers larger than this are refused rather than held in memory.
+    static let bodyLimit = 512 * 1024 * 1024
 
     /// A remote server's pages cannot run here.
     public func renderClientSide(page: String, pageProps: [UInt8]) -> Result<String, ClientRenderError>? { nil }
@@ -106,6 +114,9 @@ public struct HTTPTransport: Transport {
         }
         if text.contains("deadlineExceeded") || text.contains("readTimeout") { return "\(url): no complete answer within the time limit" }
         if text.contains("remoteConnectionClosed") { return "\(url): the server closed the connection without an answer" }
+        if error is HTTPParserError {
+            return "\(url): the answer is not HTTP (\(text))"
+        }
         return "\(url): \(text)"
     }
 }

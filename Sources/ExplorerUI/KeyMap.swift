@@ -9,7 +9,7 @@ public enum KeyMap {
             ("l", "links of the page: pick one to follow (next/link)"),
             ("b  Backspace", "back (re-fetched, as Next.js does)"),
             ("f", "forward"),
-            ("r", "repeat the current navigation (or load the site again)"),
+            ("r", "repeat the navigation (or reload the site)"),
             ("h", "history of this session's exchanges"),
             ("c", "compare hard navigation and client transition"),
         ]),

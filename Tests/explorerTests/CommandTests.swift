@@ -2,171 +2,173 @@ import Foundation
 import SSR
 import Testing
 
-/// The `explorer` command run as a user runs it: its output and exit status.
-@Suite struct CommandTests {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+extension BinaryTests {
+    /// The `explorer` command run as a user runs it: its output and exit status.
+    @Suite struct CommandTests {
+        struct Run {
+            var status: Int32
+            var stdout: String
+            var stderr: String
+        }
 
-    /// The binary is built beside the test bundle (this target depends on it).
-    static var binary: URL? {
-        let dir = Bundle.main.executableURL?.deletingLastPathComponent()
-            ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let url = dir.appendingPathComponent("explorer")
-        return FileManager.default.isExecutableFile(atPath: url.path) ? url : nil
-    }
+        /// The binary is built beside the test bundle (this target depends on it).
+        static var binary: URL? {
+            let dir = Bundle.main.executableURL?.deletingLastPathComponent()
+                ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            let url = dir.appendingPathComponent("explorer")
+            return FileManager.default.isExecutableFile(atPath: url.path) ? url : nil
+        }
 
-    func explorer(_ arguments: String...) throws -> Run { try explorer(arguments) }
+        func explorer(_ arguments: String...) throws -> Run { try explorer(arguments) }
 
-    func explorer(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        let binary = try #require(Self.binary, "explorer not found beside the test bundle")
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read both before waiting: a full pipe would block the child.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
-    }
+        func explorer(_ arguments: [String]) throws -> Run {
+            let process = Process()
+            let binary = try #require(Self.binary, "explorer not found beside the test bundle")
+            process.executableURL = binary
+            process.arguments = arguments
+            let out = Pipe(), err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            // Read both before waiting: a full pipe would block the child.
+            let stdout = out.fileHandleForReading.readDataToEndOfFile()
+            let stderr = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        }
 
-    /// The text between `── Title ──…` and the next section.
-    func section(_ title: String, of output: String) -> String {
-        let parts = output.components(separatedBy: "\n── ")
-        return parts.first { $0.hasPrefix(title + " ") }.map { $0.components(separatedBy: "\n").dropFirst().joined(separator: "\n") } ?? ""
-    }
+        /// The text between `── Title ──…` and the next section.
+        func section(_ title: String, of output: String) -> String {
+            let parts = output.components(separatedBy: "\n── ")
+            return parts.first { $0.hasPrefix(title + " ") }.map { $0.components(separatedBy: "\n").dropFirst().joined(separator: "\n") } ?? ""
+        }
 
-    @Test func inspectPrintsTheFourViewsAndFindings() throws {
-        let run = try explorer("inspect", "/posts/1")
-        #expect(run.status == 0)
-        #expect(run.stdout.hasPrefix("client transition to /posts/1 · in-process (production)\n→ 200 OK · page /posts/[id]"))
-        #expect(section("Props", of: run.stdout).contains(#""title": "Thinking about routing, part 1""#))
-        let html = section("HTML", of: run.stdout)
-        #expect(html.contains("<h1>Thinking about routing, part 1</h1>"))
-        #expect(html.contains("Hydration check: ✓ the client's HTML equals the server's"))
-        let headers = section("Headers", of: run.stdout)
-        #expect(headers.contains("x-nextjs-data: 1"))
-        #expect(headers.contains("Cache-Control: private, no-cache, no-store, max-age=0, must-revalidate"))
-        let timing = section("Timing", of: run.stdout)
-        #expect(timing.contains("gssp (server)"))
-        #expect(timing.contains(" ms "))
-        #expect(section("Findings", of: run.stdout).contains("Links to pages of the site (7):"))
-    }
+        @Test func inspectPrintsTheFourViewsAndFindings() throws {
+            let run = try explorer("inspect", "/posts/1")
+            #expect(run.status == 0)
+            #expect(run.stdout.hasPrefix("client transition to /posts/1 · in-process (production)\n→ 200 OK · page /posts/[id]"))
+            #expect(section("Props", of: run.stdout).contains(#""title": "Thinking about routing, part 1""#))
+            let html = section("HTML", of: run.stdout)
+            #expect(html.contains("<h1>Thinking about routing, part 1</h1>"))
+            #expect(html.contains("Hydration check: ✓ the client's HTML equals the server's"))
+            let headers = section("Headers", of: run.stdout)
+            #expect(headers.contains("x-nextjs-data: 1"))
+            #expect(headers.contains("Cache-Control: private, no-cache, no-store, max-age=0, must-revalidate"))
+            let timing = section("Timing", of: run.stdout)
+            #expect(timing.contains("gssp (server)"))
+            #expect(timing.contains(" ms "))
+            #expect(section("Findings", of: run.stdout).contains("Links to pages of the site (7):"))
+        }
 
-    @Test func hardShowsTheSamePropsFromNextData() throws {
-        let client = try explorer("inspect", "/posts/1")
-        let hard = try explorer("inspect", "/posts/1", "--hard")
-        #expect(hard.status == 0)
-        #expect(hard.stdout.hasPrefix("hard navigation to /posts/1"))
-        let clientProps = section("Props", of: client.stdout).components(separatedBy: "\n").dropFirst()
-        let hardProps = section("Props", of: hard.stdout).components(separatedBy: "\n")
-        #expect(hardProps.first == "pageProps from __NEXT_DATA__, 290 B:")
-        #expect(Array(hardProps.dropFirst()) == Array(clientProps))
-        #expect(section("HTML", of: hard.stdout).contains(#"<script id="__NEXT_DATA__" type="application/json">"#))
-    }
+        @Test func hardShowsTheSamePropsFromNextData() throws {
+            let client = try explorer("inspect", "/posts/1")
+            let hard = try explorer("inspect", "/posts/1", "--hard")
+            #expect(hard.status == 0)
+            #expect(hard.stdout.hasPrefix("hard navigation to /posts/1"))
+            let clientProps = section("Props", of: client.stdout).components(separatedBy: "\n").dropFirst()
+            let hardProps = section("Props", of: hard.stdout).components(separatedBy: "\n")
+            #expect(hardProps.first == "pageProps from __NEXT_DATA__, 290 B:")
+            #expect(Array(hardProps.dropFirst()) == Array(clientProps))
+            #expect(section("HTML", of: hard.stdout).contains(#"<script id="__NEXT_DATA__" type="application/json">"#))
+        }
 
-    @Test func jsonIsOneMachineReadableObject() throws {
-        let run = try explorer("inspect", "/dashboard", "--cookie", "session=demo-token", "--json")
-        #expect(run.status == 0)
-        let object = try JSONValue(parsing: run.stdout)
-        #expect(object["kind"] == "client transition")
-        #expect(object["outcome"] == "page")
-        #expect(object["props"]?["user"]?["name"] == "Demo User")
-        #expect(object["fetches"]?[0]?["request"]?["headers"]?.arrayValue?.contains(["Cookie", "session=demo-token"]) == true)
-        #expect(object["fetches"]?[0]?["response"]?["status"] == 200)
-        #expect(object["hydration"]?["verdict"] == "match")
-        #expect(object["analysis"]?["sensitive"] == [["path": ".user.sessionToken", "reason": "key named like a secret (token)"]])
-    }
+        @Test func jsonIsOneMachineReadableObject() throws {
+            let run = try explorer("inspect", "/dashboard", "--cookie", "session=demo-token", "--json")
+            #expect(run.status == 0)
+            let object = try JSONValue(parsing: run.stdout)
+            #expect(object["kind"] == "client transition")
+            #expect(object["outcome"] == "page")
+            #expect(object["props"]?["user"]?["name"] == "Demo User")
+            #expect(object["fetches"]?[0]?["request"]?["headers"]?.arrayValue?.contains(["Cookie", "session=demo-token"]) == true)
+            #expect(object["fetches"]?[0]?["response"]?["status"] == 200)
+            #expect(object["hydration"]?["verdict"] == "match")
+            #expect(object["analysis"]?["sensitive"] == [["path": ".user.sessionToken", "reason": "key named like a secret (token)"]])
+        }
 
-    @Test func headersAndCookiesReachThePage() throws {
-        let bearer = try explorer("inspect", "/dashboard", "--header", "Authorization: Bearer demo-token")
-        #expect(bearer.stdout.contains(#""name": "Demo User""#))
-        #expect(bearer.stdout.contains("⚠ .user.sessionToken: key named like a secret (token)"))
-        let anonymous = try explorer("inspect", "/dashboard")
-        #expect(anonymous.stdout.contains("address /login?next=%2Fdashboard"))
-    }
+        @Test func headersAndCookiesReachThePage() throws {
+            let bearer = try explorer("inspect", "/dashboard", "--header", "Authorization: Bearer demo-token")
+            #expect(bearer.stdout.contains(#""name": "Demo User""#))
+            #expect(bearer.stdout.contains("⚠ .user.sessionToken: key named like a secret (token)"))
+            let anonymous = try explorer("inspect", "/dashboard")
+            #expect(anonymous.stdout.contains("address /login?next=%2Fdashboard"))
+        }
 
-    @Test func untrustedTextIsEscapedForTheTerminal() throws {
-        let run = try explorer("inspect", "/guestbook", "--hard")
-        #expect(!run.stdout.unicodeScalars.contains { $0 == "\u{2028}" || $0 == "\u{1B}" })
-        #expect(section("Props", of: run.stdout).contains(#""message": "before\u{2028}after"#))
-        #expect(section("Props", of: run.stdout).contains("你好，世界！こんにちは 👋🏽"))
-        #expect(section("HTML", of: run.stdout).contains("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;"))
-    }
+        @Test func untrustedTextIsEscapedForTheTerminal() throws {
+            let run = try explorer("inspect", "/guestbook", "--hard")
+            #expect(!run.stdout.unicodeScalars.contains { $0 == "\u{2028}" || $0 == "\u{1B}" })
+            #expect(section("Props", of: run.stdout).contains(#""message": "before\u{2028}after"#))
+            #expect(section("Props", of: run.stdout).contains("你好，世界！こんにちは 👋🏽"))
+            #expect(section("HTML", of: run.stdout).contains("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;"))
+        }
 
-    @Test func anyHTTPAnswerExitsZero() throws {
-        let missing = try explorer("inspect", "/posts/abc")
-        #expect(missing.status == 0)
-        #expect(missing.stdout.contains("→ 404 Not Found · 404 page rendered by the client"))
-        let broken = try explorer("inspect", "/broken", "--dev")
-        #expect(broken.status == 0)
-        #expect(broken.stdout.contains("→ 500 Internal Server Error · page /_error"))
-        #expect(section("HTML", of: broken.stdout).contains("the page /broken fails on purpose"))
-        #expect(section("Findings", of: broken.stdout).contains("[error] Error in getServerSideProps for /broken"))
-    }
+        @Test func anyHTTPAnswerExitsZero() throws {
+            let missing = try explorer("inspect", "/posts/abc")
+            #expect(missing.status == 0)
+            #expect(missing.stdout.contains("→ 404 Not Found · 404 page rendered by the client"))
+            let broken = try explorer("inspect", "/broken", "--dev")
+            #expect(broken.status == 0)
+            #expect(broken.stdout.contains("→ 500 Internal Server Error · page /_error"))
+            #expect(section("HTML", of: broken.stdout).contains("the page /broken fails on purpose"))
+            #expect(section("Findings", of: broken.stdout).contains("[error] Error in getServerSideProps for /broken"))
+        }
 
-    @Test func largePagesShowTheServersWarning() throws {
-        let run = try explorer("inspect", "/archive", "--hard")
-        #expect(run.stdout.contains("over it: every visit sends this much"))
-        #expect(run.stdout.contains(#"Warning: data for page "/archive" is 782 kB which exceeds the threshold of 128 kB"#))
-    }
+        @Test func largePagesShowTheServersWarning() throws {
+            let run = try explorer("inspect", "/archive", "--hard")
+            #expect(run.stdout.contains("over it: every visit sends this much"))
+            #expect(run.stdout.contains(#"Warning: data for page "/archive" is 782 kB which exceeds the threshold of 128 kB"#))
+        }
 
-    @Test(arguments: [
-        (["inspect", "posts/1"], "the path must start with a single /"),
-        (["inspect", "//evil.example/x"], "the path must start with a single /"),
-        (["inspect", "/", "--header", "no colon"], "--header needs 'Name: value'"),
-        (["inspect", "/", "--header", "bad name: x"], "--header needs 'Name: value'"),
-        (["inspect", "/", "--cookie", "=x"], "--cookie needs 'name=value'"),
-        (["inspect", "/", "--cookie", "a=b;c"], "--cookie needs 'name=value'"),
-        (["inspect"], "Missing expected argument '<path>'"),
-        (["nonsense"], "Unexpected argument 'nonsense'"),
-    ])
-    func badArgumentsAreClearErrors(arguments: [String], message: String) throws {
-        let run = try explorer(arguments)
-        #expect(run.status == 64)
-        #expect(run.stderr.contains(message), "\(run.stderr)")
-    }
+        @Test(arguments: [
+            (["inspect", "posts/1"], "the path must start with a single /"),
+            (["inspect", "//evil.example/x"], "the path must start with a single /"),
+            (["inspect", "/", "--header", "no colon"], "--header needs 'Name: value'"),
+            (["inspect", "/", "--header", "bad name: x"], "--header needs 'Name: value'"),
+            (["inspect", "/", "--cookie", "=x"], "--cookie needs 'name=value'"),
+            (["inspect", "/", "--cookie", "a=b;c"], "--cookie needs 'name=value'"),
+            (["inspect"], "Missing expected argument '<path>'"),
+            (["nonsense"], "Unexpected argument 'nonsense'"),
+        ])
+        func badArgumentsAreClearErrors(arguments: [String], message: String) throws {
+            let run = try explorer(arguments)
+            #expect(run.status == 64)
+            #expect(run.stderr.contains(message), "\(run.stderr)")
+        }
 
-    @Test func withoutATerminalTheUIPointsToInspect() throws {
-        let run = try explorer()
-        #expect(run.status == 2)
-        #expect(run.stdout.isEmpty)  // not a byte of escape codes
-        #expect(run.stderr.contains("standard input or output is not a terminal"))
-        #expect(run.stderr.contains("explorer inspect PATH"))
-    }
+        @Test func withoutATerminalTheUIPointsToInspect() throws {
+            let run = try explorer()
+            #expect(run.status == 2)
+            #expect(run.stdout.isEmpty)  // not a byte of escape codes
+            #expect(run.stderr.contains("standard input or output is not a terminal"))
+            #expect(run.stderr.contains("explorer inspect PATH"))
+        }
 
-    @Test func routesAsNextBuildPrintsThem() throws {
-        let run = try explorer("routes")
-        #expect(run.status == 0)
-        #expect(run.stdout == """
-            Route (pages)
-            ┌ ƒ /
-            ├ ○ /404
-            ├ ○ /500
-            ├ ○ /about
-            ├ ƒ /archive
-            ├ ƒ /blog/[...slug]
-            ├ ƒ /broken
-            ├ ƒ /cached
-            ├ ƒ /dashboard
-            ├ ƒ /docs/[[...slug]]
-            ├ ƒ /external
-            ├ ƒ /guestbook
-            ├ ƒ /hello
-            ├ ○ /login
-            ├ ƒ /old/[id]
-            ├ ƒ /posts/[id]
-            └ ƒ /welcome
+        @Test func routesAsNextBuildPrintsThem() throws {
+            let run = try explorer("routes")
+            #expect(run.status == 0)
+            #expect(run.stdout == """
+                Route (pages)
+                ┌ ƒ /
+                ├ ○ /404
+                ├ ○ /500
+                ├ ○ /about
+                ├ ƒ /archive
+                ├ ƒ /blog/[...slug]
+                ├ ƒ /broken
+                ├ ƒ /cached
+                ├ ƒ /dashboard
+                ├ ƒ /docs/[[...slug]]
+                ├ ƒ /external
+                ├ ƒ /guestbook
+                ├ ƒ /hello
+                ├ ○ /login
+                ├ ƒ /old/[id]
+                ├ ƒ /posts/[id]
+                └ ƒ /welcome
 
-            ○  (Static)   prerendered as static content
-            ƒ  (Dynamic)  server-rendered on demand
+                ○  (Static)   prerendered as static content
+                ƒ  (Dynamic)  server-rendered on demand
 
-            """)
+                """)
+        }
     }
 }

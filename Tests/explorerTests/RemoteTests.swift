@@ -1,75 +1,77 @@
 import Foundation
 import Testing
 
-/// The explorer against a running server (`--url`): the same answers as in-process, and clear
-/// messages when there is no server.
-@Suite struct RemoteTests {
-    /// `explorer serve --port 0`, running for the length of `body`.
-    func withServer<T>(_ body: (String) throws -> T) throws -> T {
-        let binary = try #require(CommandTests.binary, "explorer not found beside the test bundle")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["serve", "--port", "0"]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer {
-            process.terminate()
-            process.waitUntilExit()
+extension BinaryTests {
+    /// The explorer against a running server (`--url`): the same answers as in-process, and clear
+    /// messages when there is no server.
+    @Suite struct RemoteTests {
+        /// `explorer serve --port 0`, running for the length of `body`.
+        func withServer<T>(_ body: (String) throws -> T) throws -> T {
+            let binary = try #require(CommandTests.binary, "explorer not found beside the test bundle")
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = ["serve", "--port", "0"]
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            defer {
+                process.terminate()
+                process.waitUntilExit()
+            }
+            var firstLine = Data()
+            while !firstLine.contains(UInt8(ascii: "\n")) {
+                let chunk = out.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                firstLine += chunk
+            }
+            let line = String(decoding: firstLine, as: UTF8.self)
+            let url = try #require(line.range(of: #"http://127\.0\.0\.1:\d+"#, options: .regularExpression).map { String(line[$0]) }, "\(line)")
+            return try body(url)
         }
-        var firstLine = Data()
-        while !firstLine.contains(UInt8(ascii: "\n")) {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            firstLine += chunk
+
+        func json(_ text: String) throws -> [String: Any] {
+            try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         }
-        let line = String(decoding: firstLine, as: UTF8.self)
-        let url = try #require(line.range(of: #"http://127\.0\.0\.1:\d+"#, options: .regularExpression).map { String(line[$0]) }, "\(line)")
-        return try body(url)
-    }
 
-    func json(_ text: String) throws -> [String: Any] {
-        try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-    }
+        @Test func inspectOverHTTPEqualsInProcess() throws {
+            try withServer { url in
+                let local = try json(CommandTests().explorer("inspect", "/posts/1", "--json").stdout)
+                let remote = try json(CommandTests().explorer("inspect", "/posts/1", "--json", "--url", url).stdout)
+                #expect(remote["outcome"] as? String == "page")
+                #expect(NSDictionary(dictionary: try #require(remote["props"] as? [String: Any]))
+                        == NSDictionary(dictionary: try #require(local["props"] as? [String: Any])))
+                let fetch = try #require((remote["fetches"] as? [[String: Any]])?.first)
+                let phases = ((fetch["timing"] as? [String: Any])?["phases"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
+                #expect(phases?.starts(with: ["connect", "ttfb", "download", "gssp", "render"]) == true, "\(String(describing: phases))")
 
-    @Test func inspectOverHTTPEqualsInProcess() throws {
-        try withServer { url in
-            let local = try json(CommandTests().explorer("inspect", "/posts/1", "--json").stdout)
-            let remote = try json(CommandTests().explorer("inspect", "/posts/1", "--json", "--url", url).stdout)
-            #expect(remote["outcome"] as? String == "page")
-            #expect(NSDictionary(dictionary: try #require(remote["props"] as? [String: Any]))
-                    == NSDictionary(dictionary: try #require(local["props"] as? [String: Any])))
-            let fetch = try #require((remote["fetches"] as? [[String: Any]])?.first)
-            let phases = ((fetch["timing"] as? [String: Any])?["phases"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
-            #expect(phases?.starts(with: ["ttfb", "download", "gssp", "render"]) == true, "\(String(describing: phases))")
-
-            let localHard = try json(CommandTests().explorer("inspect", "/posts/1", "--hard", "--json").stdout)
-            let remoteHard = try json(CommandTests().explorer("inspect", "/posts/1", "--hard", "--json", "--url", url).stdout)
-            let html = try #require(remoteHard["html"] as? String)
-            #expect(html == localHard["html"] as? String)
-            #expect(html.contains("Thinking about routing, part 1"))
+                let localHard = try json(CommandTests().explorer("inspect", "/posts/1", "--hard", "--json").stdout)
+                let remoteHard = try json(CommandTests().explorer("inspect", "/posts/1", "--hard", "--json", "--url", url).stdout)
+                let html = try #require(remoteHard["html"] as? String)
+                #expect(html == localHard["html"] as? String)
+                #expect(html.contains("Thinking about routing, part 1"))
+            }
         }
-    }
 
-    @Test func routesComeFromTheBuildManifest() throws {
-        try withServer { url in
-            let run = try CommandTests().explorer("routes", "--url", url)
-            #expect(run.status == 0)
-            #expect(run.stdout.contains("? /posts/[id]"))
-            #expect(run.stdout.contains("? /blog/[...slug]"))
+        @Test func routesComeFromTheBuildManifest() throws {
+            try withServer { url in
+                let run = try CommandTests().explorer("routes", "--url", url)
+                #expect(run.status == 0)
+                #expect(run.stdout.contains("? /posts/[id]"))
+                #expect(run.stdout.contains("? /blog/[...slug]"))
+            }
         }
-    }
 
-    @Test func aServerThatIsDownIsAClearMessage() throws {
-        let routes = try CommandTests().explorer("routes", "--url", "http://127.0.0.1:9")
-        #expect(routes.status == 1)
-        #expect(routes.stderr.contains("http://127.0.0.1:9/: connection refused (is the server running?)"), "\(routes.stderr)")
-        let inspect = try CommandTests().explorer("inspect", "/posts/1", "--url", "http://127.0.0.1:9")
-        #expect(inspect.status == 1)
-        #expect(inspect.stdout.contains("connection refused"), "\(inspect.stdout)")
-        let bad = try CommandTests().explorer("routes", "--url", "ftp://example.com")
-        #expect(bad.status == 64)
-        #expect(bad.stderr.contains("is not a server URL"))
+        @Test func aServerThatIsDownIsAClearMessage() throws {
+            let routes = try CommandTests().explorer("routes", "--url", "http://127.0.0.1:9")
+            #expect(routes.status == 1)
+            #expect(routes.stderr.contains("http://127.0.0.1:9/: connection refused (is the server running?)"), "\(routes.stderr)")
+            let inspect = try CommandTests().explorer("inspect", "/posts/1", "--url", "http://127.0.0.1:9")
+            #expect(inspect.status == 1)
+            #expect(inspect.stdout.contains("connection refused"), "\(inspect.stdout)")
+            let bad = try CommandTests().explorer("routes", "--url", "ftp://example.com")
+            #expect(bad.status == 64)
+            #expect(bad.stderr.contains("is not a server URL"))
+        }
     }
 }

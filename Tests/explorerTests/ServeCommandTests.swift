@@ -4,47 +4,49 @@ import FoundationNetworking
 #endif
 import Testing
 
-/// `explorer serve` run as a user runs it: it says where it listens, answers over HTTP, logs a
-/// line per request and stops cleanly on SIGTERM.
-@Suite struct ServeCommandTests {
-    @Test func servesLogsAndStopsOnSIGTERM() async throws {
-        let binary = try #require(CommandTests.binary, "explorer not found beside the test bundle")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["serve", "--port", "0"]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        defer { if process.isRunning { process.terminate() } }
+extension BinaryTests {
+    /// `explorer serve` run as a user runs it: it says where it listens, answers over HTTP, logs a
+    /// line per request and stops cleanly on SIGTERM.
+    @Suite struct ServeCommandTests {
+        @Test func servesLogsAndStopsOnSIGTERM() async throws {
+            let binary = try #require(CommandTests.binary, "explorer not found beside the test bundle")
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = ["serve", "--port", "0"]
+            let out = Pipe(), err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            defer { if process.isRunning { process.terminate() } }
 
-        // The first line says where: "explorer: serving the sample site on http://127.0.0.1:PORT (…)".
-        var firstLine = Data()
-        while !firstLine.contains(UInt8(ascii: "\n")) {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            firstLine += chunk
+            // The first line says where: "explorer: serving the sample site on http://127.0.0.1:PORT (…)".
+            var firstLine = Data()
+            while !firstLine.contains(UInt8(ascii: "\n")) {
+                let chunk = out.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                firstLine += chunk
+            }
+            let line = String(decoding: firstLine, as: UTF8.self)
+            let url = try #require(line.range(of: #"http://127\.0\.0\.1:\d+"#, options: .regularExpression).map { String(line[$0]) }, "\(line)")
+            #expect(line.contains("(production, as next start)"))
+
+            let (body, response) = try await URLSession.shared.data(from: URL(string: url + "/posts/1")!)
+            #expect((response as? HTTPURLResponse)?.statusCode == 200)
+            #expect(String(decoding: body, as: UTF8.self).contains("Thinking about routing, part 1"))
+
+            process.terminate()  // SIGTERM
+            let rest = out.fileHandleForReading.readDataToEndOfFile()
+            let log = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+            #expect(String(decoding: rest, as: UTF8.self).contains("explorer: stopped, every request answered"))
+            #expect(log.contains("GET /posts/1 200"), "\(log)")
         }
-        let line = String(decoding: firstLine, as: UTF8.self)
-        let url = try #require(line.range(of: #"http://127\.0\.0\.1:\d+"#, options: .regularExpression).map { String(line[$0]) }, "\(line)")
-        #expect(line.contains("(production, as next start)"))
 
-        let (body, response) = try await URLSession.shared.data(from: URL(string: url + "/posts/1")!)
-        #expect((response as? HTTPURLResponse)?.statusCode == 200)
-        #expect(String(decoding: body, as: UTF8.self).contains("Thinking about routing, part 1"))
-
-        process.terminate()  // SIGTERM
-        let rest = out.fileHandleForReading.readDataToEndOfFile()
-        let log = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        #expect(String(decoding: rest, as: UTF8.self).contains("explorer: stopped, every request answered"))
-        #expect(log.contains("GET /posts/1 200"), "\(log)")
-    }
-
-    @Test func badArgumentsAreClearErrors() throws {
-        let run = try CommandTests().explorer("serve", "--port", "70000")
-        #expect(run.status == 64)
-        #expect(run.stderr.contains("--port must be between 0 and 65535"))
+        @Test func badArgumentsAreClearErrors() throws {
+            let run = try CommandTests().explorer("serve", "--port", "70000")
+            #expect(run.status == 64)
+            #expect(run.stderr.contains("--port must be between 0 and 65535"))
+        }
     }
 }

@@ -2,201 +2,203 @@ import Foundation
 import Glibc
 import Testing
 
-/// The terminal UI run as a user runs it: the real binary in a real (tmux) terminal, driven by
-/// keys, read from the screen. Skipped where tmux is missing (`.ci/run` installs it).
-@Suite(.serialized) struct TerminalUITests {
-    static let tmuxPath = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
+extension BinaryTests {
+    /// The terminal UI run as a user runs it: the real binary in a real (tmux) terminal, driven by
+    /// keys, read from the screen. Skipped where tmux is missing (`.ci/run` installs it).
+    @Suite(.serialized) struct TerminalUITests {
+        static let tmuxPath = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
-    /// One tmux server of its own (`-L`), one window running the explorer, then a shell line
-    /// that records its exit status and the terminal's modes once it has quit.
-    final class Window {
-        let socket = "explorer-tests-\(getpid())-\(UUID().uuidString.prefix(8))"
-        let folder: URL
-        var status: URL { folder.appendingPathComponent("status") }
-        var modes: URL { folder.appendingPathComponent("stty") }
+        /// One tmux server of its own (`-L`), one window running the explorer, then a shell line
+        /// that records its exit status and the terminal's modes once it has quit.
+        final class Window {
+            let socket = "explorer-tests-\(getpid())-\(UUID().uuidString.prefix(8))"
+            let folder: URL
+            var status: URL { folder.appendingPathComponent("status") }
+            var modes: URL { folder.appendingPathComponent("stty") }
 
-        init(width: Int, height: Int, environment: String = "") throws {
-            folder = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let binary = try #require(CommandTests.binary, "explorer not found beside the test bundle").path
-            let script = "env LC_ALL=C.UTF-8 \(environment) '\(binary)'; echo $? > '\(status.path)'; stty -a > '\(modes.path)'; sleep 60"
-            // The server this starts keeps the output it inherits open: nothing is read from it.
-            try tmux("-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)", script, output: false)
-        }
-
-        deinit {
-            _ = try? tmux("kill-server")
-            try? FileManager.default.removeItem(at: folder)
-        }
-
-        /// Runs tmux and returns what it printed. Spawned directly and reaped with `waitpid`:
-        /// the tmux server that `new-session` leaves behind inherits the client's descriptors, and
-        /// Foundation's `Process` then never sees the client end.
-        @discardableResult
-        func tmux(_ arguments: String..., output: Bool = true) throws -> String {
-            // Through bash, which first closes every descriptor above 2 that this process has
-            // open (other tests' pipes): the server would keep them open, and those tests wait.
-            let closeAll = #"for fd in $(ls /proc/$$/fd); do [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done 2>/dev/null; exec "$0" "$@""#
-            let argv = ["/bin/bash", "-c", closeAll, TerminalUITests.tmuxPath!, "-L", socket] + arguments
-            var pipe: [Int32] = [0, 0]
-            guard Glibc.pipe(&pipe) == 0 else { throw POSIXError(.EIO) }
-            var actions = posix_spawn_file_actions_t()
-            posix_spawn_file_actions_init(&actions)
-            defer { posix_spawn_file_actions_destroy(&actions) }
-            if output {
-                posix_spawn_file_actions_adddup2(&actions, pipe[1], 1)
-            } else {
-                posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+            init(width: Int, height: Int, environment: String = "") throws {
+                folder = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                let binary = try #require(CommandTests.binary, "explorer not found beside the test bundle").path
+                let script = "env LC_ALL=C.UTF-8 \(environment) '\(binary)'; echo $? > '\(status.path)'; stty -a > '\(modes.path)'; sleep 60"
+                // The server this starts keeps the output it inherits open: nothing is read from it.
+                try tmux("-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)", script, output: false)
             }
-            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-            posix_spawn_file_actions_addclose(&actions, pipe[0])
-            posix_spawn_file_actions_addclose(&actions, pipe[1])
-            var cArguments = argv.map { strdup($0) } + [nil]
-            defer { cArguments.forEach { free($0) } }
-            let environment = ProcessInfo.processInfo.environment.merging(["LANG": "C.UTF-8"]) { _, new in new }
-            var cEnvironment = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-            defer { cEnvironment.forEach { free($0) } }
-            var pid: pid_t = 0
-            let spawned = posix_spawn(&pid, argv[0], &actions, nil, &cArguments, &cEnvironment)
-            close(pipe[1])
-            defer { close(pipe[0]) }
-            guard spawned == 0 else { throw POSIXError(.ENOENT) }
-            var data: [UInt8] = []
-            if output {
-                var buffer = [UInt8](repeating: 0, count: 65536)
-                while true {
-                    let count = read(pipe[0], &buffer, buffer.count)
-                    if count <= 0 { break }
-                    data += buffer[0..<count]
+
+            deinit {
+                _ = try? tmux("kill-server")
+                try? FileManager.default.removeItem(at: folder)
+            }
+
+            /// Runs tmux and returns what it printed. Spawned directly and reaped with `waitpid`:
+            /// the tmux server that `new-session` leaves behind inherits the client's descriptors, and
+            /// Foundation's `Process` then never sees the client end.
+            @discardableResult
+            func tmux(_ arguments: String..., output: Bool = true) throws -> String {
+                // Through bash, which first closes every descriptor above 2 that this process has
+                // open (other tests' pipes): the server would keep them open, and those tests wait.
+                let closeAll = #"for fd in $(ls /proc/$$/fd); do [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done 2>/dev/null; exec "$0" "$@""#
+                let argv = ["/bin/bash", "-c", closeAll, TerminalUITests.tmuxPath!, "-L", socket] + arguments
+                var pipe: [Int32] = [0, 0]
+                guard Glibc.pipe(&pipe) == 0 else { throw POSIXError(.EIO) }
+                var actions = posix_spawn_file_actions_t()
+                posix_spawn_file_actions_init(&actions)
+                defer { posix_spawn_file_actions_destroy(&actions) }
+                if output {
+                    posix_spawn_file_actions_adddup2(&actions, pipe[1], 1)
+                } else {
+                    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
                 }
-            }
-            var status: Int32 = 0
-            waitpid(pid, &status, 0)
-            return String(decoding: data, as: UTF8.self)
-        }
-
-        func keys(_ keys: String...) throws { for key in keys { try tmux("send-keys", "-t", "t", key) } }
-        /// Text typed as it is (`-l`: no key names).
-        func type(_ text: String) throws { try tmux("send-keys", "-t", "t", "-l", text) }
-        func screen() throws -> String { try tmux("capture-pane", "-p", "-t", "t") }
-        func resize(_ width: Int, _ height: Int) throws { try tmux("resize-window", "-t", "t", "-x", "\(width)", "-y", "\(height)") }
-
-        /// The screen once it shows `text` (polled, up to 30 s: the first run builds the database).
-        func waitFor(_ text: String, seconds: Double = 30) throws -> String {
-            let deadline = Date().addingTimeInterval(seconds)
-            var last = ""
-            while Date() < deadline {
-                last = try screen()
-                if last.contains(text) { return last }
-                usleep(100_000)
-            }
-            Issue.record("the screen never showed “\(text)”:\n\(last)")
-            return last
-        }
-
-        /// The exit status, once the explorer has exited.
-        func exitStatus(seconds: Double = 10) -> String? {
-            let deadline = Date().addingTimeInterval(seconds)
-            while Date() < deadline {
-                if let text = try? String(contentsOf: modes, encoding: .utf8), !text.isEmpty,
-                   let status = try? String(contentsOf: status, encoding: .utf8) {
-                    return status.trimmingCharacters(in: .whitespacesAndNewlines)
+                posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+                posix_spawn_file_actions_addclose(&actions, pipe[0])
+                posix_spawn_file_actions_addclose(&actions, pipe[1])
+                var cArguments = argv.map { strdup($0) } + [nil]
+                defer { cArguments.forEach { free($0) } }
+                let environment = ProcessInfo.processInfo.environment.merging(["LANG": "C.UTF-8"]) { _, new in new }
+                var cEnvironment = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+                defer { cEnvironment.forEach { free($0) } }
+                var pid: pid_t = 0
+                let spawned = posix_spawn(&pid, argv[0], &actions, nil, &cArguments, &cEnvironment)
+                close(pipe[1])
+                defer { close(pipe[0]) }
+                guard spawned == 0 else { throw POSIXError(.ENOENT) }
+                var data: [UInt8] = []
+                if output {
+                    var buffer = [UInt8](repeating: 0, count: 65536)
+                    while true {
+                        let count = read(pipe[0], &buffer, buffer.count)
+                        if count <= 0 { break }
+                        data += buffer[0..<count]
+                    }
                 }
-                usleep(100_000)
+                var status: Int32 = 0
+                waitpid(pid, &status, 0)
+                return String(decoding: data, as: UTF8.self)
             }
-            return nil
+
+            func keys(_ keys: String...) throws { for key in keys { try tmux("send-keys", "-t", "t", key) } }
+            /// Text typed as it is (`-l`: no key names).
+            func type(_ text: String) throws { try tmux("send-keys", "-t", "t", "-l", text) }
+            func screen() throws -> String { try tmux("capture-pane", "-p", "-t", "t") }
+            func resize(_ width: Int, _ height: Int) throws { try tmux("resize-window", "-t", "t", "-x", "\(width)", "-y", "\(height)") }
+
+            /// The screen once it shows `text` (polled, up to 30 s: the first run builds the database).
+            func waitFor(_ text: String, seconds: Double = 30) throws -> String {
+                let deadline = Date().addingTimeInterval(seconds)
+                var last = ""
+                while Date() < deadline {
+                    last = try screen()
+                    if last.contains(text) { return last }
+                    usleep(100_000)
+                }
+                Issue.record("the screen never showed “\(text)”:\n\(last)")
+                return last
+            }
+
+            /// The exit status, once the explorer has exited.
+            func exitStatus(seconds: Double = 10) -> String? {
+                let deadline = Date().addingTimeInterval(seconds)
+                while Date() < deadline {
+                    if let text = try? String(contentsOf: modes, encoding: .utf8), !text.isEmpty,
+                       let status = try? String(contentsOf: status, encoding: .utf8) {
+                        return status.trimmingCharacters(in: .whitespacesAndNewlines)
+                    }
+                    usleep(100_000)
+                }
+                return nil
+            }
+
+            /// The terminal is back to a line-by-line, echoing shell terminal.
+            func terminalRestored() throws -> Bool {
+                let modes = try String(contentsOf: modes, encoding: .utf8)
+                return modes.contains(" icanon") && modes.contains(" echo ") && !modes.contains("-icanon") && !modes.contains("-echo ")
+            }
         }
 
-        /// The terminal is back to a line-by-line, echoing shell terminal.
-        func terminalRestored() throws -> Bool {
-            let modes = try String(contentsOf: modes, encoding: .utf8)
-            return modes.contains(" icanon") && modes.contains(" echo ") && !modes.contains("-icanon") && !modes.contains("-echo ")
+        /// Every row between the address line and the key bar ends at the right edge with a box's
+        /// border: no character was drawn wider or narrower than the terminal shows it.
+        func expectAligned(_ screen: String) {
+            for line in screen.split(separator: "\n").dropFirst().dropLast() {
+                #expect(["│", "┐", "┘"].contains(line.last.map(String.init)), "row not aligned: \(line)")
+            }
         }
-    }
 
-    /// Every row between the address line and the key bar ends at the right edge with a box's
-    /// border: no character was drawn wider or narrower than the terminal shows it.
-    func expectAligned(_ screen: String) {
-        for line in screen.split(separator: "\n").dropFirst().dropLast() {
-            #expect(["│", "┐", "┘"].contains(line.last.map(String.init)), "row not aligned: \(line)")
+        @Test(.enabled(if: tmuxPath != nil)) func navigateByAddressResizeAndQuit() throws {
+            let window = try Window(width: 120, height: 40)
+            _ = try window.waitFor("/posts/[id]")
+            try window.keys("g")
+            _ = try window.waitFor("Go to (client transition)")
+            try window.type("/posts/1")
+            try window.keys("Enter")
+            let screen = try window.waitFor("GET /_next/data/")
+            #expect(screen.contains("client transition"))
+            #expect(screen.contains("/posts/1.json"))
+            #expect(screen.contains("Thinking about routing, part 1"))
+            #expect(screen.contains("cache-control: private"))
+            #expect(screen.range(of: #"gssp ⓢ +\d+\.\d+ ms"#, options: .regularExpression) != nil)
+            expectAligned(screen)
+
+            try window.resize(80, 24)
+            _ = try window.waitFor("1 Props │ 2 HTML │ 3 Headers │ 4 Timing")
+            try window.resize(40, 10)
+            _ = try window.waitFor("Terminal too small: 40×10.")
+            try window.resize(100, 30)
+            _ = try window.waitFor("Thinking about routing")
+            try window.keys("q")
+            #expect(window.exitStatus() == "0")
+            #expect(try window.terminalRestored())
         }
-    }
 
-    @Test(.enabled(if: tmuxPath != nil)) func navigateByAddressResizeAndQuit() throws {
-        let window = try Window(width: 120, height: 40)
-        _ = try window.waitFor("/posts/[id]")
-        try window.keys("g")
-        _ = try window.waitFor("Go to (client transition)")
-        try window.type("/posts/1")
-        try window.keys("Enter")
-        let screen = try window.waitFor("GET /_next/data/")
-        #expect(screen.contains("client transition"))
-        #expect(screen.contains("/posts/1.json"))
-        #expect(screen.contains("Thinking about routing, part 1"))
-        #expect(screen.contains("cache-control: private"))
-        #expect(screen.range(of: #"gssp ⓢ +\d+\.\d+ ms"#, options: .regularExpression) != nil)
-        expectAligned(screen)
+        @Test(.enabled(if: tmuxPath != nil)) func wideTextInPropsKeepsTheColumns() throws {
+            let window = try Window(width: 120, height: 40)
+            _ = try window.waitFor("/posts/[id]")
+            try window.keys("g")
+            try window.type("/guestbook")
+            try window.keys("Enter", "1", "z")
+            let screen = try window.waitFor("你好，世界！こんにちは")
+            #expect(screen.contains(#"\u{1F44B}\u{1F3FD}"#))  // an emoji with a skin tone, as code points
+            expectAligned(screen)
+            try window.keys("q")
+            #expect(window.exitStatus() == "0")
+        }
 
-        try window.resize(80, 24)
-        _ = try window.waitFor("1 Props │ 2 HTML │ 3 Headers │ 4 Timing")
-        try window.resize(40, 10)
-        _ = try window.waitFor("Terminal too small: 40×10.")
-        try window.resize(100, 30)
-        _ = try window.waitFor("Thinking about routing")
-        try window.keys("q")
-        #expect(window.exitStatus() == "0")
-        #expect(try window.terminalRestored())
-    }
+        @Test(.enabled(if: tmuxPath != nil)) func interruptRestoresTheTerminal() throws {
+            let window = try Window(width: 100, height: 30)
+            _ = try window.waitFor("/posts/[id]")
+            try window.keys("C-c")
+            #expect(window.exitStatus() == "130")
+            #expect(try window.terminalRestored())
+        }
 
-    @Test(.enabled(if: tmuxPath != nil)) func wideTextInPropsKeepsTheColumns() throws {
-        let window = try Window(width: 120, height: 40)
-        _ = try window.waitFor("/posts/[id]")
-        try window.keys("g")
-        try window.type("/guestbook")
-        try window.keys("Enter", "1", "z")
-        let screen = try window.waitFor("你好，世界！こんにちは")
-        #expect(screen.contains(#"\u{1F44B}\u{1F3FD}"#))  // an emoji with a skin tone, as code points
-        expectAligned(screen)
-        try window.keys("q")
-        #expect(window.exitStatus() == "0")
-    }
+        /// The explorer's process, the child of the window's shell.
+        func explorerProcess(_ window: Window) throws -> pid_t {
+            let shell = try window.tmux("display-message", "-p", "-t", "t", "#{pane_pid}").trimmingCharacters(in: .whitespacesAndNewlines)
+            let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+            return try #require(children.split(separator: " ").first.flatMap { pid_t($0) })
+        }
 
-    @Test(.enabled(if: tmuxPath != nil)) func interruptRestoresTheTerminal() throws {
-        let window = try Window(width: 100, height: 30)
-        _ = try window.waitFor("/posts/[id]")
-        try window.keys("C-c")
-        #expect(window.exitStatus() == "130")
-        #expect(try window.terminalRestored())
-    }
+        @Test(.enabled(if: tmuxPath != nil)) func terminateRestoresTheTerminal() throws {
+            let window = try Window(width: 100, height: 30)
+            _ = try window.waitFor("/posts/[id]")
+            #expect(kill(try explorerProcess(window), SIGTERM) == 0)
+            #expect(window.exitStatus() == "143")
+            #expect(try window.terminalRestored())
+        }
 
-    /// The explorer's process, the child of the window's shell.
-    func explorerProcess(_ window: Window) throws -> pid_t {
-        let shell = try window.tmux("display-message", "-p", "-t", "t", "#{pane_pid}").trimmingCharacters(in: .whitespacesAndNewlines)
-        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
-        return try #require(children.split(separator: " ").first.flatMap { pid_t($0) })
-    }
+        /// A crash (here a segmentation fault sent from outside) still gives the terminal back.
+        @Test(.enabled(if: tmuxPath != nil)) func aCrashRestoresTheTerminal() throws {
+            let window = try Window(width: 100, height: 30)
+            _ = try window.waitFor("/posts/[id]")
+            #expect(kill(try explorerProcess(window), SIGSEGV) == 0)
+            #expect(window.exitStatus() == "139")
+            #expect(try window.terminalRestored())
+        }
 
-    @Test(.enabled(if: tmuxPath != nil)) func terminateRestoresTheTerminal() throws {
-        let window = try Window(width: 100, height: 30)
-        _ = try window.waitFor("/posts/[id]")
-        #expect(kill(try explorerProcess(window), SIGTERM) == 0)
-        #expect(window.exitStatus() == "143")
-        #expect(try window.terminalRestored())
-    }
-
-    /// A crash (here a segmentation fault sent from outside) still gives the terminal back.
-    @Test(.enabled(if: tmuxPath != nil)) func aCrashRestoresTheTerminal() throws {
-        let window = try Window(width: 100, height: 30)
-        _ = try window.waitFor("/posts/[id]")
-        #expect(kill(try explorerProcess(window), SIGSEGV) == 0)
-        #expect(window.exitStatus() == "139")
-        #expect(try window.terminalRestored())
-    }
-
-    @Test(.enabled(if: tmuxPath != nil)) func aDumbTerminalIsToldToUseInspect() throws {
-        let window = try Window(width: 100, height: 30, environment: "TERM=dumb")
-        let screen = try window.waitFor("explorer inspect PATH")
-        #expect(screen.contains("the terminal 'dumb' cannot move the cursor"))
-        #expect(window.exitStatus() == "2")
+        @Test(.enabled(if: tmuxPath != nil)) func aDumbTerminalIsToldToUseInspect() throws {
+            let window = try Window(width: 100, height: 30, environment: "TERM=dumb")
+            let screen = try window.waitFor("explorer inspect PATH")
+            #expect(screen.contains("the terminal 'dumb' cannot move the cursor"))
+            #expect(window.exitStatus() == "2")
+        }
     }
 }
