@@ -48,12 +48,21 @@ public struct HTTPTransport: Transport {
     /// The build ID from `__NEXT_DATA__` of `/`, the routes from the build manifest when the
     /// server has one.
     public func siteInfo() async throws(TransportError) -> SiteInfo {
-        let home = try await send(HTTPRequest(method: .get, scheme: nil, authority: nil, path: "/", headerFields: [.accept: "text/html"]), body: [])
+        // `/` may redirect (a default locale, a login page): followed, a few hops at most.
+        var path = "/"
+        var home = try await send(HTTPRequest(method: .get, scheme: nil, authority: nil, path: path, headerFields: [.accept: "text/html"]), body: [])
+        for _ in 0..<5 {
+            guard (300..<400).contains(home.response.status.code), let location = home.response.headerFields[.location] else { break }
+            let next = location.hasPrefix(origin) ? String(location.dropFirst(origin.count)) : location
+            guard next.hasPrefix("/"), !next.hasPrefix("//"), next != path else { break }
+            path = next
+            home = try await send(HTTPRequest(method: .get, scheme: nil, authority: nil, path: path, headerFields: [.accept: "text/html"]), body: [])
+        }
         let parts = DocumentParts(html: home.body)
         guard case .object(let members)? = parts.nextData,
               case .string(let buildId)? = members.first(where: { $0.key == "buildId" })?.value
         else {
-            throw TransportError("\(origin)/ answered \(home.response.status.code) without a build ID: \(parts.problem ?? "its __NEXT_DATA__ has no buildId")")
+            throw TransportError("\(origin)\(path) answered \(home.response.status.code) without a build ID: \(parts.problem ?? "its __NEXT_DATA__ has no buildId")")
         }
         func strings(_ key: String) -> [String] {
             guard case .array(let values)? = members.first(where: { $0.key == key })?.value else { return [] }

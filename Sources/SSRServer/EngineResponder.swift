@@ -38,8 +38,8 @@ struct EngineResponder: HTTPResponder {
         var responseHead = response.head
         var body = response.body
         if head.method != .head { Compression.apply(request: head, head: &responseHead, body: &body) }
-        let milliseconds = Double((ContinuousClock.now - started).components.attoseconds) / 1e15
-            + Double((ContinuousClock.now - started).components.seconds) * 1000
+        let elapsed = (ContinuousClock.now - started).components
+        let milliseconds = Double(elapsed.seconds) * 1000 + Double(elapsed.attoseconds) / 1e15
         logger.info("\(head.method) \(head.path ?? "") \(responseHead.status.code) \(String(format: "%.1f", milliseconds)) ms")
         return Hummingbird.Response(
             status: responseHead.status, headers: responseHead.headerFields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
