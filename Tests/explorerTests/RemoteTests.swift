@@ -7,27 +7,8 @@ extension BinaryTests {
     @Suite struct RemoteTests {
         /// `explorer serve --port 0`, running for the length of `body`.
         func withServer<T>(_ body: (String) throws -> T) throws -> T {
-            let binary = try #require(CommandTests.binary, "explorer not found beside the test bundle")
-            let process = Process()
-            process.executableURL = binary
-            process.arguments = ["serve", "--port", "0"]
-            let out = Pipe()
-            process.standardOutput = out
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            defer {
-                process.terminate()
-                process.waitUntilExit()
-            }
-            var firstLine = Data()
-            while !firstLine.contains(UInt8(ascii: "\n")) {
-                let chunk = out.fileHandleForReading.availableData
-                if chunk.isEmpty { break }
-                firstLine += chunk
-            }
-            let line = String(decoding: firstLine, as: UTF8.self)
-            let url = try #require(line.range(of: #"http://127\.0\.0\.1:\d+"#, options: .regularExpression).map { String(line[$0]) }, "\(line)")
-            return try body(url)
+            let server = try ServeProcess()
+            return try body(server.url)
         }
 
         func json(_ text: String) throws -> [String: Any] {

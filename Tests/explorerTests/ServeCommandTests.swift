@@ -9,26 +9,9 @@ extension BinaryTests {
     /// line per request and stops cleanly on SIGTERM.
     @Suite struct ServeCommandTests {
         @Test func servesLogsAndStopsOnSIGTERM() async throws {
-            let binary = try #require(CommandTests.binary, "explorer not found beside the test bundle")
-            let process = Process()
-            process.executableURL = binary
-            process.arguments = ["serve", "--port", "0"]
-            let out = Pipe(), err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-            defer { if process.isRunning { process.terminate() } }
-
-            // The first line says where: "explorer: serving the sample site on http://127.0.0.1:PORT (…)".
-            var firstLine = Data()
-            while !firstLine.contains(UInt8(ascii: "\n")) {
-                let chunk = out.fileHandleForReading.availableData
-                if chunk.isEmpty { break }
-                firstLine += chunk
-            }
-            let line = String(decoding: firstLine, as: UTF8.self)
-            let url = try #require(line.range(of: #"http://127\.0\.0\.1:\d+"#, options: .regularExpression).map { String(line[$0]) }, "\(line)")
-            #expect(line.contains("(production, as next start)"))
+            let server = try ServeProcess()
+            let (process, out, err, url) = (server.process, server.out, server.err, server.url)
+            #expect(server.firstLine.contains("(production, as next start)"))
 
             let (body, response) = try await URLSession.shared.data(from: URL(string: url + "/posts/1")!)
             #expect((response as? HTTPURLResponse)?.statusCode == 200)
