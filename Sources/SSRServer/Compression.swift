@@ -40,5 +40,8 @@ enum Compression {
         body = Array(buffer: compressed)
         head.headerFields[.contentEncoding] = "gzip"
         head.headerFields[.contentLength] = String(body.count)
+        // Other bytes than the identity answer: a strong ETag would claim they are the same
+        // (nginx weakens it too). If-None-Match compares weakly, so revalidation still works.
+        if let etag = head.headerFields[.eTag], !etag.hasPrefix("W/") { head.headerFields[.eTag] = "W/" + etag }
     }
 }
