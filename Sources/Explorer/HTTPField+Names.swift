@@ -2,5 +2,5 @@ import HTTPTypes
 
 extension HTTPField.Name {
     /// Marks a client transition's data request, as Next.js's router sends it.
-    static let nextjsData = HTTPField.Name("x-nextjs-data")!
+    public static let nextjsData = HTTPField.Name("x-nextjs-data")!
 }

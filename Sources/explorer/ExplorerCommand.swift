@@ -11,7 +11,7 @@ struct ExplorerCommand: AsyncParsableCommand {
             $SAMPLE_SITE_CACHE_DIR or ~/.cache/gssp-explorer), or explores a running server with \
             --url http://HOST:PORT. `explorer serve` serves the sample site over HTTP.
             """,
-        subcommands: [BrowseCommand.self, ServeCommand.self, RoutesCommand.self, InspectCommand.self],
+        subcommands: [BrowseCommand.self, ServeCommand.self, RoutesCommand.self, InspectCommand.self, BenchCommand.self],
         defaultSubcommand: BrowseCommand.self
     )
 }
