@@ -340,7 +340,7 @@ public actor Navigator {
     }
 
     /// The path of a target, without query or fragment.
-    public static func pathname(_ target: String) -> String {
+    static func pathname(_ target: String) -> String {
         String(target[..<(target.firstIndex { $0 == "?" || $0 == "#" } ?? target.endIndex)])
     }
 }

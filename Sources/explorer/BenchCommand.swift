@@ -33,9 +33,8 @@ struct BenchCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("explorer: \(error.message)\n".utf8))
                 throw ExitCode(1)
             }
-            let pathOnly = Navigator.pathname(path)
-            let query = String(path.dropFirst(pathOnly.count))
-            target = "\(info.basePath)/_next/data/\(info.buildId)\(pathOnly == "/" ? "/index" : pathOnly).json\(query)"
+            let (locale, unlocalized) = info.splitLocale(path)
+            target = DataPath.dataURL(for: unlocalized, buildId: info.buildId, basePath: info.basePath, locale: locale)
         } else {
             target = path
         }
