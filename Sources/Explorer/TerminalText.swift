@@ -17,7 +17,7 @@ public enum TerminalText {
 
     /// C0 (but newline and tab), DEL, C1, the Unicode line and paragraph separators, and the
     /// bidirectional overrides that reorder what is displayed (a "Trojan Source" trick).
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x0A, 0x09: false
         case 0x00...0x1F, 0x7F...0x9F: true

@@ -1,3 +1,5 @@
+import Explorer
+
 /// How one `Character` of untrusted text is shown: as itself with its column count, or as an
 /// escape when showing it raw would harm the screen. Control characters would drive the
 /// terminal; zero-width and multi-code-point clusters (ZWJ emoji, flags, variation selectors)
@@ -14,11 +16,11 @@ enum Glyph {
         if scalars.count == 1 {
             if first == " " || (first.value >= 0x21 && first.value < 0x7F) { return (String(character), 1) }
             let width = columns(of: first)
-            return width > 0 && !isControl(first) ? (String(character), width) : nil
+            return width > 0 && !TerminalText.isControl(first) ? (String(character), width) : nil
         }
         // A base character followed only by combining marks (e + U+0301) keeps its width.
         let width = columns(of: first)
-        guard width > 0, !isControl(first),
+        guard width > 0, !TerminalText.isControl(first),
               scalars.dropFirst().allSatisfy({ isCombiningMark($0) }) else { return nil }
         return (String(character), width)
     }
@@ -34,9 +36,11 @@ enum Glyph {
         }
     }
 
-    /// Columns of one code point: 0 for marks and format characters, 2 for wide ones.
+    /// Columns of one code point: 0 for controls (newline and tab included: they are escaped),
+    /// marks and format characters (the directional marks among them), 2 for wide ones.
     static func columns(of scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
+        if value < 0x20 || (0x7F...0x9F).contains(value) { return 0 }
         if value < 0x300 { return 1 }
         if isCombiningMark(scalar) { return 0 }
         if scalar.properties.generalCategory == .format { return 0 }
@@ -50,16 +54,6 @@ enum Glyph {
     static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark: true
-        default: false
-        }
-    }
-
-    /// C0 and C1 controls, DEL, line/paragraph separators and the bidirectional controls
-    /// that reorder what is displayed.
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F: true
-        case 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: true
         default: false
         }
     }
