@@ -1,5 +1,6 @@
 import Explorer
 import Foundation
+import HTTPTypes
 
 /// Keys while a window is open over the screen: Esc closes any of them.
 extension AppState {
@@ -99,7 +100,7 @@ extension AppState {
         if let colon, equals.map({ colon < $0 }) ?? true {
             let name = text[..<colon].trimmingCharacters(in: .whitespaces)
             let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            guard AppState.isToken(name) else {
+            guard HTTPField.Name(name) != nil else {
                 message = StyledText("“\(name)” is not a header name (letters, digits and !#$%&'*+-.^_`|~ only).", .serverError)
                 return []
             }
@@ -109,7 +110,8 @@ extension AppState {
         if let equals {
             let name = text[..<equals].trimmingCharacters(in: .whitespaces)
             let value = text[text.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-            guard AppState.isToken(name), !value.contains(";"), !value.contains(",") else {
+            // A cookie name is an HTTP token, as a header name is.
+            guard HTTPField.Name(name) != nil, !value.contains(";"), !value.contains(",") else {
                 message = StyledText("“\(text)” is not a cookie: name=value, without ; or ,.", .serverError)
                 return []
             }
@@ -118,12 +120,5 @@ extension AppState {
         }
         if !text.isEmpty { message = StyledText("Type Name: value for a header or name=value for a cookie.", .warning) }
         return []
-    }
-
-    /// An HTTP token (RFC 9110): what header and cookie names are made of.
-    static func isToken(_ text: String) -> Bool {
-        !text.isEmpty && text.unicodeScalars.allSatisfy {
-            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "!#$%&'*+-.^_`|~".unicodeScalars.contains($0))
-        }
     }
 }
