@@ -13,12 +13,13 @@ extension AppState {
 
     /// Rows `range` of a view (clamped to its lines): the lines laid out for a width are built once.
     func lines(_ view: ViewKind, _ range: Range<Int>) -> [StyledText] {
-        let rows = range.clamped(to: 0..<lineCount(view))
-        guard let current, !rows.isEmpty else { return [] }
+        guard let current else { return [] }
         switch view {
-        case .headers: return Array(current.headerLines(width: paneSize(view).width)[rows])
-        case .timing: return Array(current.timingLines(width: paneSize(view).width)[rows])
-        case .props, .html: return rows.map { line(view, $0) }
+        case .headers, .timing:
+            let all = view == .headers ? current.headerLines(width: paneSize(view).width) : current.timingLines(width: paneSize(view).width)
+            return Array(all[range.clamped(to: 0..<all.count)])
+        case .props, .html:
+            return range.clamped(to: 0..<lineCount(view)).map { line(view, $0) }
         }
     }
 
