@@ -49,14 +49,19 @@ public struct HTTPTransport: Transport {
     /// server has one.
     public func siteInfo() async throws(TransportError) -> SiteInfo {
         // `/` may redirect (a default locale, a login page): followed, a few hops at most.
+        func get(_ path: String, accept: String? = nil) async throws(TransportError) -> Fetch {
+            var fields = HTTPFields()
+            if let accept { fields[.accept] = accept }
+            return try await send(HTTPRequest(method: .get, scheme: nil, authority: nil, path: path, headerFields: fields), body: [])
+        }
         var path = "/"
-        var home = try await send(HTTPRequest(method: .get, scheme: nil, authority: nil, path: path, headerFields: [.accept: "text/html"]), body: [])
+        var home = try await get(path, accept: "text/html")
         for _ in 0..<5 {
             guard (300..<400).contains(home.response.status.code), let location = home.response.headerFields[.location] else { break }
             let next = location.hasPrefix(origin) ? String(location.dropFirst(origin.count)) : location
             guard next.hasPrefix("/"), !next.hasPrefix("//"), next != path else { break }
             path = next
-            home = try await send(HTTPRequest(method: .get, scheme: nil, authority: nil, path: path, headerFields: [.accept: "text/html"]), body: [])
+            home = try await get(path, accept: "text/html")
         }
         let parts = DocumentParts(html: home.body)
         guard case .object(let members)? = parts.nextData,
@@ -70,7 +75,7 @@ public struct HTTPTransport: Transport {
         }
         let defaultLocale: String? = if case .string(let s)? = members.first(where: { $0.key == "defaultLocale" })?.value { s } else { nil }
         let manifestPath = "/_next/static/\(buildId)/_buildManifest.js"
-        let manifest = try? await send(HTTPRequest(method: .get, scheme: nil, authority: nil, path: manifestPath), body: [])
+        let manifest = try? await get(manifestPath)
         let routes = manifest.flatMap { $0.response.status == .ok ? BuildManifestReader.routes($0.body) : nil }
         return SiteInfo(
             buildId: buildId, routes: routes?.map { SiteInfo.Route(pattern: $0, hasServerSideProps: nil) },
