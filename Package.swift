@@ -35,6 +35,7 @@ let package = Package(
                 "SSR",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         // The simulated browser: navigation, transports, exchanges, analyzers.

@@ -33,6 +33,9 @@ public final class SampleDatabase: Sendable {
             var configuration = Configuration()
             configuration.readonly = true
             configuration.label = "sample-site"
+            // Pages read through memory-mapped pages, not a pread() per page: the posts table is
+            // larger than SQLite's default page cache, and /archive reads it whole.
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 268435456") }
             pool = try DatabasePool(path: file.path, configuration: configuration)
         } catch {
             throw SampleDatabaseError("cannot open \(file.path): \(error)")

@@ -3,10 +3,11 @@ import Synchronization
 
 /// Sends one request again and again, a number at a time, and measures what came back:
 /// requests per second, bytes per second, latency percentiles, statuses. The request itself is
-/// a closure (the engine in-process, or HTTP), so the same measurement serves both.
+/// a closure (the engine in-process, or HTTP), so the same measurement serves both. A run lasts
+/// a number of requests or a time.
 ///
 /// ```swift
-/// let result = await Benchmark(requests: 1000, concurrency: 8).run { await send() }
+/// let result = await Benchmark(.requests(1000), concurrency: 8).run { await send() }
 /// result.requestsPerSecond
 /// ```
 public struct Benchmark: Sendable {
@@ -20,46 +21,96 @@ public struct Benchmark: Sendable {
         }
     }
 
+    /// Latency percentiles in milliseconds.
+    public struct Latency: Sendable, Equatable {
+        public var p50: Double
+        public var p95: Double
+        public var p99: Double
+        public var max: Double
+
+        public init(p50: Double, p95: Double, p99: Double, max: Double) {
+            self.p50 = p50
+            self.p95 = p95
+            self.p99 = p99
+            self.max = max
+        }
+
+        /// From every request's latency (nearest rank).
+        public init(samples: [Double]) {
+            let sorted = samples.sorted()
+            func rank(_ fraction: Double) -> Double {
+                guard !sorted.isEmpty else { return 0 }
+                let rank = Int((fraction * Double(sorted.count)).rounded(.up)) - 1
+                return sorted[Swift.min(Swift.max(rank, 0), sorted.count - 1)]
+            }
+            self.init(p50: rank(0.5), p95: rank(0.95), p99: rank(0.99), max: sorted.last ?? 0)
+        }
+    }
+
     public struct Result: Sendable {
         public let requests: Int
         public let concurrency: Int
         public let seconds: Double
-        /// Latencies in milliseconds, sorted.
-        public let latencies: [Double]
+        public let latency: Latency
         public let bytes: Int
-        /// How many answers had each status (0: no answer).
-        public let statuses: [Int: Int]
+        /// How the requests ended, in order: a status code (`200`), or for a load generator that
+        /// only counts classes, `2xx/3xx`, `4xx/5xx`, `socket errors`.
+        public let outcomes: [(String, Int)]
 
-        public init(requests: Int, concurrency: Int, seconds: Double, latencies: [Double], bytes: Int, statuses: [Int: Int]) {
+        public init(requests: Int, concurrency: Int, seconds: Double, latency: Latency, bytes: Int, outcomes: [(String, Int)]) {
             self.requests = requests
             self.concurrency = concurrency
             self.seconds = seconds
-            self.latencies = latencies
+            self.latency = latency
             self.bytes = bytes
-            self.statuses = statuses
+            self.outcomes = outcomes
+        }
+
+        /// Rounds of one measurement as one result: counts and times added, outcomes added, each
+        /// latency percentile the mean of the rounds' weighted by their requests (an
+        /// approximation: percentiles do not add), the maximum the largest.
+        public init(rounds: [Result]) {
+            let requests = rounds.reduce(0) { $0 + $1.requests }
+            func mean(_ value: (Latency) -> Double) -> Double {
+                requests > 0 ? rounds.reduce(0) { $0 + value($1.latency) * Double($1.requests) } / Double(requests) : 0
+            }
+            var outcomes: [(String, Int)] = []
+            for (label, count) in rounds.flatMap(\.outcomes) {
+                if let i = outcomes.firstIndex(where: { $0.0 == label }) { outcomes[i].1 += count } else { outcomes.append((label, count)) }
+            }
+            self.init(
+                requests: requests, concurrency: rounds.first?.concurrency ?? 0, seconds: rounds.reduce(0) { $0 + $1.seconds },
+                latency: Latency(p50: mean(\.p50), p95: mean(\.p95), p99: mean(\.p99), max: rounds.map(\.latency.max).max() ?? 0),
+                bytes: rounds.reduce(0) { $0 + $1.bytes }, outcomes: outcomes)
         }
 
         public var requestsPerSecond: Double { seconds > 0 ? Double(requests) / seconds : 0 }
         public var bytesPerSecond: Double { seconds > 0 ? Double(bytes) / seconds : 0 }
         public var bytesPerResponse: Int { requests > 0 ? bytes / requests : 0 }
+    }
 
-        /// The latency below which `fraction` of the requests finished (nearest rank).
-        public func percentile(_ fraction: Double) -> Double {
-            guard !latencies.isEmpty else { return 0 }
-            let rank = Int((fraction * Double(latencies.count)).rounded(.up)) - 1
-            return latencies[min(max(rank, 0), latencies.count - 1)]
+    /// How long a run lasts.
+    public enum Length: Sendable, Equatable {
+        case requests(Int)
+        case seconds(Double)
+    }
+
+    public let length: Length
+    public let concurrency: Int
+
+    public init(_ length: Length, concurrency: Int) {
+        switch length {
+        case .requests(let n):
+            self.length = .requests(max(1, n))
+            self.concurrency = max(1, min(concurrency, n))
+        case .seconds(let s):
+            self.length = .seconds(max(0, s))
+            self.concurrency = max(1, concurrency)
         }
     }
 
-    public let requests: Int
-    public let concurrency: Int
-
-    public init(requests: Int, concurrency: Int) {
-        self.requests = max(1, requests)
-        self.concurrency = max(1, min(concurrency, requests))
-    }
-
-    /// Runs `send` `requests` times, `concurrency` at once; `progress` hears how many are done.
+    /// Runs `send` `concurrency` at once until the length is reached; `progress` hears how many
+    /// are done.
     public func run(
         progress: @escaping @Sendable (Int) -> Void = { _ in },
         _ send: @escaping @Sendable () async -> Sample
@@ -67,18 +118,28 @@ public struct Benchmark: Sendable {
         let clock = ContinuousClock()
         let started = clock.now
         let counter = Counter()
-        let perWorker = (0..<concurrency).map { requests / concurrency + ($0 < requests % concurrency ? 1 : 0) }
+        let quotas: [Int?]
+        let end: ContinuousClock.Instant
+        switch length {
+        case .requests(let n):
+            quotas = (0..<concurrency).map { n / concurrency + ($0 < n % concurrency ? 1 : 0) }
+            end = started
+        case .seconds(let s):
+            quotas = Array(repeating: nil, count: concurrency)
+            end = started + .milliseconds(Int64(s * 1000))
+        }
         let samples = await withTaskGroup(of: [(Double, Sample)].self) { group in
-            for count in perWorker {
+            for quota in quotas {
                 group.addTask {
                     var mine: [(Double, Sample)] = []
-                    mine.reserveCapacity(count)
-                    for _ in 0..<count {
+                    mine.reserveCapacity(quota ?? 1024)
+                    // At least one request each, even when a busy machine starts a worker late.
+                    repeat {
                         let begin = clock.now
                         let sample = await send()
                         mine.append((Timing.milliseconds(clock.now - begin), sample))
                         progress(counter.increment())
-                    }
+                    } while quota.map({ mine.count < $0 }) ?? (clock.now < end)
                     return mine
                 }
             }
@@ -90,8 +151,9 @@ public struct Benchmark: Sendable {
         var statuses: [Int: Int] = [:]
         for (_, sample) in samples { statuses[sample.status, default: 0] += 1 }
         return Result(
-            requests: samples.count, concurrency: concurrency, seconds: seconds,
-            latencies: samples.map(\.0).sorted(), bytes: samples.reduce(0) { $0 + $1.1.bytes }, statuses: statuses)
+            requests: samples.count, concurrency: concurrency, seconds: seconds, latency: Latency(samples: samples.map(\.0)),
+            bytes: samples.reduce(0) { $0 + $1.1.bytes },
+            outcomes: statuses.sorted { $0.key < $1.key }.map { ($0.key == 0 ? "no answer" : String($0.key), $0.value) })
     }
 
     private final class Counter: Sendable {

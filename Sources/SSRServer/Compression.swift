@@ -10,8 +10,14 @@ enum Compression {
     static let threshold = 1024
 
     static func isCompressible(_ contentType: String?) -> Bool {
-        guard let type = contentType?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased() else { return false }
-        return type.hasPrefix("text/") || type == "application/json" || type == "application/javascript"
+        // Bytes, not Foundation's trimming and lowercasing: this runs for every response.
+        guard let contentType else { return false }
+        var type = Substring(contentType)
+        if let semicolon = type.firstIndex(of: ";") { type = type[..<semicolon] }
+        let bytes = type.utf8.drop { $0 == 0x20 || $0 == 0x09 }.reversed().drop { $0 == 0x20 || $0 == 0x09 }.reversed()
+            .map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        return bytes.starts(with: "text/".utf8) || bytes.elementsEqual("application/json".utf8)
+            || bytes.elementsEqual("application/javascript".utf8)
     }
 
     /// Whether `Accept-Encoding` allows gzip (`gzip`, `*`, without `q=0`).

@@ -11,6 +11,14 @@ struct EngineResponder: HTTPResponder {
     let engine: Engine
     let limits: ServerLimits
     let logger: Logger
+    let timeLimit: PageTimeLimit
+
+    init(engine: Engine, limits: ServerLimits, logger: Logger) {
+        self.engine = engine
+        self.limits = limits
+        self.logger = logger
+        timeLimit = PageTimeLimit(limits.pageTime)
+    }
 
     func respond(to request: Hummingbird.Request, context: BasicRequestContext) async throws -> Hummingbird.Response {
         let started = ContinuousClock.now
@@ -26,7 +34,7 @@ struct EngineResponder: HTTPResponder {
             clean.headerFields = EdgeHeaders.withoutInternal(head.headerFields)
             let engineRequest = SSR.Request(clean, body: Array(buffer: body))
             let engine = self.engine
-            if let answer = await PageTimeLimit.run(limits.pageTime, { await engine.respond(to: engineRequest) }) {
+            if let answer = await timeLimit.run({ await engine.respond(to: engineRequest) }) {
                 response = answer
             } else {
                 logger.error("\(head.method) \(head.path ?? "") took longer than \(limits.pageTime): answered 504, the page is still running")

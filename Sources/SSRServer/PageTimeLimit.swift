@@ -1,28 +1,72 @@
 import Synchronization
 
-/// Runs `work` but gives up waiting after `limit`: the caller gets `nil` and goes on, the work
-/// finishes (or not) on its own. A task group would wait for a page that never returns.
-enum PageTimeLimit {
-    static func run<T: Sendable>(_ limit: Duration, _ work: @escaping @Sendable () async -> T) async -> T? {
-        await withCheckedContinuation { (continuation: CheckedContinuation<T?, Never>) in
+/// Runs work but gives up waiting after a time limit: the caller gets `nil` and goes on, the
+/// work finishes (or not) on its own. A task group would wait for a page that never returns.
+///
+/// One watcher per server instead of a timer per request: a sleeping task per request cost
+/// `/hello` a third of its requests/s. Deadlines come in the order requests start (one limit,
+/// one clock), so the watcher sleeps until the oldest one, answers what has expired, and stops
+/// when nothing is waiting.
+final class PageTimeLimit: Sendable {
+    let limit: Duration
+
+    private struct Waiting {
+        var deadline: ContinuousClock.Instant
+        var expire: @Sendable () -> Void
+    }
+
+    private struct State {
+        var waiting: [UInt64: Waiting] = [:]
+        var nextID: UInt64 = 0
+        var watching = false
+    }
+
+    private let state = Mutex(State())
+
+    init(_ limit: Duration) { self.limit = limit }
+
+    func run<T: Sendable>(_ work: @escaping @Sendable () async -> T) async -> T? {
+        await withUnsafeContinuation { (continuation: UnsafeContinuation<T?, Never>) in
             let once = Once(continuation)
-            let timer = Task {
-                try? await Task.sleep(for: limit)
-                if !Task.isCancelled { once.resume(nil) }
+            let (id, startWatcher) = state.withLock { state in
+                state.nextID += 1
+                state.waiting[state.nextID] = Waiting(deadline: .now + limit, expire: { once.resume(nil) })
+                defer { state.watching = true }
+                return (state.nextID, !state.watching)
             }
-            Task {
+            if startWatcher { Task { await self.watch() } }
+            Task.detached {
                 let value = await work()
-                once.resume(value)  // before cancelling the timer, which would otherwise race it
-                timer.cancel()
+                once.resume(value)
+                _ = self.state.withLock { $0.waiting.removeValue(forKey: id) }
             }
+        }
+    }
+
+    private func watch() async {
+        while true {
+            let next: ContinuousClock.Instant? = state.withLock { state in
+                let now = ContinuousClock.now
+                for (id, waiting) in state.waiting where waiting.deadline <= now {
+                    waiting.expire()
+                    state.waiting[id] = nil
+                }
+                guard let oldest = state.waiting.values.map(\.deadline).min() else {
+                    state.watching = false
+                    return nil
+                }
+                return oldest
+            }
+            guard let next else { return }
+            try? await Task.sleep(until: next, clock: .continuous)
         }
     }
 
     /// A continuation resumed by whichever comes first.
     private final class Once<Value: Sendable>: Sendable {
-        private let continuation: Mutex<CheckedContinuation<Value, Never>?>
+        private let continuation: Mutex<UnsafeContinuation<Value, Never>?>
 
-        init(_ continuation: CheckedContinuation<Value, Never>) { self.continuation = Mutex(continuation) }
+        init(_ continuation: UnsafeContinuation<Value, Never>) { self.continuation = Mutex(continuation) }
 
         func resume(_ value: Value) {
             continuation.withLock { pending in

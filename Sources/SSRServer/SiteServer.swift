@@ -30,6 +30,13 @@ public struct SiteServer: Sendable {
         try await application(onListening: onListening).runService()
     }
 
+    /// Serves on a free loopback port (the host and port given are not used) while `body` runs,
+    /// then stops gracefully.
+    public func withRunning<T: Sendable>(_ body: (Int) async throws -> T) async throws -> T {
+        let local = SiteServer(engine: engine, host: "127.0.0.1", port: 0, limits: limits, logger: logger)
+        return try await ScopedServer.run({ local.application(onListening: $0) }, body)
+    }
+
     /// The application, for callers that run it in their own service group (tests).
     public func application(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         Application(

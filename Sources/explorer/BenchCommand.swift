@@ -3,73 +3,88 @@ import Explorer
 import Foundation
 import HTTPTypes
 import SSR
+import SampleSite
 
-/// `explorer bench`: one route again and again, in-process through the engine or over HTTP.
+/// `explorer bench`: one route again and again, in-process through the engine or over HTTP,
+/// beside a reference that makes its cost a ratio; without a path, the README's whole table.
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Request one path repeatedly and report requests/s, bytes/s, latency percentiles and bytes per response.")
+        abstract: "Request one path repeatedly and report requests/s, bytes/s, latency percentiles and bytes per response.",
+        discussion: """
+            In-process, the engine answers without HTTP; --floor runs the sample site's hand-written \
+            floor beside it (the same bytes from the same rows, no engine). --http serves the site \
+            in this process on a loopback port and loads it with wrk; --baseline also loads a plain \
+            Hummingbird handler that sends the same bytes. --url loads a running server with wrk. \
+            Without a path: /hello, /posts/1 and /archive, as documents and as data requests, each \
+            with its floor and its baseline, printed as the README's table.
+            """)
 
-    @Argument(help: "The path to request: /hello, /posts/1, /archive.") var path: String
+    @Argument(help: "The path to request: /hello, /posts/1, /archive. None: the whole table.") var path: String?
     @Flag(help: "Request the data URL (/_next/data/<buildId>/…json), as a client transition does, instead of the document.")
     var transition = false
-    @Option(help: "How many requests.") var requests = 1000
-    @Option(help: "How many at a time.") var concurrency = 8
-    @Flag(help: "Print one JSON object instead of text.") var json = false
+    @Flag(help: "In-process: also run the hand-written floor (the sample site's /hello, /posts/N and /archive).")
+    var floor = false
+    @Flag(help: "Serve the site over HTTP in this process and load it with wrk.") var http = false
+    @Flag(help: "Also serve the same response from a plain Hummingbird handler and load it the same way (implies --http).")
+    var baseline = false
+    @Option(help: "In-process: how many requests (default: run for --duration).") var requests: Int?
+    @Option(help: "Seconds each run lasts (default: 5 in-process, 10 over HTTP).") var duration: Int?
+    @Option(help: "Requests at a time in-process (default 8); connections over HTTP (default 64).") var concurrency: Int?
+    @Flag(help: "Print JSON instead of text.") var json = false
     @OptionGroup var site: SiteOptions
 
+    private var overHTTP: Bool { http || baseline || site.url != nil }
+
     func validate() throws {
-        guard path.hasPrefix("/") else { throw ValidationError("the path must start with /, not “\(path)”") }
-        guard requests > 0, requests <= 10_000_000 else { throw ValidationError("--requests must be between 1 and 10000000") }
-        guard concurrency > 0, concurrency <= 4096 else { throw ValidationError("--concurrency must be between 1 and 4096") }
+        if let path, !path.hasPrefix("/") { throw ValidationError("the path must start with /, not “\(path)”") }
+        if let requests, !(1...10_000_000).contains(requests) { throw ValidationError("--requests must be between 1 and 10000000") }
+        if let duration, !(1...3600).contains(duration) { throw ValidationError("--duration must be between 1 and 3600 seconds") }
+        if let concurrency, !(1...4096).contains(concurrency) { throw ValidationError("--concurrency must be between 1 and 4096") }
+        if path == nil {
+            if transition || floor || http || baseline || site.url != nil || site.dev || requests != nil {
+                throw ValidationError("without a path, bench runs the whole table; --transition, --floor, --http, --baseline, --url, --dev and --requests need a path")
+            }
+            return
+        }
+        if floor && overHTTP { throw ValidationError("--floor runs in-process: not with --http, --baseline or --url") }
+        if site.url != nil && (http || baseline) { throw ValidationError("--url loads a running server; --http and --baseline serve the sample site here") }
+        if requests != nil && overHTTP { throw ValidationError("over HTTP a run lasts --duration seconds; --requests is for in-process runs") }
+        if floor, let path, BenchmarkFloor.workload(for: path) == nil {
+            throw ValidationError("--floor knows the sample site's /hello, /posts/N and /archive, not \(path)")
+        }
+        if overHTTP && WrkLoad.executable == nil { throw ValidationError(WrkLoad.missing) }
     }
 
     func run() async throws {
-        let transport = try site.anyTransport(log: CapturedLog())
-        let target: String
-        if transition {
-            let info: SiteInfo
-            do throws(TransportError) { info = try await transport.siteInfo() } catch {
-                FileHandle.standardError.write(Data("explorer: \(error.message)\n".utf8))
-                throw ExitCode(1)
-            }
-            let (locale, unlocalized) = info.splitLocale(path)
-            target = DataPath.dataURL(for: unlocalized, buildId: info.buildId, basePath: info.basePath, locale: locale)
-        } else {
-            target = path
-        }
-        var head = HTTPRequest(method: .get, scheme: nil, authority: nil, path: target)
-        head.headerFields[.accept] = transition ? "*/*" : "text/html"
-        if transition { head.headerFields[.nextjsData] = "1" }
-        let request = head
-        let send: @Sendable () async -> Benchmark.Sample
-        if let local = transport as? InProcessTransport {
-            // The engine alone: not the inspection extras the explorer's own fetches carry.
-            let engine = local.engine
-            send = {
-                let response = await engine.respond(to: Request(request))
-                return Benchmark.Sample(status: response.status.code, bytes: response.body.count)
-            }
-        } else {
-            send = {
-                do throws(TransportError) {
-                    let fetch = try await transport.send(request, body: [])
-                    return Benchmark.Sample(status: fetch.response.status.code, bytes: fetch.body.count)
-                } catch {
-                    return Benchmark.Sample(status: 0, bytes: 0)
-                }
-            }
-        }
-        let total = requests
+        let runner: BenchRunner
         let showProgress = isatty(STDERR_FILENO) == 1 && !json
-        let benchmark = Benchmark(requests: requests, concurrency: concurrency)
-        let result = await benchmark.run(progress: { done in
-            if showProgress, done % max(1, total / 50) == 0 || done == total {
-                FileHandle.standardError.write(Data("\r\(done)/\(total) requests".utf8))
+        do {
+            runner = try await BenchRunner(site: site, showProgress: showProgress)
+        } catch let failure as BenchRunner.Failure {
+            FileHandle.standardError.write(Data("explorer: \(failure.message)\n".utf8))
+            throw ExitCode(1)
+        }
+        do {
+            guard let path else {
+                let comparisons = try await BenchSuite.run(runner, seconds: duration)
+                print(json ? BenchReport.json(comparisons) : BenchReport.table(comparisons, seconds: duration))
+                return
             }
-        }, send)
-        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        let what = "GET \(target) (\(transition ? "data request" : "document"), \(transport.origin))"
-        print(json ? BenchReport.json(result, what: what) : BenchReport.text(result, what: what))
+            let comparison: BenchReport.Comparison
+            if site.url != nil {
+                comparison = try await runner.remote(path, transition: transition, connections: concurrency ?? 64, seconds: duration ?? 10)
+            } else if overHTTP {
+                comparison = try await runner.overHTTP(
+                    path, transition: transition, baseline: baseline, connections: concurrency ?? 64, seconds: duration ?? 10)
+            } else {
+                let length: Benchmark.Length = requests.map { .requests($0) } ?? .seconds(Double(duration ?? 5))
+                comparison = try await runner.inProcess(path, transition: transition, floor: floor, length: length, concurrency: concurrency ?? 8)
+            }
+            print(json ? BenchReport.json(comparison).jsonText : BenchReport.text(comparison))
+        } catch let failure as BenchRunner.Failure {
+            FileHandle.standardError.write(Data("explorer: \(failure.message)\n".utf8))
+            throw ExitCode(1)
+        }
     }
 }

@@ -30,6 +30,11 @@ struct SiteOptions: ParsableArguments {
     /// The sample site in-process, its engine's log lines kept in `log`. With `warmUp`, the
     /// database is opened now, so that the first request's timing is not its start-up.
     func transport(log: CapturedLog, warmUp: Bool = true) throws -> InProcessTransport {
+        try transport(logger: Logger(label: "ssr") { _ in log }, warmUp: warmUp)
+    }
+
+    /// The sample site in-process, its engine logging to `logger`.
+    func transport(logger: Logger, warmUp: Bool = true) throws -> InProcessTransport {
         let site: Site
         do {
             site = try SampleSite.site()
@@ -37,7 +42,6 @@ struct SiteOptions: ParsableArguments {
             throw ValidationError("the sample site's routes are invalid: \(error)")
         }
         if warmUp { SiteOptions.warmUpDatabase() }
-        let logger = Logger(label: "ssr") { _ in log }
         return InProcessTransport(engine: Engine(site: site, mode: dev ? .development : .production, logger: logger))
     }
 

@@ -4,6 +4,8 @@ import Testing
 extension BinaryTests {
     /// `explorer bench` at a tiny size: it runs and reports its numbers (no timing is asserted).
     @Suite struct BenchCommandTests {
+        static let rate = #"[\d,]+/s"#
+
         @Test func documentInProcess() throws {
             let run = try CommandTests().explorer("bench", "/posts/1", "--requests", "20", "--concurrency", "3")
             #expect(run.status == 0, "\(run.stderr)")
@@ -20,25 +22,72 @@ extension BinaryTests {
             #expect(run.status == 0, "\(run.stderr)")
             let object = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
             #expect((object["what"] as? String)?.contains("/hello.json (data request") == true)
-            #expect(object["requests"] as? Int == 10)
-            #expect((object["statuses"] as? [String: Any])?["200"] as? Int == 10)
-            let latency = try #require(object["latencyMs"] as? [String: Double])
+            let runs = try #require(object["runs"] as? [[String: Any]])
+            #expect(runs.count == 1)
+            #expect(runs[0]["requests"] as? Int == 10)
+            #expect((runs[0]["outcomes"] as? [String: Any])?["200"] as? Int == 10)
+            let latency = try #require(runs[0]["latencyMs"] as? [String: Double])
             #expect(Set(latency.keys) == ["p50", "p95", "p99", "max"])
             #expect((latency["p50"] ?? -1) <= (latency["max"] ?? -1))
         }
 
-        @Test func overHTTP() throws {
-            let server = try ServeProcess()
-            let run = try CommandTests().explorer("bench", "/posts/1", "--requests", "10", "--url", server.url)
+        /// The floor sends the engine's bytes (checked before timing), and the ratio is printed.
+        @Test func inProcessBesideTheFloor() throws {
+            let run = try CommandTests().explorer("bench", "/archive", "--transition", "--floor", "--requests", "6", "--concurrency", "2")
             #expect(run.status == 0, "\(run.stderr)")
-            #expect(run.stdout.contains("(document, \(server.url))"))
-            #expect(run.stdout.contains("statuses: 200 × 10"))
+            #expect(run.stdout.contains("  engine: 6 requests, 2 at a time"))
+            #expect(run.stdout.contains("  floor: 6 requests, 2 at a time"))
+            #expect(run.stdout.contains("782 kB per response"))
+            #expect(run.stdout.range(of: #"the engine takes [\d.]+× the floor's time per request \(the same bytes\)"#, options: .regularExpression) != nil)
+        }
+
+        /// The server and a plain Hummingbird handler, both loaded by wrk over loopback.
+        @Test func overHTTPBesideTheBaseline() throws {
+            let run = try CommandTests().explorer("bench", "/hello", "--baseline", "--duration", "1", "--concurrency", "4")
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stdout.hasPrefix("GET /hello (document, over HTTP, 4 connections)"))
+            #expect(run.stdout.contains("  explorer serve: "))
+            #expect(run.stdout.contains("  baseline: "))
+            #expect(run.stdout.range(of: #"answers: 2xx/3xx × \d+\n"#, options: .regularExpression) != nil)
+            #expect(!run.stdout.contains("errors"))
+            #expect(run.stdout.range(of: #"explorer serve answers \d+% of the baseline's requests/s"#, options: .regularExpression) != nil)
+        }
+
+        @Test func aRunningServer() throws {
+            let server = try ServeProcess()
+            let run = try CommandTests().explorer("bench", "/posts/1", "--transition", "--duration", "1", "--concurrency", "2", "--url", server.url)
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stdout.contains(".json (data request, \(server.url), 2 connections)"))
+            #expect(run.stdout.range(of: #"answers: 2xx/3xx × \d+\n"#, options: .regularExpression) != nil)
+        }
+
+        /// Without a path: the README's table, one row per workload.
+        @Test func theWholeTable() throws {
+            let run = try CommandTests().explorer("bench", "--duration", "1")
+            #expect(run.status == 0, "\(run.stderr)")
+            let rows = run.stdout.split(separator: "\n").filter { $0.hasPrefix("| /") }
+            #expect(rows.count == 6, "\(run.stdout)")
+            #expect(rows.first?.hasPrefix("| /hello (document) | 916 B | ") == true, "\(rows)")
+            #expect(rows.last?.hasPrefix("| /_next/data/") == true)
+            for row in rows {
+                #expect(row.range(of: "\(Self.rate) \\| \(Self.rate) \\| [\\d.]+× \\| \(Self.rate) \\| \(Self.rate) \\| \\d+% \\|", options: .regularExpression) != nil, "\(row)")
+            }
         }
 
         @Test func badArguments() throws {
-            let run = try CommandTests().explorer("bench", "/hello", "--requests", "0")
-            #expect(run.status == 64)
-            #expect(run.stderr.contains("--requests must be between 1 and 10000000"))
+            let cases: [([String], String)] = [
+                (["/hello", "--requests", "0"], "--requests must be between 1 and 10000000"),
+                (["/about", "--floor"], "--floor knows the sample site's /hello, /posts/N and /archive, not /about"),
+                (["/hello", "--http", "--requests", "5"], "over HTTP a run lasts --duration seconds"),
+                (["--floor"], "without a path, bench runs the whole table"),
+                (["/hello", "--floor", "--baseline"], "--floor runs in-process"),
+                (["hello"], "the path must start with /"),
+            ]
+            for (arguments, message) in cases {
+                let run = try CommandTests().explorer(["bench"] + arguments)
+                #expect(run.status == 64, "\(arguments)")
+                #expect(run.stderr.contains(message), "\(arguments): \(run.stderr)")
+            }
         }
     }
 }

@@ -10,7 +10,7 @@ extension BinaryTests {
     @Suite struct ServeCommandTests {
         @Test func servesLogsAndStopsOnSIGTERM() async throws {
             let server = try ServeProcess()
-            let (process, out, err, url) = (server.process, server.out, server.err, server.url)
+            let (process, out, url) = (server.process, server.out, server.url)
             #expect(server.firstLine.contains("(production, as next start)"))
 
             let (body, response) = try await URLSession.shared.data(from: URL(string: url + "/posts/1")!)
@@ -19,8 +19,8 @@ extension BinaryTests {
 
             process.terminate()  // SIGTERM
             let rest = out.fileHandleForReading.readDataToEndOfFile()
-            let log = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
+            let log = server.log
             #expect(process.terminationStatus == 0)
             #expect(String(decoding: rest, as: UTF8.self).contains("explorer: stopped, every request answered"))
             #expect(log.contains("GET /posts/1 200"), "\(log)")

@@ -3,18 +3,24 @@ import Testing
 
 extension BinaryTests {
     /// `explorer serve --port 0` running, with the URL its first line gives
-    /// ("explorer: serving the sample site on http://127.0.0.1:PORT (…)").
+    /// ("explorer: serving the sample site on http://127.0.0.1:PORT (…)"). Its log (a line per
+    /// request) goes to a file: a pipe nobody reads would fill and stop the server mid-benchmark.
     final class ServeProcess {
         let process = Process()
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let logFile = FileManager.default.temporaryDirectory.appendingPathComponent("serve-\(UUID().uuidString).log")
         let firstLine: String
         let url: String
+
+        /// What the server logged so far.
+        var log: String { (try? String(contentsOf: logFile, encoding: .utf8)) ?? "" }
 
         init() throws {
             process.executableURL = try #require(CommandTests.binary, "explorer not found beside the test bundle")
             process.arguments = ["serve", "--port", "0"]
             process.standardOutput = out
-            process.standardError = err
+            FileManager.default.createFile(atPath: logFile.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: logFile)
             try process.run()
             var line = Data()
             while !line.contains(UInt8(ascii: "\n")) {
@@ -35,6 +41,7 @@ extension BinaryTests {
                 process.terminate()
                 process.waitUntilExit()
             }
+            try? FileManager.default.removeItem(at: logFile)
         }
     }
 }

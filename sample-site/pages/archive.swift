@@ -14,10 +14,16 @@ struct ArchivePage: ServerSidePage {
 
     func getServerSideProps(_ context: ServerSideContext) async throws -> ServerSideResult<Props> {
         let posts = try await SampleDatabase.shared().read { db in
-            try Row.fetchAll(db, sql: "SELECT id, title FROM posts ORDER BY id").map { row in
-                let id: Int = row["id"]
-                return Props.Entry(id: id, title: row["title"], link: "/posts/\(id)")
+            // A cursor read by column index: fetchAll copies every row, and names are looked up
+            // case-insensitively on each access (a quarter of this page's time in a profile).
+            var posts: [Props.Entry] = []
+            posts.reserveCapacity(10_000)
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT id, title FROM posts ORDER BY id"))
+            while let row = try rows.next() {
+                let id: Int = row[0]
+                posts.append(Props.Entry(id: id, title: row[1], link: "/posts/\(id)"))
             }
+            return posts
         }
         return .props(Props(posts: posts))
     }

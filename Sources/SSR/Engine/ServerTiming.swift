@@ -24,8 +24,14 @@ struct ServerTiming {
     private static func milliseconds(_ d: Duration) -> String {
         let (seconds, attoseconds) = d.components
         let micros = max(0, seconds * 1_000_000 + attoseconds / 1_000_000_000_000)
-        let fraction = String(micros % 1000)
-        let trimmed = (String(repeating: "0", count: 3 - fraction.count) + fraction).reversed().drop { $0 == "0" }
-        return String(micros / 1000) + (trimmed.isEmpty ? "" : "." + String(trimmed.reversed()))
+        var fraction = micros % 1000
+        guard fraction > 0 else { return String(micros / 1000) }
+        var digits = 3
+        while fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
+        }
+        let text = String(fraction)
+        return String(micros / 1000) + "." + String(repeating: "0", count: digits - text.count) + text
     }
 }

@@ -310,6 +310,23 @@ private struct KeyedStreamContainer<Key: CodingKey>: KeyedEncodingContainerProto
         writer.append("null")
     }
 
+    // The common scalar types skip the generic path: no type checks, no error annotation
+    // (they cannot fail). Synthesized `encode(to:)` calls these overloads directly.
+    mutating func encode(_ value: String, forKey key: Key) throws {
+        member(key)
+        writer.string(value)
+    }
+
+    mutating func encode(_ value: Int, forKey key: Key) throws {
+        member(key)
+        writer.integer(value)
+    }
+
+    mutating func encode(_ value: Bool, forKey key: Key) throws {
+        member(key)
+        writer.append(value ? "true" : "false")
+    }
+
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         member(key)
         try writer.annotating(.key(key.stringValue)) { try writer.encodeValue(value) }
@@ -352,6 +369,18 @@ private struct UnkeyedStreamContainer: UnkeyedEncodingContainer {
     mutating func encodeNil() throws {
         writer.beginMember(ofContainerAt: index)
         writer.append("null")
+        count += 1
+    }
+
+    mutating func encode(_ value: String) throws {
+        writer.beginMember(ofContainerAt: index)
+        writer.string(value)
+        count += 1
+    }
+
+    mutating func encode(_ value: Int) throws {
+        writer.beginMember(ofContainerAt: index)
+        writer.integer(value)
         count += 1
     }
 

@@ -97,5 +97,5 @@ public struct Site: Sendable {
     }
 
     /// The routes in matching order, as `next build` lists them.
-    public var sortedRoutes: [RoutePattern] { routes.sorted.map(\.pattern) }
+    public var sortedRoutes: [RoutePattern] { routes.patterns }
 }

@@ -35,6 +35,11 @@ enum PercentDecoding {
         return String(validating: out, as: UTF8.self)
     }
 
+    /// `decodeURIComponent(segment) == literal`, without decoding when there is nothing to decode.
+    static func decodedEquals(_ segment: Substring, _ literal: String) -> Bool {
+        segment.utf8.contains(UInt8(ascii: "%")) ? decode(segment) == literal : segment == literal
+    }
+
     /// Whether every segment of a path decodes (`decodeURIComponent` would not throw).
     /// Decoding segment by segment matters: `%2F` is valid inside a segment.
     static func isWellFormed(_ path: Substring) -> Bool {

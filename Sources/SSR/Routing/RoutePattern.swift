@@ -12,6 +12,8 @@ public struct RoutePattern: Sendable, Hashable, CustomStringConvertible {
     }
 
     public let segments: [Segment]
+    /// The route as Next.js writes it: `/posts/[id]`. Kept: every response names its page.
+    public let description: String
 
     /// `pages/posts/[id].swift` → `/posts/[id]`; `pages/index.swift` → `/`;
     /// `pages/blog/index.swift` → `/blog`; `pages/index/index.swift` → `/index`.
@@ -72,16 +74,7 @@ public struct RoutePattern: Sendable, Hashable, CustomStringConvertible {
             segments.append(optional ? .optionalCatchAll(n) : catchAll ? .catchAll(n) : .dynamic(n))
         }
         self.segments = segments
-    }
-
-    /// Whether the route has a `[param]` or catch-all segment (and so `params`).
-    public var isDynamic: Bool {
-        segments.contains { if case .literal = $0 { false } else { true } }
-    }
-
-    /// The route as Next.js writes it: `/posts/[id]`.
-    public var description: String {
-        "/" + segments.map { segment in
+        description = "/" + segments.map { segment in
             switch segment {
             case .literal(let s): s
             case .dynamic(let n): "[\(n)]"
@@ -89,6 +82,11 @@ public struct RoutePattern: Sendable, Hashable, CustomStringConvertible {
             case .optionalCatchAll(let n): "[[...\(n)]]"
             }
         }.joined(separator: "/")
+    }
+
+    /// Whether the route has a `[param]` or catch-all segment (and so `params`).
+    public var isDynamic: Bool {
+        segments.contains { if case .literal = $0 { false } else { true } }
     }
 
     /// The decoded params when `path` (percent-encoded, no query) is one of this route's
@@ -107,7 +105,7 @@ public struct RoutePattern: Sendable, Hashable, CustomStringConvertible {
         for segment in segments {
             switch segment {
             case .literal(let literal):
-                guard i < path.count, PercentDecoding.decode(path[i]) == literal else { return nil }
+                guard i < path.count, PercentDecoding.decodedEquals(path[i], literal) else { return nil }
                 i += 1
             case .dynamic(let name):
                 guard i < path.count, let value = PercentDecoding.decode(path[i]) else { return nil }
