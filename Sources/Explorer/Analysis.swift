@@ -8,6 +8,18 @@ public struct Analysis: Sendable {
     /// Links in the page's HTML (the client-rendered HTML for a client transition).
     public let links: [PageLink]
 
+    private init(propsSize: PropsSize?, sensitive: [SensitiveFinding], cacheControl: CacheControlReading?, links: [PageLink]) {
+        self.propsSize = propsSize
+        self.sensitive = sensitive
+        self.cacheControl = cacheControl
+        self.links = links
+    }
+
+    /// The same findings with the props' size reduced to its ``PropsSize/summary``.
+    public var withSizeSummary: Analysis {
+        Analysis(propsSize: propsSize?.summary, sensitive: sensitive, cacheControl: cacheControl, links: links)
+    }
+
     public init(_ exchange: Exchange) {
         propsSize = exchange.props.map { PropsSize($0) }
         let sensitive = exchange.props.map(SensitiveProps.scan) ?? []

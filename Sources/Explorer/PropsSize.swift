@@ -11,14 +11,22 @@ public struct PropsSize: Sendable {
     public struct Node: Sendable {
         /// `.user`, `[3]`, or `pageProps` for the root.
         public let key: String
-        /// Where the node is, as Next.js writes paths in its errors: `.posts[3].title`.
-        public let path: String
+        /// The parent's path, shared by all its children, and this node's part of the path
+        /// (`.title`, `[3]`): a path of its own per node took tens of megabytes for 10 MB of props.
+        let parentPath: String
+        let component: String
         /// Bytes of the value's JSON (as `JSON.stringify` writes it).
         public let bytes: Int
         /// The node's share of all the props, 0…1.
         public let share: Double
         /// Members or elements, in order; empty for strings, numbers, booleans and null.
         public let children: [Node]
+
+        /// Where the node is, as Next.js writes paths in its errors: `.posts[3].title`.
+        public var path: String { parentPath + component }
+
+        /// The node without its children.
+        var alone: Node { Node(key: key, parentPath: parentPath, component: component, bytes: bytes, share: share, children: []) }
     }
 
     /// Next.js's default `largePageDataBytes`.
@@ -29,14 +37,24 @@ public struct PropsSize: Sendable {
     public var total: Int { root.bytes }
     public var isOverThreshold: Bool { total > threshold }
 
+    private init(root: Node, threshold: Int) {
+        self.root = root
+        self.threshold = threshold
+    }
+
+    /// The total alone (the root without its children): the tree is as large as the props
+    /// themselves, and a view that has read it needs only the total afterwards.
+    public var summary: PropsSize { PropsSize(root: root.alone, threshold: threshold) }
+
     public init(_ props: JSONValue, threshold: Int = PropsSize.nextThreshold) {
         self.threshold = threshold
         let total = PropsSize.size(props)
-        root = PropsSize.node(props, key: "pageProps", path: "", total: max(total, 1))
+        root = PropsSize.node(props, key: "pageProps", parentPath: "", component: "", total: max(total, 1))
     }
 
     /// The `limit` biggest nodes at any depth below the root, largest first (a parent comes
-    /// before its children when they are the same size).
+    /// before its children when they are the same size), without their children: holding a
+    /// top-level node would hold most of the tree.
     public func largest(_ limit: Int) -> [Node] {
         guard limit > 0 else { return [] }
         func before(_ a: Node, _ b: Node) -> Bool { a.bytes > b.bytes || (a.bytes == b.bytes && a.path.count < b.path.count) }
@@ -50,26 +68,26 @@ public struct PropsSize: Sendable {
             best.insert(node, at: at)
             if best.count > limit { best.removeLast() }
         }
-        return best
+        return best.map(\.alone)
     }
 
-    private static func node(_ value: JSONValue, key: String, path: String, total: Int) -> Node {
+    private static func node(_ value: JSONValue, key: String, parentPath: String, component: String, total: Int) -> Node {
         var children: [Node] = []
+        let path = parentPath + component
         switch value {
         case .object(let members):
             children = members.map { member in
-                let childPath = path + SerializationError.PathComponent.key(member.key).text
-                return node(member.value, key: member.key, path: childPath, total: total)
+                node(member.value, key: member.key, parentPath: path, component: SerializationError.PathComponent.key(member.key).text, total: total)
             }
         case .array(let elements):
             children = elements.enumerated().map { index, element in
                 let component = SerializationError.PathComponent.index(index).text
-                return node(element, key: component, path: path + component, total: total)
+                return node(element, key: component, parentPath: path, component: component, total: total)
             }
         default: break
         }
         let bytes = children.isEmpty ? size(value) : containerSize(value, children: children)
-        return Node(key: key, path: path, bytes: bytes, share: Double(bytes) / Double(total), children: children)
+        return Node(key: key, parentPath: parentPath, component: component, bytes: bytes, share: Double(bytes) / Double(total), children: children)
     }
 
     private static func containerSize(_ value: JSONValue, children: [Node]) -> Int {

@@ -31,7 +31,7 @@ extension AppState {
         let node = tree.visible[min(pane.cursor, tree.visible.count - 1)]
         switch key {
         case .enter where !tree.nodes[node].isContainer:
-            overlay = .value(path: "pageProps" + tree.nodes[node].path, text: tree.nodes[node].fullText, top: 0)
+            overlay = .value(path: "pageProps" + tree.path(of: node), text: tree.nodes[node].fullText, top: 0)
             return
         case .enter, .character(" "): tree.setFolded(node, !tree.isFolded(node))
         case .left:

@@ -14,15 +14,28 @@ public struct JSONTree: Sendable {
         public let label: String
         public let isIndex: Bool
         public let value: Value
-        public let depth: Int
+        // 32 bits each: a 10 MB payload has ~700,000 nodes, and every byte of a node counts.
+        private let depth32: Int32, end32: Int32, parent32: Int32
+        public var depth: Int { Int(depth32) }
         /// Where the node's subtree ends (the next node that is not inside it).
-        public let end: Int
-        public let parent: Int
-        /// Bytes of the node's JSON, and the path Next.js would print (`.posts[3].title`).
+        public var end: Int { Int(end32) }
+        public var parent: Int { Int(parent32) }
+        /// Bytes of the node's JSON. (Its path is ``JSONTree/path(of:)``: stored per node, paths
+        /// took tens of megabytes for 10 MB of props.)
         public let bytes: Int
-        public let path: String
         /// Why the value looks like a secret, when it does.
         public let sensitive: String?
+
+        init(label: String, isIndex: Bool, value: Value, depth: Int, end: Int, parent: Int, bytes: Int, sensitive: String?) {
+            self.label = label
+            self.isIndex = isIndex
+            self.value = value
+            depth32 = Int32(clamping: depth)
+            end32 = Int32(clamping: end)
+            parent32 = Int32(clamping: parent)
+            self.bytes = bytes
+            self.sensitive = sensitive
+        }
 
         /// A scalar as it reads: a string's text, a number, `true`, `null`.
         public var fullText: String {
@@ -79,7 +92,7 @@ public struct JSONTree: Sendable {
         case .null: shown = .null
         }
         nodes.append(Node(label: size.key, isIndex: isIndex, value: shown, depth: depth, end: index + 1, parent: parent,
-                          bytes: size.bytes, path: size.path, sensitive: reasons[size.path]))
+                          bytes: size.bytes, sensitive: reasons.isEmpty ? nil : reasons[size.path]))
         switch value {
         case .object(let members):
             for (member, child) in zip(members, size.children) {
@@ -93,7 +106,19 @@ public struct JSONTree: Sendable {
         }
         let node = nodes[index]
         nodes[index] = Node(label: node.label, isIndex: node.isIndex, value: node.value, depth: node.depth, end: nodes.count,
-                            parent: node.parent, bytes: node.bytes, path: node.path, sensitive: node.sensitive)
+                            parent: node.parent, bytes: node.bytes, sensitive: node.sensitive)
+    }
+
+    /// The path Next.js would print for a node (`.posts[3].title`; empty for the root).
+    public func path(of index: Int) -> String {
+        var components: [String] = []
+        var at = index
+        while at > 0 {
+            let node = nodes[at]
+            components.append(node.isIndex ? node.label : SerializationError.PathComponent.key(node.label).text)
+            at = node.parent
+        }
+        return components.reversed().joined()
     }
 
     public func isFolded(_ index: Int) -> Bool { folded[index] }

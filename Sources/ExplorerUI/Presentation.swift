@@ -19,11 +19,12 @@ public struct Presentation: Sendable {
     public init(_ exchange: Exchange) {
         self.exchange = exchange
         let analysis = Analysis(exchange)
-        self.analysis = analysis
         if let props = exchange.props, let size = analysis.propsSize {
             tree = JSONTree(props, size: size, sensitive: analysis.sensitive)
         }
         largestParts = analysis.propsSize?.largest(20) ?? []
+        // The tree and the largest parts are read: the size tree (as large as the props) is not kept.
+        self.analysis = analysis.withSizeSummary
         html = HTMLLines(exchange.html ?? "")
         htmlPreamble = Presentation.preamble(exchange)
         headerBlocks = Presentation.headerBlocks(exchange, analysis)

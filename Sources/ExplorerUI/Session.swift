@@ -1,6 +1,9 @@
 import Explorer
 import HTTPTypes
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What the session needs from a terminal: its size, keys, painting, the clipboard. The
 /// ncurses adapter is one; tests use a scripted one.
@@ -31,6 +34,7 @@ public final class Session: Sendable {
                 if let event = await Session.perform(effect, navigator) {
                     inbox.post(event)
                 }
+                Session.returnFreedMemory()
             }
         }
     }
@@ -40,36 +44,74 @@ public final class Session: Sendable {
         worker.cancel()
     }
 
-    /// Shows the UI until the user quits or `shouldStop` says so (a signal).
-    public func run(on device: TerminalDevice, origin: String, curlBase: String, shouldStop: () -> Bool) {
+    /// How long one frame took: handling what changed (a key, results, a resize), laying the
+    /// screen out, and painting it.
+    public struct Frame: Sendable {
+        public var trigger: String
+        public var handle: Duration
+        public var render: Duration
+        public var paint: Duration
+        public var total: Duration { handle + render + paint }
+    }
+
+    /// Shows the UI until the user quits or `shouldStop` says so (a signal). `onFrame` hears
+    /// each frame's times (`explorer --frame-log`).
+    public func run(
+        on device: TerminalDevice, origin: String, curlBase: String, onFrame: ((Frame) -> Void)? = nil, shouldStop: () -> Bool
+    ) {
+        let clock = ContinuousClock()
         let size = device.size
         var state = AppState(width: size.width, height: size.height, origin: origin, curlBase: curlBase)
         work.yield(.loadSite)
         var dirty = true
         var painted: Grid?
+        var trigger = "start"
+        var handling = clock.now
         while !shouldStop() {
             let size = device.size
             if size.width != state.width || size.height != state.height {
                 _ = state.handle(.resize(width: size.width, height: size.height))
                 dirty = true
+                trigger = "resize \(size.width)×\(size.height)"
             }
             for event in inbox.drain() {
                 perform(state.handle(event), device)
                 dirty = true
+                trigger = "results"
             }
             if dirty {
+                let rendering = clock.now
                 let grid = Screen.render(state)
+                let painting = clock.now
                 if grid != painted { device.paint(grid) }
                 painted = grid
                 dirty = false
+                onFrame?(Frame(trigger: trigger, handle: rendering - handling, render: painting - rendering, paint: clock.now - painting))
             }
             if state.quitting { return }
-            if let key = device.nextKey(timeoutMilliseconds: 50) {
+            let key = device.nextKey(timeoutMilliseconds: 50)
+            handling = clock.now
+            if let key {
                 perform(state.handle(.key(key)), device)
                 dirty = true
+                trigger = "key \(key)"
             }
         }
     }
+
+    /// Preparing a large page allocates far more than it keeps, and glibc keeps what is freed:
+    /// 10 MB of props left ~45 MB behind. `malloc_trim` gives it back; it is a GNU extension
+    /// that Swift's Glibc module does not export, hence the lookup.
+    private static let mallocTrim: (@convention(c) (Int) -> Int32)? = {
+        #if canImport(Glibc)
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
+        #else
+        return nil
+        #endif
+    }()
+
+    private static func returnFreedMemory() { _ = mallocTrim?(0) }
 
     private func perform(_ effects: [Effect], _ device: TerminalDevice) {
         for effect in effects {

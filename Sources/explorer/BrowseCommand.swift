@@ -14,6 +14,11 @@ struct BrowseCommand: AsyncParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
+    @Option(
+        name: .customLong("frame-log"),
+        help: ArgumentHelp("Append each frame's times (handling, layout, painting) and the resident memory to this file.", valueName: "file"))
+    var frameLog: String?
+
     /// The in-process site as `explorer serve` would answer it, for `curl` commands.
     static let curlBase = "http://127.0.0.1:3000"
 
@@ -24,9 +29,14 @@ struct BrowseCommand: AsyncParsableCommand {
         if transport is InProcessTransport { Task.detached { SiteOptions.warmUpDatabase() } }
         let session = Session(navigator: Navigator(transport: transport))
         let stop = StopSignal()
+        var frames: FrameLog?
+        if let frameLog {
+            do { frames = try FrameLog(path: frameLog) } catch { throw ValidationError("cannot write the frame log \(frameLog): \(error.localizedDescription)") }
+        }
         let signal: Int32
         do {
-            signal = try await BrowseCommand.runOnUIThread(session, origin: transport.origin, curlBase: site.url == nil ? BrowseCommand.curlBase : transport.origin, stop: stop)
+            signal = try await BrowseCommand.runOnUIThread(
+                session, origin: transport.origin, curlBase: site.url == nil ? BrowseCommand.curlBase : transport.origin, frames: frames, stop: stop)
         } catch let error as Terminal.StartError {
             Terminal.printError("""
                 explorer: \(error); the terminal UI needs an interactive terminal.
@@ -41,12 +51,16 @@ struct BrowseCommand: AsyncParsableCommand {
 
     /// ncurses blocks while it waits for keys: it gets a thread of its own, away from the
     /// tasks that fetch.
-    private static func runOnUIThread(_ session: Session, origin: String, curlBase: String, stop: StopSignal) async throws -> Int32 {
+    private static func runOnUIThread(
+        _ session: Session, origin: String, curlBase: String, frames: FrameLog?, stop: StopSignal
+    ) async throws -> Int32 {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
                 do {
                     let terminal = try Terminal.start()
-                    session.run(on: CursesDevice(terminal), origin: origin, curlBase: curlBase) { stop.signalNumber != 0 }
+                    session.run(on: CursesDevice(terminal), origin: origin, curlBase: curlBase, onFrame: frames.map { log in { log.write($0) } }) {
+                        stop.signalNumber != 0
+                    }
                     terminal.stop()
                     continuation.resume(returning: stop.signalNumber)
                 } catch {

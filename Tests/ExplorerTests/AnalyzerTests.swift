@@ -31,6 +31,16 @@ import Testing
         #expect(size.largest(1).first?.path == ".list")
     }
 
+    /// What a view keeps after reading the sizes holds no tree: 10 MB of props made one as large.
+    @Test func largestPartsAndTheSummaryHoldNoChildren() {
+        let size = PropsSize(Self.props)
+        #expect(size.largest(3).count == 3)
+        #expect(size.largest(3).allSatisfy { $0.children.isEmpty })
+        #expect(size.summary.root.children.isEmpty)
+        #expect(size.summary.total == size.total)
+        #expect(size.summary.isOverThreshold == size.isOverThreshold)
+    }
+
     @Test func thresholdIsNextJsDefault() {
         let big = JSONValue.object([.init("posts", .string(String(repeating: "a", count: 130_000)))])
         #expect(PropsSize(big).isOverThreshold)

@@ -73,8 +73,8 @@ import Testing
     @Test func searchFindsKeysAndValuesAndWraps() throws {
         let tree = try tree(#"{"title":"Hello","items":[{"title":"World"}]}"#)
         let first = try #require(tree.search("world", from: 0, backwards: false))
-        #expect(tree.nodes[first].path == ".items[0].title")
-        #expect(tree.search("TITLE", from: first, backwards: false).map { tree.nodes[$0].path } == ".title")
+        #expect(tree.path(of: first) == ".items[0].title")
+        #expect(tree.search("TITLE", from: first, backwards: false).map { tree.path(of: $0) } == ".title")
         #expect(tree.search("absent", from: 0, backwards: false) == nil)
     }
 

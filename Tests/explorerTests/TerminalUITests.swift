@@ -16,11 +16,11 @@ extension BinaryTests {
             var status: URL { folder.appendingPathComponent("status") }
             var modes: URL { folder.appendingPathComponent("stty") }
 
-            init(width: Int, height: Int, environment: String = "") throws {
+            init(width: Int, height: Int, environment: String = "", arguments: String = "") throws {
                 folder = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 let binary = try #require(CommandTests.binary, "explorer not found beside the test bundle").path
-                let script = "env LC_ALL=C.UTF-8 \(environment) '\(binary)'; echo $? > '\(status.path)'; stty -a > '\(modes.path)'; sleep 60"
+                let script = "env LC_ALL=C.UTF-8 \(environment) '\(binary)' \(arguments); echo $? > '\(status.path)'; stty -a > '\(modes.path)'; sleep 60"
                 // The server this starts keeps the output it inherits open: nothing is read from it.
                 try tmux("-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)", script, output: false)
             }
@@ -147,6 +147,24 @@ extension BinaryTests {
             try window.keys("q")
             #expect(window.exitStatus() == "0")
             #expect(try window.terminalRestored())
+        }
+
+        /// `--frame-log`: a line per frame with its times, the resident memory and what caused it.
+        @Test(.enabled(if: tmuxPath != nil)) func frameLogRecordsEveryFrame() throws {
+            let log = FileManager.default.temporaryDirectory.appendingPathComponent("frames-\(UUID().uuidString).log")
+            defer { try? FileManager.default.removeItem(at: log) }
+            let window = try Window(width: 100, height: 30, arguments: "--frame-log '\(log.path)'")
+            _ = try window.waitFor("/posts/[id]")
+            try window.keys("j")
+            try window.keys("q")
+            #expect(window.exitStatus() == "0")
+            let lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
+            #expect(lines.count >= 3, "\(lines)")
+            let shape = #"^\d+\.\d\d ms  handle \d+\.\d\d · layout \d+\.\d\d · paint \d+\.\d\d  rss \d+\.\d MB  at \d+\.\d\d ms  "#
+            for line in lines { #expect(line.range(of: shape, options: .regularExpression) != nil, "\(line)") }
+            #expect(lines.first?.hasSuffix("start") == true)
+            #expect(lines.contains { $0.hasSuffix("results") })
+            #expect(lines.contains { $0.hasSuffix(#"key character("j")"#) })
         }
 
         @Test(.enabled(if: tmuxPath != nil)) func wideTextInPropsKeepsTheColumns() throws {
