@@ -39,6 +39,7 @@ keys q
 sleep 0.5
 
 echo "first frame on screen ${first} ms after launch (tmux polling included)"
+awk '/key enter/ { enter = $15 } /results$/ && enter { printf "opening /big: %.0f ms from Enter to the props on screen (fetch, parse, prepare; the UI stays live)\n", $15 - enter; exit }' "$log"
 echo "frames: $(wc -l < "$log"); slower than 50 ms: $(awk '$1 > 50' "$log" | wc -l)"
 echo "largest resident memory: $(awk '{ for (i = 1; i <= NF; i++) if ($i == "rss") print $(i + 1) }' "$log" | sort -n | tail -1) MB"
 echo "slowest frames:"
