@@ -11,6 +11,8 @@ enum EdgeHeaders {
     }
 
     static func withoutInternal(_ fields: HTTPFields) -> HTTPFields {
-        HTTPFields(fields.filter { !isInternal($0.name) })
+        // Almost always none: no copy then.
+        guard fields.contains(where: { isInternal($0.name) }) else { return fields }
+        return HTTPFields(fields.filter { !isInternal($0.name) })
     }
 }

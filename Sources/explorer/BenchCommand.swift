@@ -67,7 +67,7 @@ struct BenchCommand: AsyncParsableCommand {
         }
         do {
             guard let path else {
-                let comparisons = try await BenchSuite.run(runner, seconds: duration)
+                let comparisons = try await BenchSuite.run(runner, seconds: duration, connections: concurrency ?? 64)
                 print(json ? BenchReport.json(comparisons) : BenchReport.table(comparisons, seconds: duration))
                 return
             }

@@ -3,14 +3,14 @@
 enum BenchSuite {
     static let paths = ["/hello", "/posts/1", "/archive"]
 
-    static func run(_ runner: BenchRunner, seconds: Int?) async throws -> [BenchReport.Comparison] {
+    static func run(_ runner: BenchRunner, seconds: Int?, connections: Int) async throws -> [BenchReport.Comparison] {
         var comparisons: [BenchReport.Comparison] = []
         for path in paths {
             for transition in [false, true] {
                 comparisons.append(
                     try await runner.inProcess(path, transition: transition, floor: true, length: .seconds(Double(seconds ?? 5)), concurrency: 8))
                 comparisons.append(
-                    try await runner.overHTTP(path, transition: transition, baseline: true, connections: 64, seconds: seconds ?? 10))
+                    try await runner.overHTTP(path, transition: transition, baseline: true, connections: connections, seconds: seconds ?? 10))
             }
         }
         return comparisons

@@ -37,6 +37,29 @@ extension BinaryTests {
             return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
         }
 
+        /// The same, awaited without holding a thread of the concurrency pool (output through
+        /// files, the exit through the termination handler): a benchmark lasts, and a blocked
+        /// pool thread of two starved the async server tests running beside it into time-outs.
+        func explorer(awaiting arguments: String...) async throws -> Run {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("explorer-run-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let (outFile, errFile) = (folder.appendingPathComponent("out"), folder.appendingPathComponent("err"))
+            FileManager.default.createFile(atPath: outFile.path, contents: nil)
+            FileManager.default.createFile(atPath: errFile.path, contents: nil)
+            let process = Process()
+            process.executableURL = try #require(Self.binary, "explorer not found beside the test bundle")
+            process.arguments = arguments
+            process.standardOutput = try FileHandle(forWritingTo: outFile)
+            process.standardError = try FileHandle(forWritingTo: errFile)
+            let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+                process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+                do { try process.run() } catch { continuation.resume(throwing: error) }
+            }
+            return Run(
+                status: status, stdout: try String(contentsOf: outFile, encoding: .utf8), stderr: try String(contentsOf: errFile, encoding: .utf8))
+        }
+
         /// The text between `── Title ──…` and the next section.
         func section(_ title: String, of output: String) -> String {
             let parts = output.components(separatedBy: "\n── ")

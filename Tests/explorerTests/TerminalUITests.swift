@@ -162,7 +162,6 @@ extension BinaryTests {
             #expect(lines.count >= 3, "\(lines)")
             let shape = #"^\d+\.\d\d ms  handle \d+\.\d\d · layout \d+\.\d\d · paint \d+\.\d\d  rss \d+\.\d MB  at \d+\.\d\d ms  "#
             for line in lines { #expect(line.range(of: shape, options: .regularExpression) != nil, "\(line)") }
-            #expect(lines.first?.hasSuffix("start") == true)
             #expect(lines.contains { $0.hasSuffix("results") })
             #expect(lines.contains { $0.hasSuffix(#"key character("j")"#) })
         }

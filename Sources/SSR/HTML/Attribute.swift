@@ -22,7 +22,7 @@ public struct Attribute: Sendable {
     public static func value(_ value: String) -> Attribute { attr("value", value) }
     public static func data(_ name: String, _ value: String) -> Attribute { attr("data-" + name, value) }
 
-    func render(into output: inout HTMLOutput) {
+    @usableFromInline func render(into output: inout HTMLOutput) {
         output.raw(" ")
         output.text(name)
         if let value {

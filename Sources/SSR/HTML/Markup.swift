@@ -70,19 +70,19 @@ extension Int: Markup {
 }
 
 extension Optional: Markup where Wrapped: Markup {
-    public func render(into output: inout HTMLOutput) { self?.render(into: &output) }
+    @inlinable public func render(into output: inout HTMLOutput) { self?.render(into: &output) }
 }
 
 extension Array: Markup where Element: Markup {
-    public func render(into output: inout HTMLOutput) {
+    @inlinable public func render(into output: inout HTMLOutput) {
         for item in self { item.render(into: &output) }
     }
 }
 
 /// Nothing: the markup of an empty builder block.
 public struct EmptyMarkup: Markup, Sendable {
-    public init() {}
-    public func render(into output: inout HTMLOutput) {}
+    @inlinable public init() {}
+    @inlinable public func render(into output: inout HTMLOutput) {}
 }
 
 /// HTML written exactly as given, unescaped. The one way around escaping: use it only for
@@ -110,15 +110,15 @@ public struct HTML: Markup, Sendable {
 
 /// Markup for each element of a sequence, rendered lazily (no array of nodes is built).
 public struct ForEach<Data: Sequence, Content: Markup>: Markup {
-    let data: Data
-    let content: (Data.Element) -> Content
+    @usableFromInline let data: Data
+    @usableFromInline let content: (Data.Element) -> Content
 
-    public init(_ data: Data, @MarkupBuilder content: @escaping (Data.Element) -> Content) {
+    @inlinable public init(_ data: Data, @MarkupBuilder content: @escaping (Data.Element) -> Content) {
         self.data = data
         self.content = content
     }
 
-    public func render(into output: inout HTMLOutput) {
+    @inlinable public func render(into output: inout HTMLOutput) {
         for element in data { content(element).render(into: &output) }
     }
 }

@@ -50,7 +50,7 @@ struct NextData {
         key(",\"page\":")
         string(page)
         key(",\"query\":")
-        escapes += try PropsEncoder(scriptSafe: true).encode(query, into: &out)
+        if query.isEmpty { key("{}") } else { escapes += try PropsEncoder(scriptSafe: true).encode(query, into: &out) }
         key(",\"buildId\":")
         string(buildId)
         if nextExport || autoExport { key(",\"nextExport\":true") }
