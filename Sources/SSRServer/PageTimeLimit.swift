@@ -3,10 +3,9 @@ import Synchronization
 /// Runs work but gives up waiting after a time limit: the caller gets `nil` and goes on, the
 /// work finishes (or not) on its own. A task group would wait for a page that never returns.
 ///
-/// One watcher per server instead of a timer per request: a sleeping task per request cost
-/// `/hello` a third of its requests/s. Deadlines come in the order requests start (one limit,
-/// one clock), so the watcher sleeps until the oldest one, answers what has expired, and stops
-/// when nothing is waiting.
+/// One watcher per server instead of a sleeping timer task started (and cancelled) for every
+/// request. Deadlines come in the order requests start (one limit, one clock), so the watcher
+/// sleeps until the oldest one, answers what has expired, and stops when nothing is waiting.
 final class PageTimeLimit: Sendable {
     let limit: Duration
 

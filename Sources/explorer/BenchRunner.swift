@@ -61,7 +61,7 @@ struct BenchRunner {
             return Benchmark.Sample(status: response.status.code, bytes: response.body.count)
         }
         guard floor, let workload = BenchmarkFloor.workload(for: path) else {
-            return BenchReport.Comparison(what: what, reference: .none, runs: [await measure("engine", rounds: [length], concurrency: concurrency, viaEngine)])
+            return BenchReport.Comparison(what: what, reference: .none, runs: [await measure("engine", length, concurrency: concurrency, viaEngine)])
         }
         let buildId = engine.buildId
         // Identical bytes, or the ratio compares two different jobs.
@@ -83,28 +83,25 @@ struct BenchRunner {
         }
         var engineRounds: [Benchmark.Result] = [], floorRounds: [Benchmark.Result] = []
         for round in lengths.indices {
-            engineRounds.append(await measure("engine", rounds: [lengths[round]], concurrency: concurrency, viaEngine).result)
-            floorRounds.append(await measure("floor", rounds: [lengths[round]], concurrency: concurrency, viaFloor).result)
+            engineRounds.append(await measure("engine", lengths[round], concurrency: concurrency, viaEngine).result)
+            floorRounds.append(await measure("floor", lengths[round], concurrency: concurrency, viaFloor).result)
         }
         return BenchReport.Comparison(
             what: what, reference: .floor,
             runs: [BenchReport.Run(name: "engine", result: .init(rounds: engineRounds)), BenchReport.Run(name: "floor", result: .init(rounds: floorRounds))])
     }
 
-    /// A short unmeasured run first (database connections, caches), then the measured ones.
+    /// A short unmeasured run first (database connections, caches), then the measured one.
     private func measure(
-        _ name: String, rounds: [Benchmark.Length], concurrency: Int, _ send: @escaping @Sendable () async -> Benchmark.Sample
+        _ name: String, _ length: Benchmark.Length, concurrency: Int, _ send: @escaping @Sendable () async -> Benchmark.Sample
     ) async -> BenchReport.Run {
         _ = await Benchmark(.requests(2 * concurrency), concurrency: concurrency).run(send)
         let show = showProgress
-        var results: [Benchmark.Result] = []
-        for length in rounds {
-            results.append(await Benchmark(length, concurrency: concurrency).run(progress: { done in
-                if show, done % 97 == 0 { FileHandle.standardError.write(Data("\r\(name): \(done) requests".utf8)) }
-            }, send))
-        }
+        let result = await Benchmark(length, concurrency: concurrency).run(progress: { done in
+            if show, done % 97 == 0 { FileHandle.standardError.write(Data("\r\(name): \(done) requests".utf8)) }
+        }, send)
         if show { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        return BenchReport.Run(name: name, result: .init(rounds: results))
+        return BenchReport.Run(name: name, result: result)
     }
 
     // MARK: Over HTTP
@@ -120,7 +117,7 @@ struct BenchRunner {
         let server = SiteServer(engine: engine, limits: ServerLimits(), logger: quiet)
         guard baseline else {
             let run = try await server.withRunning { port in
-                try await load("explorer serve", origin: "http://127.0.0.1:\(port)", request, connections: connections, seconds: [seconds])
+                try await load("explorer serve", origin: "http://127.0.0.1:\(port)", request, connections: connections, seconds: seconds)
             }
             return BenchReport.Comparison(what: what, reference: .none, runs: [run])
         }
@@ -132,8 +129,8 @@ struct BenchRunner {
             try await plain.withRunning { baselinePort in
                 var serverRounds: [Benchmark.Result] = [], baselineRounds: [Benchmark.Result] = []
                 for seconds in each {
-                    serverRounds.append(try await load("explorer serve", origin: "http://127.0.0.1:\(serverPort)", request, connections: connections, seconds: [seconds]).result)
-                    baselineRounds.append(try await load("baseline", origin: "http://127.0.0.1:\(baselinePort)", request, connections: connections, seconds: [seconds]).result)
+                    serverRounds.append(try await load("explorer serve", origin: "http://127.0.0.1:\(serverPort)", request, connections: connections, seconds: seconds).result)
+                    baselineRounds.append(try await load("baseline", origin: "http://127.0.0.1:\(baselinePort)", request, connections: connections, seconds: seconds).result)
                 }
                 return (serverRounds, baselineRounds)
             }
@@ -147,23 +144,19 @@ struct BenchRunner {
     func remote(_ path: String, transition: Bool, connections: Int, seconds: Int) async throws -> BenchReport.Comparison {
         let request = try await request(path, transition: transition)
         let what = BenchReport.what(request, transition: transition, where: "\(transport.origin), \(connections) connections")
-        let run = try await load("server", origin: transport.origin, request, connections: connections, seconds: [seconds])
+        let run = try await load("server", origin: transport.origin, request, connections: connections, seconds: seconds)
         return BenchReport.Comparison(what: what, reference: .none, runs: [run])
     }
 
-    private func load(_ name: String, origin: String, _ request: HTTPRequest, connections: Int, seconds rounds: [Int]) async throws -> BenchReport.Run {
+    private func load(_ name: String, origin: String, _ request: HTTPRequest, connections: Int, seconds: Int) async throws -> BenchReport.Run {
         let headers = request.headerFields.map { ($0.name.rawName, $0.value) }
-        var results: [Benchmark.Result] = []
-        for seconds in rounds {
-            let wrk = WrkLoad(url: origin + (request.path ?? "/"), headers: headers, connections: connections, seconds: seconds)
-            if showProgress { FileHandle.standardError.write(Data("\r\(name): wrk for \(seconds) s…".utf8)) }
-            defer { if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
-            do throws(WrkLoad.Failure) {
-                results.append(try await wrk.run())
-            } catch {
-                throw Failure(message: error.message)
-            }
+        let wrk = WrkLoad(url: origin + (request.path ?? "/"), headers: headers, connections: connections, seconds: seconds)
+        if showProgress { FileHandle.standardError.write(Data("\r\(name): wrk for \(seconds) s…".utf8)) }
+        defer { if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
+        do throws(WrkLoad.Failure) {
+            return BenchReport.Run(name: name, result: try await wrk.run())
+        } catch {
+            throw Failure(message: error.message)
         }
-        return BenchReport.Run(name: name, result: .init(rounds: results))
     }
 }
