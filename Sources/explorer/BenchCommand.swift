@@ -45,6 +45,7 @@ struct BenchCommand: AsyncParsableCommand {
             if transition || floor || http || baseline || site.url != nil || site.dev || requests != nil {
                 throw ValidationError("without a path, bench runs the whole table; --transition, --floor, --http, --baseline, --url, --dev and --requests need a path")
             }
+            if WrkLoad.executable == nil { throw ValidationError(WrkLoad.missing) }
             return
         }
         if floor && overHTTP { throw ValidationError("--floor runs in-process: not with --http, --baseline or --url") }

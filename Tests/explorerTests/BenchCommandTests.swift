@@ -76,6 +76,15 @@ extension BinaryTests {
             }
         }
 
+        /// Over HTTP without wrk: said before anything runs.
+        @Test func withoutWrk() throws {
+            for arguments in [["bench", "/hello", "--baseline"], ["bench"], ["bench", "/hello", "--url", "http://127.0.0.1:9"]] {
+                let run = try CommandTests().explorer(arguments, environment: ["PATH": "/nonexistent", "HOME": NSHomeDirectory()])
+                #expect(run.status == 64, "\(arguments)")
+                #expect(run.stderr.contains("explorer bench over HTTP drives wrk, which is not on PATH (Debian: apt-get install wrk)"), "\(run.stderr)")
+            }
+        }
+
         @Test func badArguments() throws {
             let cases: [([String], String)] = [
                 (["/hello", "--requests", "0"], "--requests must be between 1 and 10000000"),

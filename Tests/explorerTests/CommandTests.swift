@@ -21,11 +21,12 @@ extension BinaryTests {
 
         func explorer(_ arguments: String...) throws -> Run { try explorer(arguments) }
 
-        func explorer(_ arguments: [String]) throws -> Run {
+        func explorer(_ arguments: [String], environment: [String: String]? = nil) throws -> Run {
             let process = Process()
             let binary = try #require(Self.binary, "explorer not found beside the test bundle")
             process.executableURL = binary
             process.arguments = arguments
+            if let environment { process.environment = environment }
             let out = Pipe(), err = Pipe()
             process.standardOutput = out
             process.standardError = err
