@@ -19,10 +19,10 @@ struct DocumentWriter {
         html.raw("<!DOCTYPE html><html")
         if let lang { Attribute.lang(lang).render(into: &html) }
         html.raw("><head><meta charSet=\"utf-8\"/><meta name=\"viewport\" content=\"width=device-width\"/>")
-        shell.head().render(into: &html)
+        shell.writeHead(into: &html)
         html.bytes.append(contentsOf: pageHead.bytes)
         html.raw("</head><body><div id=\"__next\">")
-        shell.body(pageBody).render(into: &html)
+        shell.write(pageBody, into: &html)
         html.raw("</div><script id=\"__NEXT_DATA__\" type=\"application/json\">")
         let written = try nextData.write(into: &html.bytes)
         html.raw("</script></body></html>")

@@ -18,7 +18,7 @@ enum ClientRender {
             throw ClientRenderError(message: "pageProps do not decode as \(P.Props.self): \(describe(error))")
         }
         let page = P()
-        return shell.appHTML(PageBody { page.render(props).render(into: &$0) })
+        return shell.appHTML(PageBody { page.write(props, into: &$0) })
     }
 
     /// Dates arrive as `toISOString()` wrote them (with milliseconds; without is accepted).

@@ -15,6 +15,16 @@ public protocol DocumentShell: Sendable {
     @MarkupBuilder func head() -> Head
     /// The markup inside `<div id="__next">`, around the page's HTML.
     @MarkupBuilder func body(_ page: PageBody) -> Body
+
+    /// Writes `head()` and `body(page)`. Not for shells to implement: as ``Page``'s, the
+    /// defaults are compiled in the shell's module, for its own markup types.
+    func writeHead(into output: inout HTMLOutput)
+    func write(_ page: PageBody, into output: inout HTMLOutput)
+}
+
+extension DocumentShell {
+    @inlinable public func writeHead(into output: inout HTMLOutput) { head().render(into: &output) }
+    @inlinable public func write(_ page: PageBody, into output: inout HTMLOutput) { body(page).render(into: &output) }
 }
 
 extension DocumentShell where Head == EmptyMarkup {
@@ -26,7 +36,7 @@ extension DocumentShell {
     /// the explorer compares between server and client renders.
     func appHTML(_ page: PageBody) -> String {
         var html = HTMLOutput()
-        body(page).render(into: &html)
+        write(page, into: &html)
         return String(decoding: html.bytes, as: UTF8.self)
     }
 }

@@ -24,6 +24,17 @@ public protocol Page: Sendable {
 
     /// The page's HTML, placed inside `<div id="__next">` (through the document shell).
     @MarkupBuilder func render(_ props: Props) -> Body
+
+    /// Writes `render(props)` and `head(props)`. Not for pages to implement: the defaults are
+    /// compiled in the page's own module, for its own markup types, where the engine's generic
+    /// code would walk them through witness tables (a fifth of a small page's time).
+    func write(_ props: Props, into output: inout HTMLOutput)
+    func writeHead(_ props: Props, into output: inout HTMLOutput)
+}
+
+extension Page {
+    @inlinable public func write(_ props: Props, into output: inout HTMLOutput) { render(props).render(into: &output) }
+    @inlinable public func writeHead(_ props: Props, into output: inout HTMLOutput) { head(props).render(into: &output) }
 }
 
 extension Page where Head == EmptyMarkup {

@@ -85,7 +85,7 @@ struct ErasedProps: Sendable {
         encode = { (out: inout [UInt8], scriptSafe: Bool) throws(SerializationError) -> Int in
             try PropsEncoder(scriptSafe: scriptSafe).encode(props, into: &out)
         }
-        renderHead = { page.head(props).render(into: &$0) }
-        body = { PageBody { page.render(props).render(into: &$0) } }
+        renderHead = { page.writeHead(props, into: &$0) }
+        body = { PageBody { page.write(props, into: &$0) } }
     }
 }
