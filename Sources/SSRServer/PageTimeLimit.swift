@@ -1,7 +1,9 @@
+import SSR
 import Synchronization
 
-/// Runs work but gives up waiting after a time limit: the caller gets `nil` and goes on, the
-/// work finishes (or not) on its own. A task group would wait for a page that never returns.
+/// Runs the engine for a request but gives up waiting after a time limit: the caller gets `nil`
+/// and goes on, the page finishes (or not) on its own. A task group would wait for a page that
+/// never returns.
 ///
 /// One watcher per server instead of a sleeping timer task started (and cancelled) for every
 /// request. Deadlines come in the order requests start (one limit, one clock), so the watcher
@@ -24,8 +26,10 @@ final class PageTimeLimit: Sendable {
 
     init(_ limit: Duration) { self.limit = limit }
 
-    func run<T: Sendable>(_ work: @escaping @Sendable () async -> T) async -> T? {
-        await withUnsafeContinuation { (continuation: UnsafeContinuation<T?, Never>) in
+    /// Not generic: a generic continuation box showed in profiles looking up its type's
+    /// metadata on every request.
+    func run(_ work: @escaping @Sendable () async -> Response) async -> Response? {
+        await withUnsafeContinuation { (continuation: UnsafeContinuation<Response?, Never>) in
             let once = Once(continuation)
             let (id, startWatcher) = state.withLock { state in
                 state.nextID += 1
@@ -34,7 +38,7 @@ final class PageTimeLimit: Sendable {
                 return (state.nextID, !state.watching)
             }
             if startWatcher { Task { await self.watch() } }
-            Task.detached {
+            Task.immediate {
                 let value = await work()
                 once.resume(value)
                 _ = self.state.withLock { $0.waiting.removeValue(forKey: id) }
@@ -62,12 +66,12 @@ final class PageTimeLimit: Sendable {
     }
 
     /// A continuation resumed by whichever comes first.
-    private final class Once<Value: Sendable>: Sendable {
-        private let continuation: Mutex<UnsafeContinuation<Value, Never>?>
+    private final class Once: Sendable {
+        private let continuation: Mutex<UnsafeContinuation<Response?, Never>?>
 
-        init(_ continuation: UnsafeContinuation<Value, Never>) { self.continuation = Mutex(continuation) }
+        init(_ continuation: UnsafeContinuation<Response?, Never>) { self.continuation = Mutex(continuation) }
 
-        func resume(_ value: Value) {
+        func resume(_ value: Response?) {
             continuation.withLock { pending in
                 pending?.resume(returning: value)
                 pending = nil

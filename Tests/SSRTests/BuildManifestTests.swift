@@ -19,14 +19,22 @@ import Testing
     }
 
     @Test func anotherBuildIdOrBasePathIsNotFound() async throws {
-        #expect(await try TestSite.engine().get("/_next/static/OTHER/_buildManifest.js").status == .notFound)
+        #expect(try await TestSite.engine().get("/_next/static/OTHER/_buildManifest.js").status == .notFound)
         let based = try TestSite.engine(basePath: "/docs")
         #expect(await based.get("/docs/_next/static/B/_buildManifest.js").status == .ok)
         #expect(await based.get("/_next/static/B/_buildManifest.js").status == .notFound)
     }
 
+    @Test func aQueryIsIgnoredButTheNameIsExact() async throws {
+        let engine = try TestSite.engine()
+        #expect(await engine.get("/_next/static/B/_buildManifest.js?v=2").status == .ok)
+        #expect(await engine.get("/_next/static/B/_buildManifest.jsx").status == .notFound)
+        #expect(await engine.get("/_next/static/B/_buildManifest").status == .notFound)
+        #expect(await engine.get("/_next/static/BB/_buildManifest.js").status == .notFound)
+    }
+
     @Test func headAnswersWithoutABody() async throws {
-        let response = await try TestSite.engine().get("/_next/static/B/_buildManifest.js", method: .head)
+        let response = try await TestSite.engine().get("/_next/static/B/_buildManifest.js", method: .head)
         #expect(response.status == .ok)
         #expect(response.body.isEmpty)
     }

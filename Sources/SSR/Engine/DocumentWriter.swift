@@ -15,7 +15,7 @@ struct DocumentWriter {
     func write(
         lang: String?, pageHead: HTMLOutput, pageBody: PageBody, nextData: NextData
     ) throws(SerializationError) -> Output {
-        var html = HTMLOutput()
+        var html = HTMLOutput(capacity: 4096)
         html.raw("<!DOCTYPE html><html")
         if let lang { Attribute.lang(lang).render(into: &html) }
         html.raw("><head><meta charSet=\"utf-8\"/><meta name=\"viewport\" content=\"width=device-width\"/>")

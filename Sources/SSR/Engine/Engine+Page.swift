@@ -39,8 +39,11 @@ extension Engine {
             return (failure(error, page: route.description, url: target.url, timing: ServerTiming(gssp: clock.now - started)), nil)
         }
         var headers = response.headerFields
-        let cacheControl = headers[.cacheControl] ?? Engine.privateNoStore
-        headers[.cacheControl] = nil
+        var cacheControl = Engine.privateNoStore
+        if headers.contains(.cacheControl) {
+            cacheControl = headers[.cacheControl] ?? cacheControl
+            headers[.cacheControl] = nil
+        }
         let responder = PageResponder(
             engine: self, route: route, target: target, isServerSide: page.isServerSide, query: query,
             resolvedUrl: resolvedUrl, status: response.status, cacheControl: cacheControl, headers: headers,

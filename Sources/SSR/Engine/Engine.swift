@@ -127,8 +127,8 @@ public struct Engine: Sendable {
 
     /// Conditional GET (`If-None-Match` → 304) and HEAD, applied to any response.
     private func finish(_ response: inout Response, for request: HTTPRequest) {
-        if response.head.status == .ok, let etag = response.head.headerFields[.eTag],
-            request.method == .get || request.method == .head,
+        if response.head.status == .ok, request.method == .get || request.method == .head,
+            ETag.isConditional(request.headerFields), let etag = response.head.headerFields.first(.eTag),
             ETag.isFresh(request: request.headerFields, etag: etag)
         {
             response.head.status = .notModified

@@ -21,19 +21,21 @@ enum RequestTarget: Equatable {
         /// `req.url`: the URL without basePath and locale (for data requests, the data URL).
         var url: String
 
-        var segments: [Substring] { path.split(separator: "/") }
+        var segments: [Substring] { path.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) } }
     }
 
     init(path requestPath: String, site: Site, buildId: String) {
         // A fragment is not part of a request target; a URL parser would drop it.
-        let target = requestPath[..<(requestPath.firstIndex(of: "#") ?? requestPath.endIndex)]
+        // Byte searches and comparisons throughout: Character-level `hasPrefix`, `count` and
+        // `firstIndex(of:)` were a tenth of a small page's time. All delimiters are ASCII.
+        let target = requestPath[..<(requestPath.utf8.firstIndex(of: UInt8(ascii: "#")) ?? requestPath.endIndex)]
         var rawPath = target
         var query = Substring("")
-        if let q = target.firstIndex(of: "?") {
+        if let q = target.utf8.firstIndex(of: UInt8(ascii: "?")) {
             rawPath = target[..<q]
-            query = target[target.index(after: q)...]
+            query = target[target.utf8.index(after: q)...]
         }
-        guard rawPath.hasPrefix("/") else {
+        guard rawPath.utf8.first == UInt8(ascii: "/") else {
             self = .badRequest
             return
         }
@@ -52,24 +54,23 @@ enum RequestTarget: Equatable {
                 self = .normalize(location: basePath + search)
                 return
             }
-            guard rawPath == basePath || rawPath.hasPrefix(basePath + "/") else {
+            guard rawPath == basePath || (rawPath.utf8.starts(with: basePath.utf8) && rawPath.utf8.dropFirst(basePath.utf8.count).first == UInt8(ascii: "/")) else {
                 self = .notFound
                 return
             }
-            path = rawPath.dropFirst(basePath.count)
+            path = rawPath[rawPath.utf8.index(rawPath.startIndex, offsetBy: basePath.utf8.count)...]
             if path.isEmpty { path = "/" }
         }
 
-        let dataPrefix = "/_next/data/"
-        if path.hasPrefix(dataPrefix) {
+        if path.utf8.starts(with: "/_next/data/".utf8) {
             self = RequestTarget.data(path, query: query, search: search, site: site, buildId: buildId)
             return
         }
-        if path.hasPrefix("/_next/") {
+        if path.utf8.starts(with: "/_next/".utf8) {
             self = .notFound
             return
         }
-        if path.count > 1 && path.hasSuffix("/") {
+        if path.utf8.count > 1 && path.utf8.last == UInt8(ascii: "/") {
             var trimmed = path
             while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
             self = .normalize(location: basePath + (trimmed == "/" && !basePath.isEmpty ? "" : trimmed) + search)
@@ -121,11 +122,13 @@ enum RequestTarget: Equatable {
 
     /// `/_next/data/<buildId>/<asset path>.json` (Next.js's `handleNextDataRequest`).
     private static func data(_ path: Substring, query: Substring, search: String, site: Site, buildId: String) -> RequestTarget {
-        let rest = path.dropFirst("/_next/data/".count)
-        guard let slash = rest.firstIndex(of: "/"), rest[..<slash] == buildId else { return .notFound }
+        let rest = path[path.utf8.index(path.startIndex, offsetBy: "/_next/data/".utf8.count)...]
+        guard let slash = rest.utf8.firstIndex(of: UInt8(ascii: "/")), rest[..<slash].utf8.elementsEqual(buildId.utf8) else {
+            return .notFound
+        }
         let asset = rest[slash...]
-        guard asset.hasSuffix(".json"), asset.count > "/.json".count else { return .notFound }
-        let assetPath = String(asset.dropLast(".json".count))
+        guard asset.utf8.suffix(5).elementsEqual(".json".utf8), asset.utf8.count > "/.json".utf8.count else { return .notFound }
+        let assetPath = String(asset[..<asset.utf8.index(asset.endIndex, offsetBy: -".json".utf8.count)])
         guard assetPath.split(separator: "/", omittingEmptySubsequences: false).dropFirst().allSatisfy({ !$0.isEmpty }) else {
             return .notFound
         }

@@ -2,16 +2,18 @@
 /// `if`, `if/else`, `switch` and `for` work as in SwiftUI.
 @resultBuilder
 public enum MarkupBuilder {
+    // `consuming`: each block moves its parts into the next pair instead of copying the
+    // whole nested structure again at every statement.
     @inlinable public static func buildBlock() -> EmptyMarkup { EmptyMarkup() }
-    @inlinable public static func buildPartialBlock<M: Markup>(first: M) -> M { first }
-    @inlinable public static func buildPartialBlock<A: Markup, B: Markup>(accumulated: A, next: B) -> Pair<A, B> {
+    @inlinable public static func buildPartialBlock<M: Markup>(first: consuming M) -> M { first }
+    @inlinable public static func buildPartialBlock<A: Markup, B: Markup>(accumulated: consuming A, next: consuming B) -> Pair<A, B> {
         Pair(first: accumulated, second: next)
     }
-    @inlinable public static func buildOptional<M: Markup>(_ markup: M?) -> M? { markup }
-    @inlinable public static func buildEither<A: Markup, B: Markup>(first: A) -> Either<A, B> { .first(first) }
-    @inlinable public static func buildEither<A: Markup, B: Markup>(second: B) -> Either<A, B> { .second(second) }
-    @inlinable public static func buildArray<M: Markup>(_ items: [M]) -> [M] { items }
-    @inlinable public static func buildLimitedAvailability<M: Markup>(_ markup: M) -> M { markup }
+    @inlinable public static func buildOptional<M: Markup>(_ markup: consuming M?) -> M? { markup }
+    @inlinable public static func buildEither<A: Markup, B: Markup>(first: consuming A) -> Either<A, B> { .first(first) }
+    @inlinable public static func buildEither<A: Markup, B: Markup>(second: consuming B) -> Either<A, B> { .second(second) }
+    @inlinable public static func buildArray<M: Markup>(_ items: consuming [M]) -> [M] { items }
+    @inlinable public static func buildLimitedAvailability<M: Markup>(_ markup: consuming M) -> M { markup }
 
     /// Two markups in sequence.
     public struct Pair<A: Markup, B: Markup>: Markup {

@@ -1,4 +1,5 @@
 import HTTPTypes
+import Synchronization
 
 /// What `getServerSideProps` receives: Next.js's `context` (`params`, `query`, `req`, `res`,
 /// `resolvedUrl`, `locale`, `locales`, `defaultLocale`).
@@ -50,7 +51,7 @@ public final class ServerSideResponse: Sendable {
         var headerFields = HTTPFields()
     }
 
-    private let state = LockedValue(State())
+    private let state = Mutex(State())
 
     init() {}
 

@@ -1,5 +1,6 @@
 /// A site: its pages (routes from their file paths), document shell, error pages and options
 /// (`basePath`, `i18n`, `buildId`). Construction checks the route table as `next build` does.
+/// A class: immutable, and shared by every request without copying its dozen fields.
 ///
 /// ```swift
 /// let site = try Site(pages: [
@@ -8,7 +9,7 @@
 /// ])
 /// let engine = Engine(site: site, mode: .production)
 /// ```
-public struct Site: Sendable {
+public final class Site: Sendable {
     /// Locales of an internationalized site (Next.js's `i18n` option).
     public struct I18n: Sendable, Equatable {
         public var locales: [String]

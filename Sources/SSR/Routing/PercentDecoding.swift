@@ -35,9 +35,11 @@ enum PercentDecoding {
         return String(validating: out, as: UTF8.self)
     }
 
-    /// `decodeURIComponent(segment) == literal`, without decoding when there is nothing to decode.
+    /// `decodeURIComponent(segment) === literal`, without decoding when there is nothing to
+    /// decode. Code units compared as JavaScript does, not canonically equivalent Characters.
     static func decodedEquals(_ segment: Substring, _ literal: String) -> Bool {
-        segment.utf8.contains(UInt8(ascii: "%")) ? decode(segment) == literal : segment == literal
+        guard segment.utf8.contains(UInt8(ascii: "%")) else { return segment.utf8.elementsEqual(literal.utf8) }
+        return decode(segment).map { $0.utf8.elementsEqual(literal.utf8) } ?? false
     }
 
     /// Whether every segment of a path decodes (`decodeURIComponent` would not throw).

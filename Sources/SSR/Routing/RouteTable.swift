@@ -7,6 +7,9 @@ struct RouteTable<Entry: Sendable>: Sendable {
     /// profiles as a tenth of a small page's time.
     let patterns: [RoutePattern]
     private let entries: [Entry]
+    /// How many path segments each pattern takes, `nil` with a catch-all: most patterns are
+    /// passed over on the count alone.
+    private let segmentCounts: [Int?]
 
     /// Rejects what `next build` rejects, with its messages. (Callers reject duplicate routes
     /// first, with the files that define them.)
@@ -17,11 +20,19 @@ struct RouteTable<Entry: Sendable>: Sendable {
         let sorted = try root.smoosh(prefix: "/").map { byRoute[$0]! }  // smoosh lists exactly the inserted routes
         patterns = sorted.map(\.pattern)
         entries = sorted.map(\.entry)
+        segmentCounts = patterns.map { pattern in
+            pattern.segments.contains {
+                switch $0 {
+                case .catchAll, .optionalCatchAll: true
+                case .literal, .dynamic: false
+                }
+            } ? nil : pattern.segments.count
+        }
     }
 
     /// The first route matching the percent-encoded path segments, with its decoded params.
     func match(_ path: [Substring]) -> (pattern: RoutePattern, entry: Entry, params: QueryParameters)? {
-        for i in patterns.indices {
+        for i in patterns.indices where segmentCounts[i] == nil || segmentCounts[i] == path.count {
             if let params = patterns[i].match(path) { return (patterns[i], entries[i], params) }
         }
         return nil

@@ -11,8 +11,15 @@ struct BuildManifest {
     let site: Site
 
     static func isRequest(_ path: String, basePath: String, buildId: String) -> Bool {
-        let pathOnly = path.prefix { $0 != "?" && $0 != "#" }
-        return pathOnly == "\(basePath)/_next/static/\(buildId)/_buildManifest.js"
+        // Compared piece by piece in UTF-8: this runs for every request.
+        var rest = path.utf8[...]
+        func take(_ piece: String) -> Bool {
+            guard rest.starts(with: piece.utf8) else { return false }
+            rest = rest.dropFirst(piece.utf8.count)
+            return true
+        }
+        guard take(basePath), take("/_next/static/"), take(buildId), take("/_buildManifest.js") else { return false }
+        return rest.first.map { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? true
     }
 
     /// Next.js's order: `/` first, then `/_app` and `/_error`, then the site's routes in

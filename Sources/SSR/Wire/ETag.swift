@@ -48,6 +48,11 @@ enum ETag {
         return "\"" + String(fnv52, radix: 36) + String(units, radix: 36) + "\""
     }
 
+    /// Whether the request asks for a conditional answer at all (most do not).
+    static func isConditional(_ fields: HTTPFields) -> Bool {
+        fields.contains { $0.name == .ifNoneMatch || $0.name == .ifModifiedSince }
+    }
+
     /// npm `fresh` as Next.js uses it: a conditional request matches the ETag we would send.
     /// `Cache-Control: no-cache` in the request always asks for the full response; a request
     /// with only `If-Modified-Since` is never fresh (we send no `Last-Modified`).
