@@ -83,7 +83,7 @@ public struct Engine: Sendable {
             if let location = localeRedirect(target, request: request.head) {
                 return (redirect(to: location, status: 307, cacheControl: Engine.privateNoStore, extra: [:]), nil)
             }
-            guard let match = site.routes.match(target.segments) else { return (errorPage(404, locale: target.locale), nil) }
+            guard let match = site.routes.match(path: target.path) else { return (errorPage(404, locale: target.locale), nil) }
             let page = match.entry.page
             if target.isData && !page.isServerSide { return (errorPage(404, locale: target.locale), nil) }
             if !page.isServerSide && request.head.method != .get && request.head.method != .head {

@@ -21,7 +21,6 @@ enum RequestTarget: Equatable {
         /// `req.url`: the URL without basePath and locale (for data requests, the data URL).
         var url: String
 
-        var segments: [Substring] { path.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) } }
     }
 
     init(path requestPath: String, site: Site, buildId: String) {

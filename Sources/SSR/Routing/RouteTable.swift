@@ -10,6 +10,9 @@ struct RouteTable<Entry: Sendable>: Sendable {
     /// How many path segments each pattern takes, `nil` with a catch-all: most patterns are
     /// passed over on the count alone.
     private let segmentCounts: [Int?]
+    /// Routes without parameters by path (`/about`): a path equal to one is always its first
+    /// match, since static segments come before dynamic ones at every level.
+    private let staticRoutes: [String: Int]
 
     /// Rejects what `next build` rejects, with its messages. (Callers reject duplicate routes
     /// first, with the files that define them.)
@@ -18,7 +21,8 @@ struct RouteTable<Entry: Sendable>: Sendable {
         for route in routes { try root.insert(route.pattern.segments[...], slugNames: [], isCatchAll: false) }
         let byRoute = Dictionary(routes.map { ($0.pattern.description, $0) }, uniquingKeysWith: { first, _ in first })
         let sorted = try root.smoosh(prefix: "/").map { byRoute[$0]! }  // smoosh lists exactly the inserted routes
-        patterns = sorted.map(\.pattern)
+        let patterns = sorted.map(\.pattern)
+        self.patterns = patterns
         entries = sorted.map(\.entry)
         segmentCounts = patterns.map { pattern in
             pattern.segments.contains {
@@ -28,6 +32,17 @@ struct RouteTable<Entry: Sendable>: Sendable {
                 }
             } ? nil : pattern.segments.count
         }
+        staticRoutes = Dictionary(
+            patterns.indices.filter { !patterns[$0].isDynamic }.map { (patterns[$0].description, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The first route matching a percent-encoded path (`/posts/1`, no trailing slash), with its
+    /// decoded params.
+    func match(path: Substring) -> (pattern: RoutePattern, entry: Entry, params: QueryParameters)? {
+        if !path.utf8.contains(UInt8(ascii: "%")), let i = staticRoutes[String(path)] {
+            return (patterns[i], entries[i], QueryParameters())
+        }
+        return match(path.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) })
     }
 
     /// The first route matching the percent-encoded path segments, with its decoded params.

@@ -1,0 +1,31 @@
+import Testing
+
+@testable import SSR
+
+/// The route table's shortcut for paths without parameters gives the same route as matching
+/// pattern by pattern in Next.js's order.
+@Suite struct RouteTableTests {
+    struct P: Page { func render(_ props: EmptyProps) -> some Markup { "" } }
+
+    @Test func staticLookupAgreesWithTheOrderedScan() throws {
+        let site = try Site(pages: [
+            "pages/index.swift", "pages/[root].swift", "pages/about.swift", "pages/blog/index.swift", "pages/blog/[id].swift",
+            "pages/blog/archive.swift", "pages/blog/[...slug].swift", "pages/docs/[[...slug]].swift", "pages/docs/intro.swift",
+            "pages/a/b/c.swift", "pages/a/[x]/c.swift",
+        ].map { PageRoute(file: $0, page: P.self) })
+        let paths = [
+            "/", "/about", "/abou%74", "/blog", "/blog/archive", "/blog/7", "/blog/archive/x", "/docs", "/docs/intro",
+            "/docs/intro/more", "/a/b/c", "/a/z/c", "/a/b", "/zzz", "/%C3%A9",
+        ]
+        for path in paths {
+            let segments = Substring(path).split(separator: "/")
+            let fast = site.routes.match(path: Substring(path))
+            let scan = site.routes.match(segments)
+            #expect(fast?.pattern.description == scan?.pattern.description, "\(path)")
+            #expect(fast?.params == scan?.params, "\(path)")
+        }
+        #expect(site.routes.match(path: "/abou%74")?.pattern.description == "/about")
+        #expect(site.routes.match(path: "/docs/intro")?.pattern.description == "/docs/intro")
+        #expect(site.routes.match(path: "/a/b/c")?.pattern.description == "/a/b/c")
+    }
+}
