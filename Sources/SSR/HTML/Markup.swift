@@ -22,7 +22,8 @@ public struct HTMLOutput: Sendable {
 
     /// Writes trusted bytes as they are (tags, already-escaped fragments).
     public mutating func raw(_ s: StaticString) {
-        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        // Tags write many one-byte pieces (`<`, `>`): a plain append is cheaper for those.
+        s.withUTF8Buffer { $0.count == 1 ? bytes.append($0[0]) : bytes.append(contentsOf: $0) }
     }
 
     mutating func rawString(_ s: String) { bytes.append(contentsOf: s.utf8) }
