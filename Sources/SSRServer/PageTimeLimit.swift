@@ -38,6 +38,10 @@ final class PageTimeLimit: Sendable {
                 return (state.nextID, !state.watching)
             }
             if startWatcher { Task { await self.watch() } }
+            // Started on this thread, not another: most pages never suspend, and a hop to
+            // another thread and back cost every request two wake-ups. A page that
+            // suspends (a query, a sleep) lets this return and the watcher answer; one that
+            // blocks its thread without suspending holds its own answer until it yields.
             Task.immediate {
                 let value = await work()
                 once.resume(value)
