@@ -37,6 +37,15 @@ enum LiveSite {
         func render(_ props: Props) -> some Markup { p { "waited \(props.waited) ms" } }
     }
 
+    /// Puts the query's `q` in its props, as a search page would; `?nan=1` returns NaN.
+    struct Echo: ServerSidePage {
+        struct Props: Codable, Sendable { var q: String; var score: Double }
+        func getServerSideProps(_ context: ServerSideContext) async throws -> ServerSideResult<Props> {
+            .props(Props(q: context.query["q"]?.string ?? "", score: context.query["nan"] == nil ? 1 : .nan))
+        }
+        func render(_ props: Props) -> some Markup { p { props.q } }
+    }
+
     struct Home: Page {
         func render(_ props: EmptyProps) -> some Markup { p { "home" } }
     }
@@ -47,6 +56,8 @@ enum LiveSite {
                 PageRoute(file: "pages/index.swift", page: Home.self),
                 PageRoute(file: "pages/posts/[id].swift", page: Post.self),
                 PageRoute(file: "pages/slow.swift", page: Slow.self),
+                PageRoute(file: "pages/echo.swift", page: Echo.self),
+                PageRoute(file: "pages/about.swift", page: Home.self),
             ],
             buildId: "B")
         return Engine(site: site, mode: mode, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
@@ -100,10 +111,26 @@ enum LiveSite {
 
         /// The status line of a request sent byte for byte over a plain socket: for targets an
         /// HTTP client library would correct before sending (malformed percent-encoding).
-        func raw(_ requestLine: String) throws -> String {
+        func raw(_ requestLine: String) async throws -> String {
+            try await raw(bytes: Array("\(requestLine)\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)).statusLine
+        }
+
+        /// Sends `bytes` as they are and reads until the server closes the connection (at most
+        /// 10 s): for requests no client library would send (control bytes, unknown methods).
+        /// On a thread of its own: blocking one of the concurrency pool's two threads in a read
+        /// while the server needs them starves both.
+        func raw(bytes request: [UInt8]) async throws -> (statusLine: String, head: String, body: [UInt8]) {
+            try await withCheckedThrowingContinuation { continuation in
+                Thread { continuation.resume(with: Result { try rawBlocking(request) }) }.start()
+            }
+        }
+
+        private func rawBlocking(_ request: [UInt8]) throws -> (statusLine: String, head: String, body: [UInt8]) {
             let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
             guard fd >= 0 else { throw URLError(.cannotConnectToHost) }
             defer { close(fd) }
+            var timeout = timeval(tv_sec: 10, tv_usec: 0)
+            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
             var address = sockaddr_in()
             address.sin_family = sa_family_t(AF_INET)
             address.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -112,16 +139,21 @@ enum LiveSite {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
             }
             guard connected == 0 else { throw URLError(.cannotConnectToHost) }
-            let request = Array("\(requestLine)\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
-            _ = request.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            // The server may answer and close before reading everything (a line too long):
+            // a short write is part of the answer, not an error.
+            _ = request.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
             var received: [UInt8] = []
-            var buffer = [UInt8](repeating: 0, count: 4096)
+            var buffer = [UInt8](repeating: 0, count: 65536)
             while true {
                 let count = read(fd, &buffer, buffer.count)
                 if count <= 0 { break }
                 received += buffer[0..<count]
             }
-            return String(decoding: received, as: UTF8.self).split(separator: "\r\n").first.map(String.init) ?? ""
+            let text = String(decoding: received, as: UTF8.self)
+            let headEnd = received.firstRange(of: Array("\r\n\r\n".utf8))
+            let head = headEnd.map { String(decoding: received[..<$0.lowerBound], as: UTF8.self) } ?? text
+            let body = headEnd.map { Array(received[$0.upperBound...]) } ?? []
+            return (text.split(separator: "\r\n").first.map(String.init) ?? "", head, body)
         }
 
         /// One request, the body read raw (no decompression, no redirects followed).
