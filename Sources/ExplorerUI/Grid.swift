@@ -87,21 +87,30 @@ public struct Grid: Sendable, Equatable {
         if column >= start {
             if column + columns > end {
                 // A wide character that does not fit: blank instead of half a glyph.
-                for c in column..<end { self[c, y] = Cell(text: " ", style: style, highlight: .none) }
+                for c in column..<end { write(Cell(text: " ", style: style, highlight: .none), x: c, y: y) }
             } else {
-                self[column, y] = Cell(text: text, style: style, highlight: .none)
-                if columns == 2 { self[column + 1, y] = Cell(text: "", style: style, highlight: .none) }
+                write(Cell(text: text, style: style, highlight: .none), x: column, y: y)
+                if columns == 2 { write(Cell(text: "", style: style, highlight: .none), x: column + 1, y: y) }
             }
         } else if column + columns > start {
             // Scrolled half off the left edge.
-            for c in start..<min(end, column + columns) { self[c, y] = Cell(text: " ", style: style, highlight: .none) }
+            for c in start..<min(end, column + columns) { write(Cell(text: " ", style: style, highlight: .none), x: c, y: y) }
         }
         return column + columns
     }
 
+    /// Sets one cell without leaving half of a wide glyph behind: text written over either
+    /// half of one (a `›` at a box's last column) blanks the other half, else the glyph would
+    /// still take two columns and push the row past the edge.
+    private mutating func write(_ cell: Cell, x: Int, y: Int) {
+        if self[x, y].text.isEmpty, x > 0 { self[x - 1, y].text = " " }
+        if x + 1 < width, self[x + 1, y].text.isEmpty { self[x + 1, y].text = " " }
+        self[x, y] = cell
+    }
+
     public mutating func fill(_ rect: Rect, style: Style = .plain) {
         for y in rect.y..<min(height, rect.y + rect.height) {
-            for x in rect.x..<min(width, rect.x + rect.width) { self[x, y] = Cell(text: " ", style: style, highlight: .none) }
+            for x in rect.x..<min(width, rect.x + rect.width) { write(Cell(text: " ", style: style, highlight: .none), x: x, y: y) }
         }
     }
 
@@ -123,17 +132,17 @@ public struct Grid: Sendable, Equatable {
         let style: Style = focused ? .focusedBorder : .border
         let right = rect.x + rect.width - 1, bottom = rect.y + rect.height - 1
         for x in rect.x...right {
-            self[x, rect.y] = Cell(text: "─", style: style, highlight: .none)
-            self[x, bottom] = Cell(text: "─", style: style, highlight: .none)
+            write(Cell(text: "─", style: style, highlight: .none), x: x, y: rect.y)
+            write(Cell(text: "─", style: style, highlight: .none), x: x, y: bottom)
         }
         for y in rect.y...bottom {
-            self[rect.x, y] = Cell(text: "│", style: style, highlight: .none)
-            self[right, y] = Cell(text: "│", style: style, highlight: .none)
+            write(Cell(text: "│", style: style, highlight: .none), x: rect.x, y: y)
+            write(Cell(text: "│", style: style, highlight: .none), x: right, y: y)
         }
-        self[rect.x, rect.y] = Cell(text: "┌", style: style, highlight: .none)
-        self[right, rect.y] = Cell(text: "┐", style: style, highlight: .none)
-        self[rect.x, bottom] = Cell(text: "└", style: style, highlight: .none)
-        self[right, bottom] = Cell(text: "┘", style: style, highlight: .none)
+        write(Cell(text: "┌", style: style, highlight: .none), x: rect.x, y: rect.y)
+        write(Cell(text: "┐", style: style, highlight: .none), x: right, y: rect.y)
+        write(Cell(text: "└", style: style, highlight: .none), x: rect.x, y: bottom)
+        write(Cell(text: "┘", style: style, highlight: .none), x: right, y: bottom)
         var heading = StyledText(" ", style)
         heading.append(title)
         heading.append(" ", style)

@@ -18,6 +18,19 @@ import Testing
         #expect(grid[5, 0].text == "😀" && grid[6, 0].text == "" && grid[7, 0].text == "|")
     }
 
+    /// Found by the random-keys test: a `›` at a box's last column over the right half of a
+    /// wide character, or a border over either half, left a two-column glyph in one column.
+    @Test func writingOverHalfAWideCharacterBlanksTheOtherHalf() {
+        var grid = row("abc日", width: 5)
+        grid.put("›", x: 4, y: 0, limit: 1)
+        #expect(grid.lines == ["abc ›"])
+        var boxed = Grid(width: 6, height: 3)
+        boxed.put("日本語", x: 0, y: 1, limit: 6)
+        boxed.box(Rect(x: 1, y: 0, width: 4, height: 3), title: StyledText(""), focused: false)
+        #expect(boxed.lines[1] == " │本│")
+        #expect(boxed.lines.allSatisfy { DisplayWidth.of($0) <= 6 })
+    }
+
     @Test func combiningMarksStayOnTheirBaseCharacter() {
         let grid = row("e\u{301}te\u{301}|")
         #expect(grid[0, 0].text == "e\u{301}")
