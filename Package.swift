@@ -81,6 +81,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Fuzz targets for the parsers (`.fuzz/run` drives them with libFuzzer); `fuzz` replays
+        // inputs through them without it.
+        .target(name: "FuzzTargets", dependencies: ["SSR", "Explorer", "ExplorerUI"]),
+        .executableTarget(name: "fuzz", dependencies: ["FuzzTargets"]),
+        .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"]),
         .testTarget(
             name: "SSRTests",
             dependencies: [

@@ -24,6 +24,21 @@ import Testing
         #expect(response[.location] == "/evil.example/x")
     }
 
+    /// Found by fuzzing: Swift's Characters join a `\`, `/` or `?` with a combining mark after
+    /// it, where JavaScript (and our byte checks) see the ASCII character. A redirect loop, a
+    /// data URL that lost its query, a path split in the wrong places.
+    @Test func combiningMarksAfterDelimitersAreReadAsJavaScriptReadsThem() async throws {
+        let loop = await engine.get("/a\\\u{324}b")
+        #expect(loop.status.code == 308)
+        let location = loop[.location] ?? ""
+        #expect(location == "/a/\u{324}b")
+        #expect(await engine.get(location).status.code != 308)
+        #expect(DataPath.dataURL(for: "/posts/1?\u{659}x", buildId: "B") == "/_next/data/B/posts/1.json?\u{659}x")
+        let data = await engine.get("/_next/data/B/posts/1.json?\u{659}x")
+        #expect(data.status == .ok)
+        #expect(try RoutePattern(route: "/blog/[...slug]").match(path: "/blog/a/\u{301}b")?["slug"] == .array(["a", "\u{301}b"]))
+    }
+
     @Test func randomPathsNeverCrashOrFail() async {
         var rng = SystemRandomNumberGenerator()
         let pieces = ["/", "//", "\\", "%", "%2F", "%zz", "%E0%A4", "..", ".", "?", "&", "=", "#", "[", "]", "index",

@@ -1,6 +1,6 @@
 /// What a request path asks for, before any page runs: a redirect that normalizes the path,
 /// a malformed path, a path outside the site, or a page (as a document or a data request).
-enum RequestTarget: Equatable {
+package enum RequestTarget: Equatable {
     /// 308 to this location (repeated slashes, trailing slash).
     case normalize(location: String)
     /// 400: the path is not a valid origin-form or has malformed percent-encoding.
@@ -9,21 +9,21 @@ enum RequestTarget: Equatable {
     case notFound
     case page(PageRequest)
 
-    struct PageRequest: Equatable {
+    package struct PageRequest: Equatable {
         /// The page path, still percent-encoded: `/posts/1`.
-        var path: Substring
+        package var path: Substring
         /// The raw query string, without `?`.
-        var query: Substring
-        var locale: String?
+        package var query: Substring
+        package var locale: String?
         /// The locale came from the path (`/fr/…`), not the default.
-        var hasLocalePrefix = false
-        var isData: Bool
+        package var hasLocalePrefix = false
+        package var isData: Bool
         /// `req.url`: the URL without basePath and locale (for data requests, the data URL).
-        var url: String
+        package var url: String
 
     }
 
-    init(path requestPath: String, site: Site, buildId: String) {
+    package init(path requestPath: String, site: Site, buildId: String) {
         // A fragment is not part of a request target; a URL parser would drop it.
         // Byte searches and comparisons throughout: Character-level `hasPrefix`, `count` and
         // `firstIndex(of:)` were a tenth of a small page's time. All delimiters are ASCII.
@@ -82,11 +82,11 @@ enum RequestTarget: Equatable {
         var locale: String?
         var hasLocalePrefix = false
         if let i18n = site.i18n {
-            let first = path.split(separator: "/").first.map(String.init)
+            let first = path.pathSegments.first.map(String.init)
             if let first, let match = i18n.locales.first(where: { $0.lowercased() == first.lowercased() }) {
                 locale = match
                 hasLocalePrefix = true
-                path = path.dropFirst(1 + first.count)
+                path = path[path.utf8.index(path.startIndex, offsetBy: 1 + first.utf8.count)...]
                 if path.isEmpty { path = "/" }
             } else {
                 locale = i18n.defaultLocale
@@ -109,14 +109,16 @@ enum RequestTarget: Equatable {
     /// Next.js's `normalizeRepeatedSlashes`: in the path part, `\` → `/` and `//+` → `/`; the
     /// query is left as it is.
     static func normalizeRepeatedSlashes(_ url: String) -> String {
-        let queryStart = url.firstIndex(of: "?") ?? url.endIndex
-        var path = ""
-        for ch in url[..<queryStart] {
-            let c: Character = ch == "\\" ? "/" : ch
-            if c == "/" && path.hasSuffix("/") { continue }
-            path.append(c)
+        // Bytes: a `\` with a combining mark after it is one Character, which a Character
+        // loop kept while the byte check above redirected again, forever (found by fuzzing).
+        let queryStart = url.utf8.firstIndex(of: UInt8(ascii: "?")) ?? url.endIndex
+        var path: [UInt8] = []
+        for byte in url.utf8[..<queryStart] {
+            let b = byte == UInt8(ascii: "\\") ? UInt8(ascii: "/") : byte
+            if b == UInt8(ascii: "/") && path.last == UInt8(ascii: "/") { continue }
+            path.append(b)
         }
-        return path + url[queryStart...]
+        return String(decoding: path, as: UTF8.self) + url[queryStart...]
     }
 
     /// `/_next/data/<buildId>/<asset path>.json` (Next.js's `handleNextDataRequest`).
@@ -128,7 +130,7 @@ enum RequestTarget: Equatable {
         let asset = rest[slash...]
         guard asset.utf8.suffix(5).elementsEqual(".json".utf8), asset.utf8.count > "/.json".utf8.count else { return .notFound }
         let assetPath = String(asset[..<asset.utf8.index(asset.endIndex, offsetBy: -".json".utf8.count)])
-        guard assetPath.split(separator: "/", omittingEmptySubsequences: false).dropFirst().allSatisfy({ !$0.isEmpty }) else {
+        guard assetPath.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst().allSatisfy({ !$0.isEmpty }) else {
             return .notFound
         }
         guard PercentDecoding.isWellFormed(Substring(assetPath)) else { return .badRequest }
@@ -137,11 +139,11 @@ enum RequestTarget: Equatable {
         if let i18n = site.i18n {
             // The locale is always in a data URL; without one the request is a 404
             // (and never bypasses the checks of the locale-prefixed page, CVE-2026-44573).
-            guard let first = route.split(separator: "/").first,
+            guard let first = route.pathSegments.first,
                 let match = i18n.locales.first(where: { $0.lowercased() == first.lowercased() })
             else { return .notFound }
             locale = match
-            route = route.dropFirst(1 + first.count)
+            route = route[route.utf8.index(route.startIndex, offsetBy: 1 + first.utf8.count)...]
             if route.isEmpty { route = "/" }
         }
         return .page(PageRequest(

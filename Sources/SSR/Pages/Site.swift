@@ -42,7 +42,7 @@ public final class Site: Sendable {
     /// is linear in the body; a site behind a cache that makes its own may turn it off.
     public let generateEtags: Bool
 
-    let routes: RouteTable<PageRoute>
+    package let routes: RouteTable<PageRoute>
 
     /// A site of `pages`. Throws, with Next.js's message, for a route table `next build` would
     /// refuse (conflicting dynamic segments, duplicate routes, a misplaced catch-all) and for

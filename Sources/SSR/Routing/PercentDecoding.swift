@@ -46,7 +46,7 @@ enum PercentDecoding {
     /// Decoding segment by segment matters: `%2F` is valid inside a segment.
     static func isWellFormed(_ path: Substring) -> Bool {
         guard path.utf8.contains(UInt8(ascii: "%")) else { return true }
-        return path.split(separator: "/").allSatisfy { decode($0) != nil }
+        return path.pathSegments.allSatisfy { decode($0) != nil }
     }
 
     /// `URLSearchParams` decoding of a name or value.

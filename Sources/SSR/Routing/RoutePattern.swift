@@ -92,8 +92,8 @@ public struct RoutePattern: Sendable, Hashable, CustomStringConvertible {
     /// The decoded params when `path` (percent-encoded, no query) is one of this route's
     /// paths, `nil` otherwise: how a client resolves a link against the build manifest.
     public func match(path: String) -> QueryParameters? {
-        guard path.hasPrefix("/"), PercentDecoding.isWellFormed(Substring(path)) else { return nil }
-        return match(path.split(separator: "/"))
+        guard path.utf8.first == UInt8(ascii: "/"), PercentDecoding.isWellFormed(Substring(path)) else { return nil }
+        return match(Substring(path).pathSegments)
     }
 
     /// Matches percent-encoded path segments (no empty ones). Returns the decoded params in

@@ -1,7 +1,7 @@
 /// Routes in Next.js's matching order (`getSortedRoutes`): at each level the node's own page,
 /// then static children alphabetically, then `[param]`, `[...rest]`, `[[...optional]]`. The
 /// first route that matches a path wins, so static segments beat dynamic ones level by level.
-struct RouteTable<Entry: Sendable>: Sendable {
+package struct RouteTable<Entry: Sendable>: Sendable {
     /// The patterns in matching order, and their entries at the same indices. Two arrays, not
     /// one of tuples: reading a generic tuple out of an array copies it whole, which showed in
     /// profiles as a tenth of a small page's time.
@@ -38,15 +38,15 @@ struct RouteTable<Entry: Sendable>: Sendable {
 
     /// The first route matching a percent-encoded path (`/posts/1`, no trailing slash), with its
     /// decoded params.
-    func match(path: Substring) -> (pattern: RoutePattern, entry: Entry, params: QueryParameters)? {
+    package func match(path: Substring) -> (pattern: RoutePattern, entry: Entry, params: QueryParameters)? {
         if !path.utf8.contains(UInt8(ascii: "%")), let i = staticRoutes[String(path)] {
             return (patterns[i], entries[i], QueryParameters())
         }
-        return match(path.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) })
+        return match(path.pathSegments)
     }
 
     /// The first route matching the percent-encoded path segments, with its decoded params.
-    func match(_ path: [Substring]) -> (pattern: RoutePattern, entry: Entry, params: QueryParameters)? {
+    package func match(_ path: [Substring]) -> (pattern: RoutePattern, entry: Entry, params: QueryParameters)? {
         for i in patterns.indices where segmentCounts[i] == nil || segmentCounts[i] == path.count {
             if let params = patterns[i].match(path) { return (patterns[i], entries[i], params) }
         }

@@ -19,16 +19,20 @@ public enum DataPath {
     /// `dataURL(for: "/posts/1?ref=x", buildId: "B")` → `/_next/data/B/posts/1.json?ref=x`.
     /// With i18n the locale is always in it; a trailing slash is removed first.
     public static func dataURL(for path: String, buildId: String, basePath: String = "", locale: String? = nil) -> String {
+        // Bytes, as JavaScript reads a URL: a `?` followed by a combining mark is one Character
+        // but still starts the query.
         var pathname = Substring(path)
         var search = Substring("")
-        if let q = path.firstIndex(where: { $0 == "?" || $0 == "#" }) {
+        if let q = path.utf8.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) {
             pathname = path[..<q]
-            if path[q] == "?" {
-                let end = path[q...].firstIndex(of: "#") ?? path.endIndex
+            if path.utf8[q] == UInt8(ascii: "?") {
+                let end = path.utf8[q...].firstIndex(of: UInt8(ascii: "#")) ?? path.endIndex
                 search = path[q..<end]
             }
         }
-        while pathname.count > 1 && pathname.hasSuffix("/") { pathname = pathname.dropLast() }
+        while pathname.utf8.count > 1 && pathname.utf8.last == UInt8(ascii: "/") {
+            pathname = pathname[..<pathname.utf8.index(before: pathname.endIndex)]
+        }
         var route = String(pathname.isEmpty ? "/" : pathname)
         if let locale { route = route == "/" ? "/" + locale : "/" + locale + route }
         return basePath + "/_next/data/" + buildId + assetPath(fromRoute: route) + ".json" + search

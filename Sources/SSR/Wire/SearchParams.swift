@@ -1,8 +1,8 @@
 /// The query string as `URLSearchParams` reads it, and the keys a client may not set.
-enum SearchParams {
+package enum SearchParams {
     /// Name/value pairs in order, decoded (`+` is a space), with the raw pair kept for
     /// `resolvedUrl`, which repeats the original query.
-    static func parse(_ query: Substring) -> [(name: String, value: String, raw: Substring)] {
+    package static func parse(_ query: Substring) -> [(name: String, value: String, raw: Substring)] {
         query.split(separator: "&", omittingEmptySubsequences: true).map { pair in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = PercentDecoding.decodeFormComponent(parts[0])
