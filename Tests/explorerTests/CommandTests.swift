@@ -42,6 +42,11 @@ extension BinaryTests {
         /// files, the exit through the termination handler): a benchmark lasts, and a blocked
         /// pool thread of two starved the async server tests running beside it into time-outs.
         func explorer(awaiting arguments: String...) async throws -> Run {
+            try await Self.run(awaiting: try #require(Self.binary, "explorer not found beside the test bundle"), arguments)
+        }
+
+        /// Any program, awaited the same way (the load and cache scripts).
+        static func run(awaiting executable: URL, _ arguments: [String]) async throws -> Run {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("explorer-run-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
@@ -49,7 +54,7 @@ extension BinaryTests {
             FileManager.default.createFile(atPath: outFile.path, contents: nil)
             FileManager.default.createFile(atPath: errFile.path, contents: nil)
             let process = Process()
-            process.executableURL = try #require(Self.binary, "explorer not found beside the test bundle")
+            process.executableURL = executable
             process.arguments = arguments
             process.standardOutput = try FileHandle(forWritingTo: outFile)
             process.standardError = try FileHandle(forWritingTo: errFile)
@@ -187,6 +192,7 @@ extension BinaryTests {
                 ├ ○ /login
                 ├ ƒ /old/[id]
                 ├ ƒ /posts/[id]
+                ├ ƒ /slow
                 └ ƒ /welcome
 
                 ○  (Static)   prerendered as static content
