@@ -124,7 +124,8 @@ let package = Package(
                 "ExplorerUI", "Explorer", "SSR",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            exclude: ["Snapshots"]  // read from the source tree, next to the test
         ),
         .testTarget(
             name: "ExplorerTests",

@@ -10,7 +10,7 @@ final class FrameLog: Sendable {
     private let started = ContinuousClock.now
 
     init(path: String) throws {
-        if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+        if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
         file = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         file.seekToEndOfFile()
     }

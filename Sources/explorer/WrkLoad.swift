@@ -48,7 +48,7 @@ struct WrkLoad {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data(WrkLoad.script.utf8).write(to: scriptFile)
-            FileManager.default.createFile(atPath: outputFile.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)  // opening it below says why it failed
         } catch {
             throw Failure(message: "cannot write wrk's script in \(folder.path): \(error.localizedDescription)")
         }

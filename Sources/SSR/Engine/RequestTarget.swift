@@ -20,7 +20,6 @@ package enum RequestTarget: Equatable {
         package var isData: Bool
         /// `req.url`: the URL without basePath and locale (for data requests, the data URL).
         package var url: String
-
     }
 
     package init(path requestPath: String, site: Site, buildId: String) {
