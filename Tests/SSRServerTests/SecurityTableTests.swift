@@ -14,7 +14,7 @@ import Testing
         let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../README.md")
         let text = try String(contentsOf: readme, encoding: .utf8)
         guard let start = text.range(of: "\n## Security\n") else { return [] }
-        let section = text[start.upperBound...].prefix { _ in true }
+        let section = text[start.upperBound...]
         let end = section.range(of: "\n## ")?.lowerBound ?? section.endIndex
         return section[..<end].split(separator: "\n").compactMap { line -> Row? in
             guard line.hasPrefix("| `") else { return nil }

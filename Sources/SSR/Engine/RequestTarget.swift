@@ -69,8 +69,7 @@ package enum RequestTarget: Equatable {
             return
         }
         if path.utf8.count > 1 && path.utf8.last == UInt8(ascii: "/") {
-            var trimmed = path
-            while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+            let trimmed = path.withoutTrailingSlashes
             self = .normalize(location: basePath + (trimmed == "/" && !basePath.isEmpty ? "" : trimmed) + search)
             return
         }

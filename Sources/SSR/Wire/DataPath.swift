@@ -30,9 +30,7 @@ public enum DataPath {
                 search = path[q..<end]
             }
         }
-        while pathname.utf8.count > 1 && pathname.utf8.last == UInt8(ascii: "/") {
-            pathname = pathname[..<pathname.utf8.index(before: pathname.endIndex)]
-        }
+        pathname = pathname.withoutTrailingSlashes
         var route = String(pathname.isEmpty ? "/" : pathname)
         if let locale { route = route == "/" ? "/" + locale : "/" + locale + route }
         return basePath + "/_next/data/" + buildId + assetPath(fromRoute: route) + ".json" + search
