@@ -68,7 +68,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             path: "sample-site",
-            exclude: ["pages"],
+            exclude: ["pages", "nextjs"],  // nextjs/: the same site as a Next.js app, for the fidelity tests
             resources: [.copy("seed.sql")],
             plugins: ["PagesPlugin"]
         ),
@@ -86,6 +86,8 @@ let package = Package(
         .target(name: "FuzzTargets", dependencies: ["SSR", "Explorer", "ExplorerUI"]),
         .executableTarget(name: "fuzz", dependencies: ["FuzzTargets"]),
         .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"]),
+        // HTTP over a plain socket, byte for byte, for the tests that talk to live servers.
+        .target(name: "HTTPTestSupport", path: "Tests/HTTPTestSupport"),
         .testTarget(
             name: "SSRTests",
             dependencies: [
@@ -108,7 +110,7 @@ let package = Package(
         .testTarget(
             name: "SSRServerTests",
             dependencies: [
-                "SSRServer", "SSR",
+                "SSRServer", "SSR", "HTTPTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "CompressNIO", package: "compress-nio"),
@@ -135,8 +137,16 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // Runs the built `explorer` binary, as a user does.
-        .testTarget(name: "explorerTests", dependencies: ["explorer", "SSR"]),
+        // Runs the built `explorer` binary, as a user does; and beside the real Next.js (Fidelity/).
+        .testTarget(
+            name: "explorerTests",
+            dependencies: [
+                "explorer", "SSR", "Explorer", "SampleSite", "HTTPTestSupport",
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            exclude: ["Fidelity/cases.txt"]  // read from the source tree, next to the test
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -42,7 +42,7 @@ public enum BenchmarkFloor {
             out.documentEnd()
             out.raw(#"{"props":{"pageProps":{"message":"Hello, world"},"__N_SSP":true},"page":"/hello","query":{},"buildId":""#)
             out.raw(buildId)
-            out.raw(#"","isFallback":false,"gssp":true,"scriptLoader":[]}</script></body></html>"#)
+            out.raw(#"","isFallback":false,"isExperimentalCompile":false,"gssp":true,"scriptLoader":[]}</script></body></html>"#)
             return out.bytes
         case .post(let id):
             return try await SampleDatabase.shared().read { db in try post(id, db: db, data: data, buildId: buildId) }
@@ -113,7 +113,7 @@ public enum BenchmarkFloor {
         out.raw(String(id))
         out.raw(#""},"buildId":""#)
         out.raw(buildId)
-        out.raw(#"","isFallback":false,"gssp":true,"scriptLoader":[]}</script></body></html>"#)
+        out.raw(#"","isFallback":false,"isExperimentalCompile":false,"gssp":true,"scriptLoader":[]}</script></body></html>"#)
         return out.bytes
     }
 
@@ -156,7 +156,7 @@ public enum BenchmarkFloor {
         out.bytes += json.bytes
         out.raw(#","__N_SSP":true},"page":"/archive","query":{},"buildId":""#)
         out.raw(buildId)
-        out.raw(#"","isFallback":false,"gssp":true,"scriptLoader":[]}</script></body></html>"#)
+        out.raw(#"","isFallback":false,"isExperimentalCompile":false,"gssp":true,"scriptLoader":[]}</script></body></html>"#)
         return out.bytes
     }
 
@@ -178,13 +178,13 @@ public enum BenchmarkFloor {
 
         /// The shell up to the page's content, then after it up to the `__NEXT_DATA__` JSON.
         mutating func documentStart(title: String?) {
-            raw(#"<!DOCTYPE html><html><head><meta charSet="utf-8"/><meta name="viewport" content="width=device-width"/><style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:0 auto;padding:0 1rem;line-height:1.5}header nav a{margin-right:1rem}footer{margin-top:3rem;color:#666;font-size:.875rem}.muted{color:#666}</style>"#)
+            raw(#"<!DOCTYPE html><html><head><meta charSet="utf-8" data-next-head=""/><meta name="viewport" content="width=device-width" data-next-head=""/>"#)
             if let title {
-                raw("<title>")
+                raw(#"<title data-next-head="">"#)
                 text(title)
                 raw("</title>")
             }
-            raw(#"</head><body><div id="__next"><header><nav><a href="/">Home</a><a href="/archive">Archive</a><a href="/docs">Docs</a><a href="/guestbook">Guestbook</a><a href="/dashboard">Dashboard</a><a href="/about">About</a></nav></header><main>"#)
+            raw(#"<style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:0 auto;padding:0 1rem;line-height:1.5}header nav a{margin-right:1rem}footer{margin-top:3rem;color:#666;font-size:.875rem}.muted{color:#666}</style></head><body><div id="__next"><header><nav><a href="/">Home</a><a href="/archive">Archive</a><a href="/docs">Docs</a><a href="/guestbook">Guestbook</a><a href="/dashboard">Dashboard</a><a href="/about">About</a></nav></header><main>"#)
         }
 
         mutating func documentEnd() {

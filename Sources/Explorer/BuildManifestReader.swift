@@ -4,9 +4,17 @@ import SSR
 /// minified and wrapped in a function, not JSON (spec, "Confirmed on real Next.js build
 /// output"). The array itself is JSON-compatible: quoted strings.
 enum BuildManifestReader {
-    /// The site's page routes, without `/_app`, `/_error` and `/_document`; `nil` when the text
-    /// has no readable `sortedPages`.
+    /// The site's page routes, without Next.js's special pages (`/_app`, `/_error`,
+    /// `/_document`, `/404`, `/500`); `nil` when the text has no readable `sortedPages`.
     static func routes(_ javaScript: [UInt8]) -> [RoutePattern]? {
+        sortedPages(javaScript)?.compactMap { route -> RoutePattern? in
+            guard !["/_app", "/_error", "/_document", "/404", "/500"].contains(route) else { return nil }
+            return try? RoutePattern(route: route)
+        }
+    }
+
+    /// `sortedPages` as written, special pages included.
+    static func sortedPages(_ javaScript: [UInt8]) -> [String]? {
         let key = Array("sortedPages".utf8)
         guard let found = javaScript.firstRange(of: key) else { return nil }
         var index = found.upperBound
@@ -18,10 +26,7 @@ enum BuildManifestReader {
               let close = arrayEnd(javaScript, from: index),
               case .array(let pages)? = try? JSONValue(parsing: javaScript[index...close])
         else { return nil }
-        return pages.compactMap { page -> RoutePattern? in
-            guard case .string(let route) = page, !["/_app", "/_error", "/_document"].contains(route) else { return nil }
-            return try? RoutePattern(route: route)
-        }
+        return pages.compactMap(\.stringValue)
     }
 
     /// The `]` that closes the array opened at `start`: brackets inside strings (`[id]`) do not count.

@@ -23,7 +23,7 @@ enum RequestTargetFuzz {
                     continue
                 case .page(let target):
                     _ = SearchParams.parse(target.query)
-                    _ = site.routes.match(path: target.path)
+                    _ = try? site.routes.match(path: target.path)
                 case .badRequest, .notFound:
                     break
                 }

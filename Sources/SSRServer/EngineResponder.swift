@@ -45,7 +45,8 @@ struct EngineResponder: HTTPResponder {
         }
         var responseHead = response.head
         var body = response.body
-        if head.method != .head { Compression.apply(request: head, head: &responseHead, body: &body) }
+        // A HEAD answer has no body to compress, but says `Vary` as its GET would.
+        Compression.apply(request: head, head: &responseHead, body: &body)
         let elapsed = (ContinuousClock.now - started).components
         let milliseconds = Double(elapsed.seconds) * 1000 + Double(elapsed.attoseconds) / 1e15
         logger.info("\(head.method) \(head.path ?? "") \(responseHead.status.code) \(String(format: "%.1f", milliseconds)) ms")

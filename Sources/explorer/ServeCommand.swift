@@ -16,25 +16,40 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port to listen on (0: any free port).") var port = 3000
     @Option(name: .customLong("time-limit"), help: "Seconds a page may take before the server answers 504.") var timeLimit = 10.0
+    @Option(name: .customLong("build-id"), help: "The build ID of data URLs and __NEXT_DATA__, as next.config.js's generateBuildId sets it (default: one per build of explorer; development with --dev).")
+    var buildId: String?
     @Flag(name: .long, help: "Run the site as `next dev` does: error details on the 500 page, props checked.")
     var dev = false
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, not \(port)") }
         guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if let buildId {
+            // It becomes a path segment of every data URL.
+            let allowed = buildId.utf8.allSatisfy { byte in
+                (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                    || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+                    || byte == UInt8(ascii: ".")
+            }
+            guard !buildId.isEmpty, allowed, buildId != ".", buildId != ".." else {
+                throw ValidationError("--build-id must be letters, digits, '-', '_' or '.', not \"\(buildId)\"")
+            }
+        }
     }
 
     func run() async throws {
         let site: Site
         do {
-            site = try SampleSite.site()
+            site = try SampleSite.site(buildId: buildId)
         } catch {
             throw ValidationError("the sample site's routes are invalid: \(error)")
         }
         SiteOptions.warmUpDatabase()
         var logger = Logger(label: "serve")
         logger.logLevel = .info
-        let engine = Engine(site: site, mode: dev ? .development : .production, logger: logger)
+        // The host name Next.js's error page reports: the address given, IPv6 in brackets.
+        let hostname = host.contains(":") ? "[\(host)]" : host
+        let engine = Engine(site: site, mode: dev ? .development : .production, logger: logger, hostname: hostname)
         var limits = ServerLimits()
         limits.pageTime = .milliseconds(Int(timeLimit * 1000))
         let server = SiteServer(engine: engine, host: host, port: port, limits: limits, logger: logger)

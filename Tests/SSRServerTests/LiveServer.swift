@@ -1,6 +1,6 @@
 import AsyncHTTPClient
 import Foundation
-import Glibc
+import HTTPTestSupport
 import HTTPTypes
 import Hummingbird
 import Logging
@@ -117,43 +117,8 @@ enum LiveSite {
 
         /// Sends `bytes` as they are and reads until the server closes the connection (at most
         /// 10 s): for requests no client library would send (control bytes, unknown methods).
-        /// On a thread of its own: blocking one of the concurrency pool's two threads in a read
-        /// while the server needs them starves both.
-        func raw(bytes request: [UInt8]) async throws -> (statusLine: String, head: String, body: [UInt8]) {
-            try await withCheckedThrowingContinuation { continuation in
-                Thread { continuation.resume(with: Result { try rawBlocking(request) }) }.start()
-            }
-        }
-
-        private func rawBlocking(_ request: [UInt8]) throws -> (statusLine: String, head: String, body: [UInt8]) {
-            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            guard fd >= 0 else { throw URLError(.cannotConnectToHost) }
-            defer { close(fd) }
-            var timeout = timeval(tv_sec: 10, tv_usec: 0)
-            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_port = in_port_t(UInt16(port).bigEndian)
-            address.sin_addr.s_addr = inet_addr("127.0.0.1")
-            let connected = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-            }
-            guard connected == 0 else { throw URLError(.cannotConnectToHost) }
-            // The server may answer and close before reading everything (a line too long):
-            // a short write is part of the answer, not an error.
-            _ = request.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            var received: [UInt8] = []
-            var buffer = [UInt8](repeating: 0, count: 65536)
-            while true {
-                let count = read(fd, &buffer, buffer.count)
-                if count <= 0 { break }
-                received += buffer[0..<count]
-            }
-            let text = String(decoding: received, as: UTF8.self)
-            let headEnd = received.firstRange(of: Array("\r\n\r\n".utf8))
-            let head = headEnd.map { String(decoding: received[..<$0.lowerBound], as: UTF8.self) } ?? text
-            let body = headEnd.map { Array(received[$0.upperBound...]) } ?? []
-            return (text.split(separator: "\r\n").first.map(String.init) ?? "", head, body)
+        func raw(bytes request: [UInt8]) async throws -> RawHTTP.Answer {
+            try await RawHTTP.exchange(request, port: port)
         }
 
         /// One request, the body read raw (no decompression, no redirects followed).

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTestSupport
 import Testing
 
 /// The README's Security table, row by row: each request sent byte for byte to a live server,
@@ -43,7 +44,7 @@ import Testing
     /// What some rows promise beyond their status. Each key must be a row of the table.
     static let details: [String: @Sendable (_ head: String, _ body: String, _ plain: String) -> Bool] = [
         "GET /posts/%zz": { _, body, _ in body.contains("400") && body.contains("Bad Request") },
-        "DELETE /about": { head, _, _ in head.lowercased().contains("allow: get, head") },
+        "DELETE /about": { head, body, _ in head.lowercased().contains("allow: get\r\nallow: head") && body == "Method Not Allowed" },
         "GET /_next/data/B/posts/4.json?__nextLocale=fr&__nextDataReq=1&nxtPid=9": { _, body, _ in
             body.contains(#""id":"4""#) && !body.contains("nxtP") && !body.contains("__next")
         },

@@ -18,7 +18,11 @@ import Testing
             #expect(document.text.contains(#"<script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{"id":"7""#))
             let data = try await client.send("/_next/data/B/posts/7.json", headers: [("x-nextjs-data", "1")])
             #expect(data.status == 200)
-            #expect(data["content-type"] == "application/json; charset=utf-8")
+            #expect(data["content-type"] == "application/json")
+            #expect(data["x-nextjs-matched-path"] == "/posts/[id]")
+            // A HEAD answer says Vary as its GET does (it has no body to compress).
+            let head = try await client.send("/_next/data/B/posts/7.json", method: .HEAD)
+            #expect(head["vary"] == "Accept-Encoding")
             #expect(data.text.hasPrefix(#"{"pageProps":{"id":"7","#))
             #expect(data.text.hasSuffix(#""__N_SSP":true}"#))
             #expect(data["server-timing"]?.hasPrefix("gssp;dur=") == true)

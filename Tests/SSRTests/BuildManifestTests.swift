@@ -8,7 +8,7 @@ import Testing
         let engine = try TestSite.engine()
         let response = await engine.get("/_next/static/B/_buildManifest.js")
         #expect(response.status == .ok)
-        #expect(response[.contentType] == "application/javascript; charset=utf-8")
+        #expect(response[.contentType] == "application/javascript; charset=UTF-8")  // as next start serves static files
         #expect(response[.cacheControl] == "public, max-age=31536000, immutable")
         let text = response.bodyText
         #expect(text.hasPrefix(#"self.__BUILD_MANIFEST = {"__rewrites":{"afterFiles":[],"beforeFiles":[],"fallback":[]},"/":[],"#))
@@ -16,6 +16,9 @@ import Testing
         let sorted = try #require(text.range(of: #""sortedPages":["#).map { text[$0.upperBound...] })
         #expect(sorted.hasPrefix(#""/","/_app","/_error","/about","#))
         #expect(sorted.contains(#""/posts/[id]""#))
+        // A site's own 404 and 500 pages are pages too, in the same order.
+        let custom = try #require(await TestSite.engine(custom: true).get("/_next/static/B/_buildManifest.js").bodyText.components(separatedBy: #""sortedPages":["#).last)
+        #expect(custom.hasPrefix(#""/","/404","/500","/_app","/_error","/about","#))
     }
 
     @Test func anotherBuildIdOrBasePathIsNotFound() async throws {

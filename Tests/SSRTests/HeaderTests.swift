@@ -18,11 +18,27 @@ import Testing
         #expect(await engine.get("/_next/data/B/posts/1.json?status=201").status == .created)
     }
 
-    @Test func synthesizedResponsesAreNeverCacheable() async {
-        for path in ["/posts/99", "/_next/data/B/posts/99.json", "/_next/data/B/go/permanent.json", "/nope", "/%", "/about/", "/broken", "/_next/data/X/a.json"] {
-            let cacheControl = await engine.get(path)[.cacheControl] ?? ""
-            #expect(cacheControl.contains("no-store"), "\(path): \(cacheControl)")
+    /// What `next start` sends: the private default on what a page answers (notFound and
+    /// redirects included) and on 404s and 400s; nothing on a static page, the 500 page and the
+    /// 308s that normalize a path (permanent, and the same for everyone).
+    @Test func cacheControlAsNextStartSendsIt() async {
+        for path in ["/posts/99", "/_next/data/B/posts/99.json", "/_next/data/B/go/permanent.json", "/go/permanent", "/nope", "/%", "/posts/%zz", "/_next/data/X/a.json"] {
+            #expect(await engine.get(path)[.cacheControl] == Engine.privateNoStore, "\(path)")
         }
+        for path in ["/about", "/about/", "//about", "/broken"] {
+            #expect(await engine.get(path)[.cacheControl] == nil, "\(path)")
+        }
+    }
+
+    /// `next dev` overwrites every Cache-Control it renders with its own, the page's too; a
+    /// redirect keeps the page's, `{"notFound":true}` has none.
+    @Test func devCacheControlAsNextDevSendsIt() async throws {
+        let dev = try TestSite.engine(.development)
+        for path in ["/posts/1", "/posts/1?cache=1", "/_next/data/B/posts/1.json?cache=1", "/about", "/nope", "/posts/99", "/broken", "/_next/data/B/go/permanent.json"] {
+            #expect(await dev.get(path)[.cacheControl] == Engine.devNoStore, "\(path)")
+        }
+        #expect(await dev.get("/go/permanent")[.cacheControl] == Engine.privateNoStore)
+        #expect(await dev.get("/_next/data/B/posts/99.json")[.cacheControl] == nil)
     }
 
     @Test func contentLengthETagAndServerTiming() async throws {
@@ -49,6 +65,10 @@ import Testing
             #expect(await engine.get(path, [.ifNoneMatch: "\"stale\""]).status == .ok)
             #expect(await engine.get(path, [.ifNoneMatch: etag, .cacheControl: "no-cache"]).status == .ok)
         }
+        // As in Next.js, any answer with an ETag, whatever its status or method.
+        #expect(await engine.get("/nope", [.ifNoneMatch: "*"]).status == .notModified)
+        #expect(await engine.get("/posts/2", [.ifNoneMatch: "*"], method: .post).status == .notModified)
+        #expect(await engine.get("/_next/data/B/posts/99.json", [.ifNoneMatch: "*"]).status == .notFound)  // no ETag
     }
 
     @Test func headHasTheHeadersOfGetAndNoBody() async {
@@ -73,7 +93,7 @@ import Testing
             #expect(response.bodyText.contains("Internal Server Error."))
             #expect(!response.bodyText.contains("secret-db"))
             #expect(!response.bodyText.contains("DatabaseDown"))
-            #expect(response[.cacheControl] == "no-cache, no-store, max-age=0, must-revalidate")
+            #expect(response[.cacheControl] == nil)  // as `next start` serves its 500 page
         }
         #expect(logs.messages.contains { $0.level == .error && $0.text.contains("secret-db.internal") && $0.text.contains("/broken") })
     }
@@ -90,6 +110,8 @@ import Testing
         #expect(err["message"] == "connection refused: secret-db.internal:5432")
         #expect(err.objectValue?.map(\.key) == ["name", "source", "message", "stack"])
         #expect(response.nextData?["nextExport"] == nil)
+        #expect(response.nextData?["props"] == ["pageProps": ["statusCode": 500, "hostname": "localhost"]])
+        #expect(response.nextData?["isExperimentalCompile"] == nil)  // `next dev` writes none
         #expect(await engine.get("/_next/data/B/broken.json").bodyText.contains("secret-db"))
     }
 

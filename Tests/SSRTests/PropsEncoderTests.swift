@@ -11,9 +11,15 @@ import Testing
 
     struct Post: Codable { var title: String; var id: Int; var link: String; var draft: Bool; var note: String? }
 
-    @Test func keysComeInDeclarationOrderAndNilMembersAreOmitted() throws {
+    /// A `nil` optional is `null`, never a missing key: Next.js never omits a prop (JavaScript's
+    /// `undefined` is an error there), so props keep one shape.
+    @Test func keysComeInDeclarationOrderAndNilMembersAreNull() throws {
         let post = Post(title: "T", id: 1, link: "/posts/1", draft: false, note: nil)
-        #expect(try json(post) == #"{"title":"T","id":1,"link":"/posts/1","draft":false}"#)
+        #expect(try json(post) == #"{"title":"T","id":1,"link":"/posts/1","draft":false,"note":null}"#)
+        struct Optionals: Encodable {
+            var a: Int? = nil, b: Bool? = nil, c: Double? = nil, d: [String]? = nil, e: UInt8? = 7
+        }
+        #expect(try json(Optionals()) == #"{"a":null,"b":null,"c":null,"d":null,"e":7}"#)
     }
 
     @Test func numbersAreWrittenAsJavaScriptWritesThem() throws {

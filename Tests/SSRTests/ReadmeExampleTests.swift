@@ -37,7 +37,10 @@ struct AboutUsPage: Page {
 
     let data = await engine.respond(to: Request(.get, "/_next/data/\(engine.buildId)/index.json"))
     #expect(data.bodyText == #"{"pageProps":{"message":"Hello, world"},"__N_SSP":true}"#)
-    #expect(data.headerFields[.cacheControl] == "public, s-maxage=10, stale-while-revalidate=59")
+    #expect(data.headerFields[.cacheControl] == Engine.devNoStore)  // next dev overwrites the page's
+    let production = Engine(site: site, mode: .production)
+    let served = await production.respond(to: Request(.get, "/_next/data/\(production.buildId)/index.json"))
+    #expect(served.headerFields[.cacheControl] == "public, s-maxage=10, stale-while-revalidate=59")
     #expect(await engine.respond(to: Request(.get, "/?old=1")).status == .permanentRedirect)
     #expect(await engine.respond(to: Request(.get, "/about")).status == .ok)
 }

@@ -100,12 +100,45 @@ import Testing
         #expect(await engine.get("/docs").nextData?["query"] == [:])
     }
 
-    @Test func malformedPercentEncodingIsABadRequest() async {
-        for path in ["/%", "/posts/%E0%A4%A", "/blog/a/%zz", "/_next/data/B/posts/%ff.json"] {
-            let response = await engine.get(path)
+    /// A 400 where a matched route's param does not decode (`decodeURIComponent` throws in
+    /// Next.js), rendered by `_error` for the request: its query and the server's host name.
+    @Test func malformedPercentEncodingIsABadRequest() async throws {
+        for path in ["/posts/%E0%A4%A", "/blog/a/%zz", "/_next/data/B/posts/%ff.json"] {
+            let response = await engine.get(path + "?x=1&x=2")
             #expect(response.status == .badRequest, "\(path)")
             #expect(response.bodyText.contains("Bad Request"))
+            #expect(response[.cacheControl] == Engine.privateNoStore)
+            #expect(response.nextDataText == #"{"props":{"pageProps":{"statusCode":400,"hostname":"localhost"}},"page":"/_error","query":{"x":["1","2"]},"buildId":"B","isFallback":false,"isExperimentalCompile":false,"gip":true,"scriptLoader":[]}"#)
         }
+        // No route matches these, whatever their encoding: 404s.
+        for path in ["/%", "/abou%zz", "/posts/%zz/more"] {
+            #expect(await engine.get(path).status == .notFound, "\(path)")
+        }
+    }
+
+    /// Static segments are compared as sent, as Next.js's route regex does.
+    @Test func staticSegmentsAreNotDecoded() async {
+        let encoded = await engine.get("/abou%74")
+        #expect(encoded.status == .notFound)
+        #expect(encoded[.cacheControl] == nil)  // Next.js's file check found /about, its route did not
+        #expect(await engine.get("/about").status == .ok)
+        #expect(await engine.get("/about%20")[.cacheControl] == Engine.privateNoStore)
+    }
+
+    /// Next.js's trailing-slash redirect writes the query anew (`querystring.stringify`, `_rsc`
+    /// left out); the repeated-slash one keeps it as it came. Node's `url.parse` escapes a few
+    /// characters when the path holds an `@`.
+    @Test func normalizingRedirectsWriteTheQueryAsNextJs() async {
+        #expect(await engine.get("/about/?a=1&b&a=2&_rsc=x&c=%zz+d")[.location] == "/about?a=1&a=2&b=&c=%25zz%20d")
+        #expect(await engine.get("/about/?")[.location] == "/about")
+        #expect(await engine.get("//about?a=1&&b")[.location] == "/about?a=1&&b")
+        #expect(await engine.get("/a}@/?q=}")[.location] == "/a%7D@?q=%7D")
+        #expect(await engine.get("//a}@?q=}")[.location] == "/a%7D@?q=%7D")
+        #expect(await engine.get("//a}?q=@")[.location] == "/a}?q=@")
+        let redirect = await engine.get("/about/")
+        #expect(redirect[.cacheControl] == nil)
+        #expect(redirect[.contentType] == nil)
+        #expect(redirect.bodyText == "/about")
     }
 
     /// As Next.js's `route-indexes` test app.

@@ -222,7 +222,7 @@ import Testing
         #expect(await japanese.navigate(.clientTransition, to: "/welcome").props?["greeting"] == "ようこそ")
         let nothing = try await Self.navigator().navigate(.hardNavigation, to: "/welcome")
         #expect(nothing.props?["greeting"] == "Welcome")
-        #expect(nothing.props?["acceptLanguage"] == nil)
+        #expect(nothing.props?["acceptLanguage"] == .null)  // a nil optional is null, as the twin's `header ?? null`
     }
 
     @Test func customErrorPages() async throws {
@@ -230,7 +230,7 @@ import Testing
         #expect(client.kind == .hardNavigation)
         #expect(hard.lastFetch?.response.status == .notFound)
         #expect(hard.page == "/404")
-        #expect(hard.html?.contains("<title>Not found · The Swift Gazette</title>") == true)
+        #expect(hard.html?.contains(#"<title data-next-head="">Not found · The Swift Gazette</title>"#) == true)
         #expect(hard.hydration?.verdict == .match)
     }
 }

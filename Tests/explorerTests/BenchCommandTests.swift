@@ -12,7 +12,7 @@ extension BinaryTests {
             #expect(run.stdout.hasPrefix("GET /posts/1 (document, in-process (production))"))
             #expect(run.stdout.contains("20 requests, 3 at a time"))
             #expect(run.stdout.contains("requests/s"))
-            #expect(run.stdout.contains("1.6 kB per response"))
+            #expect(run.stdout.contains("1.68 kB per response"))
             #expect(run.stdout.range(of: #"latency p50 [\d.]+ ms · p95 [\d.]+ ms · p99 [\d.]+ ms · max [\d.]+ ms"#, options: .regularExpression) != nil)
             #expect(run.stdout.contains("statuses: 200 × 20"))
         }
@@ -68,7 +68,7 @@ extension BinaryTests {
             #expect(run.status == 0, "\(run.stderr)")
             let rows = run.stdout.split(separator: "\n").filter { $0.hasPrefix("| /") }
             #expect(rows.count == 6, "\(run.stdout)")
-            #expect(rows.first?.range(of: #"^\| /hello \(document\) \| 91\d B \| "#, options: .regularExpression) != nil, "\(rows)")
+            #expect(rows.first?.range(of: #"^\| /hello \(document\) \| 98\d B \| "#, options: .regularExpression) != nil, "\(rows)")
             #expect(run.stdout.contains("Over HTTP: wrk, 2 connections for 1 s each"))
             #expect(rows.last?.hasPrefix("| /_next/data/") == true)
             for row in rows {

@@ -51,8 +51,8 @@ extension BinaryTests {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
             let (outFile, errFile) = (folder.appendingPathComponent("out"), folder.appendingPathComponent("err"))
-            FileManager.default.createFile(atPath: outFile.path, contents: nil)
-            FileManager.default.createFile(atPath: errFile.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: outFile.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
             let process = Process()
             process.executableURL = executable
             process.arguments = arguments

@@ -15,11 +15,12 @@ extension BinaryTests {
         /// What the server logged so far.
         var log: String { (try? String(contentsOf: logFile, encoding: .utf8)) ?? "" }
 
-        init() throws {
+        /// `explorer serve --port 0` and `arguments`.
+        init(_ arguments: [String] = []) throws {
             process.executableURL = try #require(CommandTests.binary, "explorer not found beside the test bundle")
-            process.arguments = ["serve", "--port", "0"]
+            process.arguments = ["serve", "--port", "0"] + arguments
             process.standardOutput = out
-            FileManager.default.createFile(atPath: logFile.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
             process.standardError = try FileHandle(forWritingTo: logFile)
             try process.run()
             var line = Data()
@@ -35,6 +36,9 @@ extension BinaryTests {
             }
             url = String(firstLine[found])
         }
+
+        /// The port of `url`.
+        var port: Int { Int(url.split(separator: ":").last ?? "") ?? 0 }
 
         deinit {
             if process.isRunning {

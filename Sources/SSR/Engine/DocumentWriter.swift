@@ -1,6 +1,7 @@
-/// Assembles the HTML document: `<!DOCTYPE html>`, the head (charset, viewport, the shell's and
-/// the page's elements), the page inside `<div id="__next">` through the shell, then the
-/// `__NEXT_DATA__` script.
+/// Assembles the HTML document as Next.js's `_document` does: `<!DOCTYPE html>`, the head
+/// (charset and viewport, then the page's elements, each marked `data-next-head` as `next/head`
+/// marks them, then the shell's), the page inside `<div id="__next">` through the shell, then
+/// the `__NEXT_DATA__` script.
 struct DocumentWriter {
     let shell: any DocumentShell
 
@@ -13,14 +14,17 @@ struct DocumentWriter {
     }
 
     func write(
-        lang: String?, pageHead: HTMLOutput, pageBody: PageBody, nextData: NextData
+        lang: String?, pageHead: (inout HTMLOutput) -> Void, pageBody: PageBody, nextData: NextData
     ) throws(SerializationError) -> Output {
         var html = HTMLOutput(capacity: 4096)
         html.raw("<!DOCTYPE html><html")
         if let lang { Attribute.lang(lang).render(into: &html) }
-        html.raw("><head><meta charSet=\"utf-8\"/><meta name=\"viewport\" content=\"width=device-width\"/>")
+        html.raw(
+            "><head><meta charSet=\"utf-8\" data-next-head=\"\"/><meta name=\"viewport\" content=\"width=device-width\" data-next-head=\"\"/>")
+        html.marksHeadElements = true
+        pageHead(&html)
+        html.marksHeadElements = false
         shell.writeHead(into: &html)
-        html.bytes.append(contentsOf: pageHead.bytes)
         html.raw("</head><body><div id=\"__next\">")
         shell.write(pageBody, into: &html)
         html.raw("</div><script id=\"__NEXT_DATA__\" type=\"application/json\">")

@@ -1,15 +1,17 @@
 import HTTPTypes
 
 /// Error responses: a failed `getServerSideProps` (dev details or the 500 page), the error
-/// pages (400, 404, 405, 500), and the redirect response shared by normalization and pages.
+/// pages (400, 404, 500, and the server's own), and the redirect response shared by
+/// normalization and pages.
 extension Engine {
     /// A thrown error or an invalid result: 500, with the details in dev and the 500 page in
     /// production (logged there, never shown).
-    func failure(_ error: any Error, page: String, url: String, timing: ServerTiming) -> Response {
+    func failure(_ error: any Error, page: String, url: String, query: QueryParameters, timing: ServerTiming) -> Response {
         let message = (error as? ServerSidePropsError)?.message ?? String(describing: error)
         logger.error("Error in getServerSideProps for \(page) (\(url)): \(message)")
         guard mode == .development else {
-            var response = errorPage(500)
+            // The 500 page, with no Cache-Control (as `next start` serves it).
+            var response = errorPage(500, locale: nil, cacheControl: nil)
             response.head.headerFields[.serverTiming] = timing.headerValue
             return response
         }
@@ -17,16 +19,16 @@ extension Engine {
         var value = ""
         dump(error, to: &value)  // Swift errors carry no stack trace: show the error's structure instead
         let devError = NextData.DevError(name: name, message: message, stack: value)
-        var nextData = NextData(props: .statusCode(500), page: "/_error", query: QueryParameters(), buildId: buildId)
+        var nextData = NextData(props: .statusCode(500, hostname: hostname), page: "/_error", query: query, buildId: buildId)
         nextData.err = devError
         nextData.gip = true
         let shell = DevErrorPage(error: devError, page: page)
         let document = errorDocument(
-            head: title { "500: Internal Server Error" }, body: PageBody { shell.body().render(into: &$0) },
+            head: EmptyMarkup(), body: PageBody { shell.body().render(into: &$0) },  // no title, as next dev's
             nextData: nextData, lang: nil)
         return Response(
             status: .internalServerError, headers: [:], contentType: "text/html; charset=utf-8",
-            cacheControl: Engine.errorNoStore, body: document, timing: timing)
+            cacheControl: Engine.devNoStore, body: document, timing: timing, etag: site.generateEtags)
     }
 
     /// A serialization error in Next.js's words: ``Error serializing `.path` returned from …``.
@@ -52,8 +54,18 @@ extension Engine {
             path: [], reason: "Props must be returned as a plain object from getServerSideProps: `{ props: { ... } }` (received: `\(label)`).")
     }
 
-    /// The 404, 500 (custom or default), 400 or 405 page.
-    func errorPage(_ statusCode: Int, locale: String? = nil, cacheControl: String = Engine.errorNoStore) -> Response {
+    /// The 404, 400 or 500 page (custom or default), for what went wrong before or around a page:
+    /// `private, no-cache, no-store` in production, as Next.js sends its 404s and 400s.
+    func errorPage(_ statusCode: Int, locale: String? = nil) -> Response {
+        errorPage(statusCode, locale: locale, cacheControl: rendered(Engine.privateNoStore))
+    }
+
+    /// The error page for `statusCode` with `cacheControl` (`nil` for none). `query` is the
+    /// request's, which `_error` shows when rendered for the request; `notFoundSrcPage` names, in
+    /// dev, the page whose `notFound` it shows.
+    func errorPage(
+        _ statusCode: Int, locale: String?, cacheControl: String?, query: QueryParameters = QueryParameters(), notFoundSrcPage: String? = nil
+    ) -> Response {
         let status = ErrorStatus(statusCode: statusCode)
         let custom = site.customErrorPage(statusCode)
         let errorPage = custom ?? DefaultErrorPage()
@@ -62,14 +74,19 @@ extension Engine {
             nextData = NextData(props: .empty, page: "/\(statusCode)", query: QueryParameters(), buildId: buildId)
             nextData.autoExport = true
         } else {
-            nextData = NextData(props: .statusCode(statusCode), page: "/_error", query: QueryParameters(), buildId: buildId)
-            nextData.nextExport = mode == .production && (statusCode == 404 || statusCode == 500)  // prerendered by next build
+            // `next build` prerenders `_error` as the 404 and 500 pages; the others, and all of
+            // them in dev, are rendered for the request (and so know the server's host name).
+            let prerendered = mode == .production && (statusCode == 404 || statusCode == 500)
+            nextData = NextData(
+                props: .statusCode(statusCode, hostname: prerendered ? nil : hostname), page: "/_error",
+                query: prerendered ? QueryParameters() : query, buildId: buildId)
+            nextData.nextExport = prerendered
+            nextData.experimentalCompile = mode == .production && !prerendered
             nextData.gip = true
         }
         nextData.i18n = i18nData(locale)
-        let document = errorDocument(
-            head: errorPage.head(status), body: PageBody { errorPage.render(status).render(into: &$0) },
-            nextData: nextData, lang: locale)
+        nextData.notFoundSrcPage = notFoundSrcPage
+        let document = errorDocument(head: errorPage.head(status), body: PageBody { errorPage.render(status).render(into: &$0) }, nextData: nextData, lang: locale)
         return Response(
             status: .standard(statusCode), headers: [:], contentType: "text/html; charset=utf-8",
             cacheControl: cacheControl, body: document, timing: ServerTiming(), etag: site.generateEtags)
@@ -78,16 +95,16 @@ extension Engine {
     /// An error page's document. Its `__NEXT_DATA__` holds no page props, so writing it cannot
     /// fail in practice; if it did, the body is Next.js's last resort, `Internal Server Error`.
     private func errorDocument(head: any Markup, body: PageBody, nextData: NextData, lang: String?) -> [UInt8] {
-        var headOutput = HTMLOutput()
-        head.render(into: &headOutput)
         let document = try? DocumentWriter(shell: site.document).write(
-            lang: lang, pageHead: headOutput, pageBody: body, nextData: nextData)
+            lang: lang, pageHead: { head.render(into: &$0) }, pageBody: body, nextData: nextData)
         return document?.bytes ?? Array("Internal Server Error".utf8)
     }
 
-    func redirect(to location: String, status: Int, cacheControl: String, extra: HTTPFields) -> Response {
+    /// A redirect as Next.js sends it: `Location`, the destination as the body, no Content-Type,
+    /// and for 308 `Refresh`.
+    func redirect(to location: String, status: Int, cacheControl: String?, extra: HTTPFields) -> Response {
         var response = Response(
-            status: .standard(status), headers: extra, contentType: "text/plain; charset=utf-8",
+            status: .standard(status), headers: extra, contentType: nil,
             cacheControl: cacheControl, body: Array(location.utf8), timing: ServerTiming())
         response.head.headerFields[.location] = location
         if status == 308 { response.head.headerFields[.refresh] = "0;url=\(location)" }

@@ -36,24 +36,22 @@ extension Engine {
         do {
             outcome = try await page.run(context)
         } catch {
-            return (failure(error, page: route.description, url: target.url, timing: ServerTiming(gssp: clock.now - started)), nil)
+            return (failure(error, page: route.description, url: target.url, query: query, timing: ServerTiming(gssp: clock.now - started)), nil)
         }
         var headers = response.headerFields
-        var cacheControl = Engine.privateNoStore
-        if headers.contains(.cacheControl) {
-            cacheControl = headers[.cacheControl] ?? cacheControl
-            headers[.cacheControl] = nil
-        }
+        let pageCacheControl = headers.first(.cacheControl)
+        if pageCacheControl != nil { headers[.cacheControl] = nil }
         let responder = PageResponder(
             engine: self, route: route, target: target, isServerSide: page.isServerSide, query: query,
-            resolvedUrl: resolvedUrl, status: response.status, cacheControl: cacheControl, headers: headers,
+            resolvedUrl: resolvedUrl, status: response.status, pageCacheControl: pageCacheControl, headers: headers,
             timing: page.isServerSide ? ServerTiming(gssp: clock.now - started) : ServerTiming())
 
         switch outcome {
         case .notFound: return (responder.notFound(), nil)
         case .redirect(let redirect): return (responder.redirect(redirect), nil)
         case .props(let props):
-            let response = target.isData ? responder.data(props) : responder.document(props)
+            // `next dev` answers a static page's data URL with the page itself.
+            let response = target.isData && page.isServerSide ? responder.data(props) : responder.document(props)
             guard keepingProps else { return (response, nil) }
             let shell = site.document
             return (response, { shell.appHTML(props.body()) })
@@ -71,25 +69,33 @@ struct PageResponder {
     let resolvedUrl: String
     /// Status and headers set by the page (its Cache-Control apart).
     let status: HTTPResponse.Status
-    let cacheControl: String
+    /// The Cache-Control the page set, if it did.
+    let pageCacheControl: String?
     let headers: HTTPFields
     let timing: ServerTiming
 
     private var site: Site { engine.site }
+    private var mode: Engine.Mode { engine.mode }
+
+    /// What a gSSP page's own answers carry: the page's value, else Next.js's private default.
+    private var cacheControl: String { pageCacheControl ?? Engine.privateNoStore }
 
     private func failure(_ error: any Error) -> Response {
         let reported = (error as? SerializationError).map { Engine.describe($0, page: route.description) } ?? error
-        return engine.failure(reported, page: route.description, url: target.url, timing: timing)
+        return engine.failure(reported, page: route.description, url: target.url, query: query, timing: timing)
     }
 
-    /// `notFound`: the 404 page, or `{"notFound":true}` for a data request.
+    /// `notFound`: the 404 page, or `{"notFound":true}` for a data request (no Content-Type, no
+    /// ETag, as Next.js sends it; `next dev` sends no Cache-Control either).
     func notFound() -> Response {
         if target.isData {
             return Response(
-                status: .notFound, headers: headers, contentType: "application/json; charset=utf-8",
-                cacheControl: Engine.privateNoStore, body: Array("{\"notFound\":true}".utf8), timing: timing)
+                status: .notFound, headers: headers, contentType: nil,
+                cacheControl: mode == .development ? nil : Engine.privateNoStore, body: Array("{\"notFound\":true}".utf8), timing: timing)
         }
-        var notFound = engine.errorPage(404, locale: target.locale, cacheControl: Engine.privateNoStore)
+        var notFound = engine.errorPage(
+            404, locale: target.locale, cacheControl: engine.rendered(Engine.privateNoStore),
+            notFoundSrcPage: mode == .development ? route.description : nil)
         notFound.head.headerFields.append(contentsOf: headers)
         return notFound
     }
@@ -107,8 +113,8 @@ struct PageResponder {
             _ = try? PropsEncoder().encode(JSONValue.object(pageProps), into: &body)
             body.append(contentsOf: ",\"__N_SSP\":true}".utf8)
             return Response(
-                status: .ok, headers: headers, contentType: "application/json; charset=utf-8",
-                cacheControl: Engine.privateNoStore, body: body, timing: timing)
+                status: .ok, headers: headers, contentType: "application/json",
+                cacheControl: engine.rendered(Engine.privateNoStore), body: body, timing: timing, etag: site.generateEtags)
         }
         var location = redirect.destination
         if location.hasPrefix("/") {
@@ -127,7 +133,7 @@ struct PageResponder {
         var body = Array("{\"pageProps\":".utf8)
         do {
             _ = try props.encode(&body, false)
-            if engine.mode == .development { try Engine.checkPlainObject(body, from: "{\"pageProps\":".utf8.count) }
+            if mode == .development { try Engine.checkPlainObject(body, from: "{\"pageProps\":".utf8.count) }
         } catch {
             return failure(error)
         }
@@ -135,25 +141,26 @@ struct PageResponder {
         var timing = self.timing
         timing.render = clock.now - started
         return Response(
-            status: status, headers: headers, contentType: "application/json; charset=utf-8",
-            cacheControl: cacheControl, body: body, timing: timing, etag: site.generateEtags)
+            status: status, headers: headers, contentType: "application/json",
+            cacheControl: engine.rendered(cacheControl), body: body, timing: timing, etag: site.generateEtags)
     }
 
     /// The HTML document, with the props inline in `__NEXT_DATA__`.
     func document(_ props: ErasedProps) -> Response {
         let clock = ContinuousClock()
         let started = clock.now
-        var head = HTMLOutput()
-        props.renderHead(&head)
+        // A static page is prerendered by `next build`: its query is always empty.
         var nextData = NextData(
-            props: isServerSide ? .serverSide(props) : .empty, page: route.description, query: query, buildId: engine.buildId)
+            props: isServerSide ? .serverSide(props) : .empty, page: route.description, query: isServerSide ? query : QueryParameters(),
+            buildId: engine.buildId)
         nextData.autoExport = !isServerSide
+        nextData.experimentalCompile = isServerSide && mode == .production
         nextData.i18n = engine.i18nData(target.locale)
         let document: DocumentWriter.Output
         do {
             document = try DocumentWriter(shell: site.document).write(
-                lang: target.locale, pageHead: head, pageBody: props.body(), nextData: nextData)
-            if engine.mode == .development, isServerSide {
+                lang: target.locale, pageHead: props.renderHead, pageBody: props.body(), nextData: nextData)
+            if mode == .development, isServerSide {
                 try Engine.checkPlainObject(document.bytes, from: document.pagePropsOffset)
             }
         } catch {
@@ -162,8 +169,10 @@ struct PageResponder {
         var timing = self.timing
         timing.render = clock.now - started
         engine.warnIfLarge(page: route.description, asPath: resolvedUrl, bytes: document.nextDataLength)
+        // A static page is prerendered by `next build` and served with no Cache-Control.
         return Response(
             status: status, headers: headers, contentType: "text/html; charset=utf-8",
-            cacheControl: cacheControl, body: document.bytes, timing: timing, etag: site.generateEtags)
+            cacheControl: engine.rendered(isServerSide ? cacheControl : nil), body: document.bytes, timing: timing,
+            etag: site.generateEtags)
     }
 }

@@ -20,25 +20,29 @@ public struct Engine: Sendable {
         case production
     }
 
-    /// Next.js's default for server-rendered pages, also sent on every synthetic response.
+    /// Next.js's default for server-rendered pages, their data, redirects and 404s.
     public static let privateNoStore = "private, no-cache, no-store, max-age=0, must-revalidate"
-    /// What Next.js's `renderError` sends with error pages.
-    static let errorNoStore = "no-cache, no-store, max-age=0, must-revalidate"
+    /// What `next dev` sends on everything it renders, the page's own value overwritten.
+    public static let devNoStore = "no-store, must-revalidate"
 
     public let site: Site
     public let mode: Mode
     /// The build ID in data URLs and `__NEXT_DATA__`: the site's, else `development` in dev,
     /// else one derived from the running executable (a new one for each build).
     public let buildId: String
+    /// The host name the server was started with (`next start -H`): Next.js's `_error` page
+    /// puts it in its props. `localhost` when none was given, as in Next.js.
+    public let hostname: String
     let logger: Logger
     private let warnedPages = LockedValue(Set<String>())
 
     /// An engine for `site`. Errors and warnings (the large-page-data warning, a failed
     /// `getServerSideProps` in production) go to `logger`.
-    public init(site: Site, mode: Mode = .production, logger: Logger = Logger(label: "ssr")) {
+    public init(site: Site, mode: Mode = .production, logger: Logger = Logger(label: "ssr"), hostname: String = "localhost") {
         self.site = site
         self.mode = mode
         self.logger = logger
+        self.hostname = hostname
         self.buildId = site.buildId ?? (mode == .development ? "development" : BuildID.ofExecutable())
     }
 
@@ -70,11 +74,11 @@ public struct Engine: Sendable {
     private func answer(_ request: Request, keepingProps: Bool) async -> (Response, (@Sendable () -> String)?) {
         guard let path = request.head.path else { return (errorPage(400), nil) }
         if BuildManifest.isRequest(path, basePath: site.basePath, buildId: buildId) {
-            return (BuildManifest(site: site).response(generateEtags: site.generateEtags), nil)
+            return (BuildManifest(site: site).response(generateEtags: site.generateEtags, cacheControl: rendered(BuildManifest.cacheControl)), nil)
         }
         switch RequestTarget(path: path, site: site, buildId: buildId) {
         case .normalize(let location):
-            return (redirect(to: location, status: 308, cacheControl: Engine.privateNoStore, extra: [:]), nil)
+            return (redirect(to: location, status: 308, cacheControl: nil, extra: [:]), nil)
         case .badRequest:
             return (errorPage(400), nil)
         case .notFound:
@@ -83,18 +87,72 @@ public struct Engine: Sendable {
             if let location = localeRedirect(target, request: request.head) {
                 return (redirect(to: location, status: 307, cacheControl: Engine.privateNoStore, extra: [:]), nil)
             }
-            guard let match = site.routes.match(path: target.path) else { return (errorPage(404, locale: target.locale), nil) }
-            let page = match.entry.page
-            if target.isData && !page.isServerSide { return (errorPage(404, locale: target.locale), nil) }
-            if !page.isServerSide && request.head.method != .get && request.head.method != .head {
-                var response = errorPage(405, locale: target.locale)
-                response.head.headerFields[.allow] = "GET, HEAD"
+            if !target.isData, let status = ErrorStatus(visitedPath: target.path) {
+                // `/404` and `/500` visited directly: the page with its own status, as a static page.
+                var response = errorPage(status.statusCode, locale: target.locale, cacheControl: rendered(nil))
+                matched(target.path, target, request, &response)
                 return (response, nil)
             }
-            return await render(
-                page, route: match.pattern, params: match.params, target: target, request: request, keepingProps: keepingProps)
+            let match: (pattern: RoutePattern, entry: PageRoute, params: QueryParameters)
+            do {
+                guard let found = try site.routes.match(path: target.path) else { return (notFound(target), nil) }
+                match = found
+            } catch {
+                // `_error` renders for the request, with its query.
+                let query = SearchParams.mergedQuery(SearchParams.parse(target.query), params: nil)
+                return (errorPage(400, locale: target.locale, cacheControl: rendered(Engine.privateNoStore), query: query), nil)
+            }
+            let page = match.entry.page
+            // `next start` has no data route for a static page; `next dev` renders the page.
+            if target.isData && !page.isServerSide && mode == .production { return (errorPage(404, locale: target.locale), nil) }
+            var (response, html) = await respond(page, match.pattern, params: match.params, target: target, request: request, keepingProps: keepingProps)
+            matched(Substring(match.pattern.description), target, request, &response)
+            return (response, html)
         }
     }
+
+    /// The 404 for a path no route matches. One that decodes to a page without params
+    /// (`/abou%74`) is Next.js's file check finding the page that the route then refuses: that
+    /// 404 has no Cache-Control in `next start`.
+    private func notFound(_ target: RequestTarget.PageRequest) -> Response {
+        let decoded = PercentDecoding.decode(target.path)
+        let cacheControl = decoded.map { site.routes.isStaticRoute($0) } == true ? nil : Engine.privateNoStore
+        return errorPage(404, locale: target.locale, cacheControl: rendered(cacheControl))
+    }
+
+    /// What Next.js tells a client that sends `x-nextjs-data` (its router does): the page that
+    /// answered, `x-nextjs-matched-path: /posts/[id]` (after the locale, with i18n).
+    private func matched(_ page: Substring, _ target: RequestTarget.PageRequest, _ request: Request, _ response: inout Response) {
+        guard let data = request.head.headerFields.first(.nextjsData), !data.isEmpty else { return }
+        let locale = site.i18n == nil ? "" : "/" + (target.locale ?? "")
+        response.head.headerFields.append(HTTPField(name: .nextjsMatchedPath, value: locale + page))
+    }
+
+    /// A matched page's answer: its methods first, then the page itself.
+    private func respond(
+        _ page: ErasedPage, _ route: RoutePattern, params: QueryParameters, target: RequestTarget.PageRequest, request: Request,
+        keepingProps: Bool
+    ) async -> (Response, (@Sendable () -> String)?) {
+        let method = request.head.method
+        if !page.isServerSide && mode == .production && method != .get && method != .head {
+            // A prerendered page: only GET and HEAD, and a plain-text answer.
+            var allow = HTTPFields()
+            allow.append(HTTPField(name: .allow, value: "GET"))
+            allow.append(HTTPField(name: .allow, value: "HEAD"))
+            return (Response(
+                status: .methodNotAllowed, headers: allow, contentType: nil, cacheControl: nil,
+                body: Array("Method Not Allowed".utf8), timing: ServerTiming()), nil)
+        }
+        if method == .options {
+            // "An OPTIONS request to a page handler is invalid" (Next.js): an empty 400.
+            return (Response(status: .badRequest, headers: [:], contentType: nil, cacheControl: nil, body: [], timing: ServerTiming()), nil)
+        }
+        return await render(page, route: route, params: params, target: target, request: request, keepingProps: keepingProps)
+    }
+
+    /// The Cache-Control of something the engine renders: `production` (`nil` for none) as
+    /// `next start` sends it, overwritten in dev as `next dev` does.
+    func rendered(_ production: String?) -> String? { mode == .development ? Engine.devNoStore : production }
 
     func i18nData(_ locale: String?) -> (locale: String, locales: [String], defaultLocale: String)? {
         guard let i18n = site.i18n else { return nil }
@@ -125,10 +183,10 @@ public struct Engine: Sendable {
         return site.basePath + "/" + preferred + (target.query.isEmpty ? "" : "?" + target.query)
     }
 
-    /// Conditional GET (`If-None-Match` → 304) and HEAD, applied to any response.
+    /// Conditional requests (`If-None-Match` → 304) and HEAD, applied to any response. As in
+    /// Next.js, any response with an ETag can be a 304, whatever its status or method.
     private func finish(_ response: inout Response, for request: HTTPRequest) {
-        if response.head.status == .ok, request.method == .get || request.method == .head,
-            ETag.isConditional(request.headerFields), let etag = response.head.headerFields.first(.eTag),
+        if ETag.isConditional(request.headerFields), let etag = response.head.headerFields.first(.eTag),
             ETag.isFresh(request: request.headerFields, etag: etag)
         {
             response.head.status = .notModified

@@ -3,7 +3,7 @@
 package enum RequestTarget: Equatable {
     /// 308 to this location (repeated slashes, trailing slash).
     case normalize(location: String)
-    /// 400: the path is not a valid origin-form or has malformed percent-encoding.
+    /// 400: the path is not in origin form (does not start with `/`).
     case badRequest
     /// 404 before routing: outside basePath, wrong buildId, not `.json`, no locale in a data URL.
     case notFound
@@ -37,19 +37,23 @@ package enum RequestTarget: Equatable {
             self = .badRequest
             return
         }
-        let search = query.isEmpty ? "" : "?" + query
-
-        // Repeated slashes or backslashes: 308 to the clean path (Next.js's handleRequestImpl).
+        // Repeated slashes or backslashes: 308 to the clean path (Next.js's handleRequestImpl),
+        // the query as it came.
         if RequestTarget.hasRepeatedSlashOrBackslash(rawPath.utf8) {
-            self = .normalize(location: RequestTarget.normalizeRepeatedSlashes(String(rawPath)) + search)
+            let clean = Substring(RequestTarget.normalizeRepeatedSlashes(String(rawPath)))
+            let (path, query) = RequestTarget.asNodeParsesIt(clean, query)
+            self = .normalize(location: path + (query.isEmpty ? "" : "?" + query))
             return
         }
+        (rawPath, query) = RequestTarget.asNodeParsesIt(rawPath, query)
+        let search = query.isEmpty ? "" : "?" + query
 
         let basePath = site.basePath
         var path = rawPath
         if !basePath.isEmpty {
             if rawPath == basePath + "/" {
-                self = .normalize(location: basePath + search)
+                let query = SearchParams.redirectQuery(query)
+                self = .normalize(location: basePath + (query.isEmpty ? "" : "?" + query))
                 return
             }
             guard rawPath == basePath || (rawPath.utf8.starts(with: basePath.utf8) && rawPath.utf8.dropFirst(basePath.utf8.count).first == UInt8(ascii: "/")) else {
@@ -60,21 +64,20 @@ package enum RequestTarget: Equatable {
             if path.isEmpty { path = "/" }
         }
 
+        // Every path, `/_next/…` included, loses a trailing slash first (Next.js's built-in
+        // `/:path+/` redirect, which writes the query anew).
+        if path.utf8.count > 1 && path.utf8.last == UInt8(ascii: "/") {
+            let trimmed = path.withoutTrailingSlashes
+            let query = SearchParams.redirectQuery(query)
+            self = .normalize(location: basePath + (trimmed == "/" && !basePath.isEmpty ? "" : trimmed) + (query.isEmpty ? "" : "?" + query))
+            return
+        }
         if path.utf8.starts(with: "/_next/data/".utf8) {
             self = RequestTarget.data(path, query: query, search: search, site: site, buildId: buildId)
             return
         }
         if path.utf8.starts(with: "/_next/".utf8) {
             self = .notFound
-            return
-        }
-        if path.utf8.count > 1 && path.utf8.last == UInt8(ascii: "/") {
-            let trimmed = path.withoutTrailingSlashes
-            self = .normalize(location: basePath + (trimmed == "/" && !basePath.isEmpty ? "" : trimmed) + search)
-            return
-        }
-        guard PercentDecoding.isWellFormed(path) else {
-            self = .badRequest
             return
         }
         var locale: String?
@@ -92,6 +95,30 @@ package enum RequestTarget: Equatable {
         }
         self = .page(PageRequest(
             path: path, query: query, locale: locale, hasLocalePrefix: hasLocalePrefix, isData: false, url: String(path) + search))
+    }
+
+    /// Node's `url.parse`, which Next.js reads every request target with, escapes a few
+    /// characters once the path holds an `@` (it would be read as a user name otherwise);
+    /// redirects show the escaped form.
+    static func asNodeParsesIt(_ path: Substring, _ query: Substring) -> (path: Substring, query: Substring) {
+        guard path.utf8.contains(UInt8(ascii: "@")) else { return (path, query) }
+        return (Substring(nodeEscaped(path, isQuery: false)), Substring(nodeEscaped(query, isQuery: true)))
+    }
+
+    /// Node's `url.parse` auto-escaping: `"`, `'`, `<`, `>`, `^`, `` ` ``, `{`, `|`, `}` as `%XX`; a
+    /// `\` is `/` in the path and `%5C` in the query.
+    private static func nodeEscaped(_ text: Substring, isQuery: Bool) -> String {
+        var out: [UInt8] = []
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\") where !isQuery: out.append(UInt8(ascii: "/"))
+            case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "^"), UInt8(ascii: "`"),
+                UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"), UInt8(ascii: "\\"):
+                out += Array("%\(String(byte >> 4, radix: 16, uppercase: true))\(String(byte & 0x0F, radix: 16, uppercase: true))".utf8)
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A byte scan: Foundation's `contains` on strings goes through CFString and showed in profiles.
@@ -126,12 +153,12 @@ package enum RequestTarget: Equatable {
             return .notFound
         }
         let asset = rest[slash...]
-        guard asset.utf8.suffix(5).elementsEqual(".json".utf8), asset.utf8.count > "/.json".utf8.count else { return .notFound }
+        guard asset.utf8.suffix(5).elementsEqual(".json".utf8), asset.utf8.count >= "/.json".utf8.count else { return .notFound }
+        // `/.json` is the index, as `/index.json` (Next.js strips `.json` from `/.json`).
         let assetPath = String(asset[..<asset.utf8.index(asset.endIndex, offsetBy: -".json".utf8.count)])
-        guard assetPath.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst().allSatisfy({ !$0.isEmpty }) else {
+        guard assetPath == "/" || assetPath.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst().allSatisfy({ !$0.isEmpty }) else {
             return .notFound
         }
-        guard PercentDecoding.isWellFormed(Substring(assetPath)) else { return .badRequest }
         var route = Substring(DataPath.route(fromAssetPath: assetPath))
         var locale: String?
         if let i18n = site.i18n {

@@ -15,15 +15,17 @@ public struct Element<Content: Markup>: Markup {
         output.raw("<")
         output.raw(name)
         for attribute in attributes { attribute.render(into: &output) }
+        let marked = output.markHeadElement()
         output.raw(">")
         content.render(into: &output)
+        output.endHeadElement(marked)
         output.raw("</")
         output.raw(name)
         output.raw(">")
     }
 }
 
-/// An element with no content and no closing tag.
+/// An element with no content and no closing tag, written `<br/>` as React writes it.
 public struct VoidElement: Markup {
     @usableFromInline let name: StaticString
     @usableFromInline let attributes: [Attribute]
@@ -37,7 +39,8 @@ public struct VoidElement: Markup {
         output.raw("<")
         output.raw(name)
         for attribute in attributes { attribute.render(into: &output) }
-        output.raw(">")
+        output.endHeadElement(output.markHeadElement())
+        output.raw("/>")
     }
 }
 
@@ -46,7 +49,9 @@ public struct Style: Markup {
     let css: StaticString
     public init(_ css: StaticString) { self.css = css }
     public func render(into output: inout HTMLOutput) {
-        output.raw("<style>")
+        output.raw("<style")
+        output.endHeadElement(output.markHeadElement())
+        output.raw(">")
         output.raw(css)
         output.raw("</style>")
     }

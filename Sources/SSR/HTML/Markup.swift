@@ -14,6 +14,9 @@ public protocol Markup {
 /// The byte buffer markup renders into, with HTML escaping for text and attribute values.
 public struct HTMLOutput: Sendable {
     public internal(set) var bytes: [UInt8]
+    /// Set while a page's head is written: each of its top-level elements gets
+    /// `data-next-head=""`, as `next/head` marks the elements it manages.
+    @usableFromInline var marksHeadElements = false
 
     public init(capacity: Int = 0) {
         bytes = []
@@ -27,6 +30,20 @@ public struct HTMLOutput: Sendable {
     }
 
     mutating func rawString(_ s: String) { bytes.append(contentsOf: s.utf8) }
+
+    /// Called by an element after its attributes: marks it when it is a top-level element of
+    /// a page's head, and returns whether it did (its content is then not marked).
+    @inlinable public mutating func markHeadElement() -> Bool {
+        guard marksHeadElements else { return false }
+        raw(" data-next-head=\"\"")
+        marksHeadElements = false
+        return true
+    }
+
+    /// Called by an element after its content, with what ``markHeadElement()`` returned.
+    @inlinable public mutating func endHeadElement(_ marked: Bool) {
+        if marked { marksHeadElements = true }
+    }
 
     /// Writes text, escaping `&`, `<`, `>`, `"` and `'` so that it is safe in element content
     /// and in quoted attribute values alike.

@@ -13,6 +13,16 @@ public struct ErrorStatus: Sendable, Equatable {
 
     public init(statusCode: Int) { self.statusCode = statusCode }
 
+    /// The status pages a visitor can open by their path, `/404` and `/500`, as Next.js serves
+    /// them (with their status).
+    init?(visitedPath path: Substring) {
+        switch path {
+        case "/404": self.init(statusCode: 404)
+        case "/500": self.init(statusCode: 500)
+        default: return nil
+        }
+    }
+
     /// `This page could not be found`, `Internal Server Error`, … as Next.js's `_error`.
     public var title: String {
         switch statusCode {

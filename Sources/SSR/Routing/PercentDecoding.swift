@@ -1,5 +1,5 @@
 /// Percent-decoding as JavaScript's `decodeURIComponent` (strict: a malformed escape or
-/// invalid UTF-8 is an error, which the engine answers with 400) and as `URLSearchParams`
+/// invalid UTF-8 is an error, which the engine answers with 400 for a route's param) and as `URLSearchParams`
 /// (lenient: bad escapes stay as written, `+` is a space).
 enum PercentDecoding {
     private static func hexValue(_ b: UInt8) -> UInt8? {
@@ -33,20 +33,6 @@ enum PercentDecoding {
             }
         }
         return String(validating: out, as: UTF8.self)
-    }
-
-    /// `decodeURIComponent(segment) === literal`, without decoding when there is nothing to
-    /// decode. Code units compared as JavaScript does, not canonically equivalent Characters.
-    static func decodedEquals(_ segment: Substring, _ literal: String) -> Bool {
-        guard segment.utf8.contains(UInt8(ascii: "%")) else { return segment.utf8.elementsEqual(literal.utf8) }
-        return decode(segment).map { $0.utf8.elementsEqual(literal.utf8) } ?? false
-    }
-
-    /// Whether every segment of a path decodes (`decodeURIComponent` would not throw).
-    /// Decoding segment by segment matters: `%2F` is valid inside a segment.
-    static func isWellFormed(_ path: Substring) -> Bool {
-        guard path.utf8.contains(UInt8(ascii: "%")) else { return true }
-        return path.pathSegments.allSatisfy { decode($0) != nil }
     }
 
     /// `URLSearchParams` decoding of a name or value.

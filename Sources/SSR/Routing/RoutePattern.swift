@@ -90,39 +90,73 @@ public struct RoutePattern: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The decoded params when `path` (percent-encoded, no query) is one of this route's
-    /// paths, `nil` otherwise: how a client resolves a link against the build manifest.
+    /// paths, `nil` otherwise (also when a param is not valid percent-encoding): how a client
+    /// resolves a link against the build manifest.
     public func match(path: String) -> QueryParameters? {
-        guard path.utf8.first == UInt8(ascii: "/"), PercentDecoding.isWellFormed(Substring(path)) else { return nil }
-        return match(Substring(path).pathSegments)
+        guard path.utf8.first == UInt8(ascii: "/") else { return nil }
+        return (try? match(Substring(path).pathSegments)) ?? nil
     }
 
-    /// Matches percent-encoded path segments (no empty ones). Returns the decoded params in
-    /// route order, `nil` when the route does not match. Catch-alls split on `/` before decoding,
-    /// so `%2F` stays inside an element. Callers check the encoding first, so decoding succeeds.
-    func match(_ path: [Substring]) -> QueryParameters? {
+    /// Matches percent-encoded path segments (no empty ones) as Next.js's route regex does:
+    /// literal segments byte for byte, still encoded (`/abou%74` is not `/about`). Returns the
+    /// params in route order, decoded as `decodeURIComponent` does, `nil` when the route does not
+    /// match, and throws when it matches but a param cannot be decoded (Next.js's `DecodeError`,
+    /// a 400). Catch-alls split on `/` before decoding, so `%2F` stays inside an element.
+    func match(_ path: [Substring]) throws(MalformedParameter) -> QueryParameters? {
+        // Decoded only once the whole route matched: a malformed param of a route that does not
+        // match is no error.
+        guard matches(path) else { return nil }
+        func decoded(_ segment: Substring) throws(MalformedParameter) -> String {
+            guard let value = PercentDecoding.decode(segment) else { throw MalformedParameter(segment: String(segment)) }
+            return value
+        }
         var params = QueryParameters()
         var i = 0
         for segment in segments {
             switch segment {
-            case .literal(let literal):
-                guard i < path.count, PercentDecoding.decodedEquals(path[i], literal) else { return nil }
+            case .literal:
                 i += 1
             case .dynamic(let name):
-                guard i < path.count, let value = PercentDecoding.decode(path[i]) else { return nil }
-                params[name] = .string(value)
+                params[name] = .string(try decoded(path[i]))
                 i += 1
             case .catchAll(let name), .optionalCatchAll(let name):
-                let rest = path[i...].compactMap { PercentDecoding.decode($0) }
-                if rest.isEmpty {
-                    if case .catchAll = segment { return nil }
-                } else {
-                    params[name] = .array(rest)
+                if i < path.count {
+                    var values: [String] = []
+                    for part in path[i...] { values.append(try decoded(part)) }
+                    params[name] = .array(values)
                 }
                 i = path.count
             }
         }
-        return i == path.count ? params : nil
+        return params
     }
+
+    /// Whether the segments have this route's shape, literals equal byte for byte.
+    private func matches(_ path: [Substring]) -> Bool {
+        var i = 0
+        for segment in segments {
+            switch segment {
+            case .literal(let literal):
+                guard i < path.count, path[i].utf8.elementsEqual(literal.utf8) else { return false }
+                i += 1
+            case .dynamic:
+                guard i < path.count else { return false }
+                i += 1
+            case .catchAll:
+                guard i < path.count else { return false }
+                i = path.count
+            case .optionalCatchAll:
+                i = path.count
+            }
+        }
+        return i == path.count
+    }
+}
+
+/// A path matched a route whose parameter is not valid percent-encoding (`/posts/%E0%A4%A`):
+/// `decodeURIComponent` throws there, and Next.js answers 400.
+public struct MalformedParameter: Error, Sendable, Equatable {
+    public let segment: String
 }
 
 /// A route table that Next.js would refuse to build, with its message.

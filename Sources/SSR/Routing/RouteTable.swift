@@ -37,18 +37,19 @@ package struct RouteTable<Entry: Sendable>: Sendable {
     }
 
     /// The first route matching a percent-encoded path (`/posts/1`, no trailing slash), with its
-    /// decoded params.
-    package func match(path: Substring) -> (pattern: RoutePattern, entry: Entry, params: QueryParameters)? {
-        if !path.utf8.contains(UInt8(ascii: "%")), let i = staticRoutes[String(path)] {
-            return (patterns[i], entries[i], QueryParameters())
-        }
-        return match(path.pathSegments)
+    /// decoded params; throws when that route's params cannot be decoded (a 400).
+    package func match(path: Substring) throws(MalformedParameter) -> (pattern: RoutePattern, entry: Entry, params: QueryParameters)? {
+        if let i = staticRoutes[String(path)] { return (patterns[i], entries[i], QueryParameters()) }
+        return try match(path.pathSegments)
     }
 
+    /// Whether `path` is exactly the route of a page without params.
+    package func isStaticRoute(_ path: String) -> Bool { staticRoutes[path] != nil }
+
     /// The first route matching the percent-encoded path segments, with its decoded params.
-    package func match(_ path: [Substring]) -> (pattern: RoutePattern, entry: Entry, params: QueryParameters)? {
+    package func match(_ path: [Substring]) throws(MalformedParameter) -> (pattern: RoutePattern, entry: Entry, params: QueryParameters)? {
         for i in patterns.indices where segmentCounts[i] == nil || segmentCounts[i] == path.count {
-            if let params = patterns[i].match(path) { return (patterns[i], entries[i], params) }
+            if let params = try patterns[i].match(path) { return (patterns[i], entries[i], params) }
         }
         return nil
     }

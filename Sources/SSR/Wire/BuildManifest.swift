@@ -22,11 +22,15 @@ struct BuildManifest {
         return rest.first.map { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? true
     }
 
-    /// Next.js's order: `/` first, then `/_app` and `/_error`, then the site's routes in
-    /// matching priority (static before dynamic before catch-all).
+    /// Every page in Next.js's order (`getSortedRoutes`), its special pages among them: `/_app`,
+    /// `/_error`, and `/404` and `/500` when the site has its own.
     var sortedPages: [String] {
-        let routes = site.sortedRoutes.map(\.description).filter { $0 != "/" }
-        return (site.sortedRoutes.contains { $0.description == "/" } ? ["/"] : []) + ["/_app", "/_error"] + routes
+        var special = ["/_app", "/_error"]
+        if site.notFoundPage != nil { special.append("/404") }
+        if site.errorPage != nil { special.append("/500") }
+        let all = site.sortedRoutes + special.compactMap { try? RoutePattern(route: $0) }
+        let sorted = (try? RouteTable(all.map { ($0, ()) }))?.patterns ?? all
+        return sorted.map(\.description)
     }
 
     var javaScript: [UInt8] {
@@ -47,9 +51,12 @@ struct BuildManifest {
     }
 
     /// Static assets never change under one build ID: cached for a year, as Next.js serves them.
-    func response(generateEtags: Bool) -> Response {
+    static let cacheControl = "public, max-age=31536000, immutable"
+
+    /// The manifest as `next start` serves its static files (`UTF-8` in capitals, as there).
+    func response(generateEtags: Bool, cacheControl: String?) -> Response {
         Response(
-            status: .ok, headers: [:], contentType: "application/javascript; charset=utf-8",
-            cacheControl: "public, max-age=31536000, immutable", body: javaScript, timing: ServerTiming(), etag: generateEtags)
+            status: .ok, headers: [:], contentType: "application/javascript; charset=UTF-8",
+            cacheControl: cacheControl, body: javaScript, timing: ServerTiming(), etag: generateEtags)
     }
 }

@@ -38,4 +38,33 @@ package enum SearchParams {
         }
         return QueryParameters(merged)
     }
+
+    /// The query of Next.js's trailing-slash redirect: read as above, `_rsc` left out, values
+    /// grouped under their name in the order names first appear, then written back as Node's
+    /// `querystring.stringify` does (`encodeURIComponent`; `x` becomes `x=`).
+    static func redirectQuery(_ query: Substring) -> String {
+        var names: [String] = []
+        var values: [String: [String]] = [:]
+        for pair in parse(query) where pair.name != "_rsc" {
+            if values[pair.name] == nil { names.append(pair.name) }
+            values[pair.name, default: []].append(pair.value)
+        }
+        return names.flatMap { name in values[name]!.map { encodeComponent(name) + "=" + encodeComponent($0) } }.joined(separator: "&")
+    }
+
+    /// `encodeURIComponent`: every byte but `A-Z a-z 0-9 - _ . ! ~ * ' ( )` as `%XX`.
+    static func encodeComponent(_ text: String) -> String {
+        var out = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "~"), UInt8(ascii: "*"),
+                UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                out += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0x0F, radix: 16, uppercase: true)
+            }
+        }
+        return out
+    }
 }

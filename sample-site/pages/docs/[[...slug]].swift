@@ -19,12 +19,15 @@ struct DocsPage: ServerSidePage {
         let slug = context.params?["slug"]?.array ?? []
         let path = slug.joined(separator: "/")
         let props = try await SampleDatabase.shared().read { db -> Props? in
-            guard let row = try Row.fetchOne(db, sql: "SELECT title, body FROM docs WHERE path = ?", arguments: [path]) else { return nil }
+            // Compared here, byte for byte, not in SQL: SQLite would end a bound string at a NUL
+            // (`/docs/%00` would be the index).
+            let rows = try Row.fetchAll(db, sql: "SELECT path, title, body FROM docs ORDER BY path")
+            guard let row = rows.first(where: { ($0["path"] as String).utf8.elementsEqual(path.utf8) }) else { return nil }
             // Direct children only: "routing" lists "routing/dynamic", the index lists top-level pages.
-            let children = try Row.fetchAll(db, sql: "SELECT path, title FROM docs WHERE path <> '' ORDER BY path").compactMap { child -> Props.Child? in
+            let children = rows.compactMap { child -> Props.Child? in
                 let childPath: String = child["path"]
                 let parent = childPath.split(separator: "/").dropLast().joined(separator: "/")
-                guard parent == path else { return nil }
+                guard !childPath.isEmpty, parent.utf8.elementsEqual(path.utf8) else { return nil }
                 return Props.Child(title: child["title"], link: "/docs/" + childPath)
             }
             return Props(slug: slug, title: row["title"], body: row["body"], children: children)

@@ -25,6 +25,10 @@ struct PostPage: ServerSidePage {
             body: "line\u{2028}sep\u{2029}end 日本語 😀", publishedAt: Date(timeIntervalSince1970: 1_714_555_800.123),
             tags: ["a/b", "c"], rating: 4.5))
     }
+    func head(_ props: Props) -> some Markup {
+        title { props.title }
+        meta(.name("description"), .content("One post"))
+    }
     func render(_ props: Props) -> some Markup {
         article {
             h1 { props.title }

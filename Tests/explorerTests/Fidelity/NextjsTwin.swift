@@ -1,0 +1,76 @@
+import Foundation
+import HTTPTestSupport
+import SampleSite
+
+/// The sample site's twin (`sample-site/nextjs/`) built and served by the real Next.js 15.2.4
+/// in `../shared/reference/nextjs/`, with its own scripts (`build.sh`, `start.sh`, `stop.sh`).
+enum NextjsTwin {
+    /// The build ID of both servers (`NEXT_BUILD_ID`, `explorer serve --build-id`): data URLs and
+    /// `__NEXT_DATA__` then compare byte for byte, with nothing to normalize.
+    static let buildId = "twin"
+
+    static let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent()  // Fidelity
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let app = package.appendingPathComponent("sample-site/nextjs")
+    static let seed = package.appendingPathComponent("sample-site/seed.sql")
+
+    /// The folder of `build.sh`: `$NEXTJS_REFERENCE`, else `../shared/reference/nextjs` beside
+    /// the package, as on the project's machines.
+    static let reference: URL = {
+        if let folder = ProcessInfo.processInfo.environment["NEXTJS_REFERENCE"], !folder.isEmpty { return URL(fileURLWithPath: folder) }
+        return package.deletingLastPathComponent().appendingPathComponent("shared/reference/nextjs")
+    }()
+
+    /// Why the twin cannot run here, `nil` when it can: said as the tests' skip reason, never
+    /// passed over in silence.
+    static let unavailable: String? = {
+        guard FileManager.default.isExecutableFile(atPath: reference.appendingPathComponent("build.sh").path) else {
+            return "the real Next.js is not here: no build.sh in \(reference.path) (set NEXTJS_REFERENCE to the folder that has it)"
+        }
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for tool in ["node", "npm"] where !path.split(separator: ":").contains(where: { FileManager.default.isExecutableFile(atPath: "\($0)/\(tool)") }) {
+            return "\(tool) is not installed (apt-get install nodejs): Next.js cannot run"
+        }
+        return nil
+    }()
+
+    /// A running `next start` (or `next dev`) of the twin on a free loopback port.
+    final class Server {
+        let out: URL
+        let port: Int
+
+        /// Builds the twin (build.sh skips the build when nothing changed: seconds when warm,
+        /// about 90 s cold) and starts it.
+        init(dev: Bool) async throws {
+            out = SampleDatabase.defaultDirectory.appendingPathComponent(dev ? "nextjs-twin-dev" : "nextjs-twin")
+            try await NextjsTwin.script("build.sh", [app.path, out.path] + (dev ? ["--no-build"] : []))
+            port = try FreePort.find()
+            try await NextjsTwin.script("start.sh", [out.path, String(port)] + (dev ? ["--dev"] : []))
+        }
+
+        func stop() async {
+            try? await NextjsTwin.script("stop.sh", [out.path, String(port)])
+        }
+    }
+
+    /// Runs one of the reference's scripts; a failure throws with the end of its output.
+    static func script(_ name: String, _ arguments: [String]) async throws {
+        // Through bash, which first closes every descriptor past stderr: Foundation learns that a
+        // child ended from one it hands down, and the server start.sh leaves running would hold
+        // it open, so the script's end would never be seen.
+        let closeInherited = #"for fd in $(ls /dev/fd); do [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done 2>/dev/null; exec "$@""#
+        let run = try await BinaryTests.CommandTests.run(
+            awaiting: URL(fileURLWithPath: "/usr/bin/env"),
+            ["SEED_SQL=\(seed.path)", "NEXT_BUILD_ID=\(buildId)", "bash", "-c", closeInherited, name, reference.appendingPathComponent(name).path]
+                + arguments)
+        guard run.status == 0 else {
+            let output = (run.stdout + run.stderr).split(separator: "\n").suffix(15).joined(separator: "\n")
+            throw TwinError(message: "\(name) \(arguments.joined(separator: " ")) exited with \(run.status):\n\(output)")
+        }
+    }
+
+    struct TwinError: Error, CustomStringConvertible {
+        let message: String
+        var description: String { message }
+    }
+}
