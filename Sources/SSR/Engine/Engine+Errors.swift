@@ -86,7 +86,8 @@ extension Engine {
         }
         nextData.i18n = i18nData(locale)
         nextData.notFoundSrcPage = notFoundSrcPage
-        let document = errorDocument(head: errorPage.head(status), body: PageBody { errorPage.render(status).render(into: &$0) }, nextData: nextData, lang: locale)
+        let document = errorDocument(
+            head: errorPage.head(status), body: PageBody { errorPage.render(status).render(into: &$0) }, nextData: nextData, lang: locale)
         return Response(
             status: .standard(statusCode), headers: [:], contentType: "text/html; charset=utf-8",
             cacheControl: cacheControl, body: document, timing: ServerTiming(), etag: site.generateEtags)

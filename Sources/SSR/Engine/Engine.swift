@@ -98,6 +98,13 @@ public struct Engine: Sendable {
                 guard let found = try site.routes.match(path: target.path) else { return (notFound(target), nil) }
                 match = found
             } catch {
+                // OPTIONS: the error page refuses it too, after the 400's Cache-Control was set
+                // (the private one, `next dev` included).
+                if request.head.method == .options {
+                    var refused = Engine.optionsRefused
+                    refused.head.headerFields[.cacheControl] = Engine.privateNoStore
+                    return (refused, nil)
+                }
                 // `_error` renders for the request, with its query.
                 let query = SearchParams.mergedQuery(SearchParams.parse(target.query), params: nil)
                 return (errorPage(400, locale: target.locale, cacheControl: rendered(Engine.privateNoStore), query: query), nil)
@@ -143,12 +150,13 @@ public struct Engine: Sendable {
                 status: .methodNotAllowed, headers: allow, contentType: nil, cacheControl: nil,
                 body: Array("Method Not Allowed".utf8), timing: ServerTiming()), nil)
         }
-        if method == .options {
-            // "An OPTIONS request to a page handler is invalid" (Next.js): an empty 400.
-            return (Response(status: .badRequest, headers: [:], contentType: nil, cacheControl: nil, body: [], timing: ServerTiming()), nil)
-        }
+        if method == .options { return (Engine.optionsRefused, nil) }
         return await render(page, route: route, params: params, target: target, request: request, keepingProps: keepingProps)
     }
+
+    /// "An OPTIONS request to a page handler is invalid" (Next.js): an empty 400.
+    private static let optionsRefused = Response(
+        status: .badRequest, headers: [:], contentType: nil, cacheControl: nil, body: [], timing: ServerTiming())
 
     /// The Cache-Control of something the engine renders: `production` (`nil` for none) as
     /// `next start` sends it, overwritten in dev as `next dev` does.

@@ -29,9 +29,6 @@ struct FidelityCase: Sendable, CustomStringConvertible {
 
     var description: String { ([method + " " + target] + headers.map { "\($0.name): \($0.value)" }).joined(separator: " ⏎ ") }
 
-    /// A data request (`/_next/data/…`): its JSON answers' ETags are compared too.
-    var isData: Bool { target.hasPrefix("/_next/data/") }
-
     /// The request's bytes for a server on `port` whose build ID is `buildId`.
     func bytes(buildId: String, port: Int) -> [UInt8] {
         let lines = ["\(method) \(target.replacingOccurrences(of: "{B}", with: buildId)) HTTP/1.1", "Host: 127.0.0.1:\(port)"]

@@ -48,7 +48,7 @@ struct FidelityRun: Sendable {
                 outcome.failures.append("✗ \(request)\n  not answered: \(error)")
                 return
             }
-            var a = FrameworkView(ours, of: request), b = FrameworkView(theirs, of: request)
+            var a = FrameworkView(ours), b = FrameworkView(theirs)
             if a == b {
                 outcome.identical += 1
                 return
@@ -64,7 +64,7 @@ struct FidelityRun: Sendable {
                 for id in used { outcome.listed[id, default: 0] += 1 }
                 return
             }
-            last = (FrameworkView(ours, of: request), FrameworkView(theirs, of: request))
+            last = (FrameworkView(ours), FrameworkView(theirs))
         }
         if let last { outcome.failures.append(FidelityRun.sideBySide(request, ours: last.ours, theirs: last.theirs)) }
     }

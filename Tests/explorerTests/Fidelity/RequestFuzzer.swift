@@ -77,7 +77,8 @@ struct RequestFuzzer {
         return "?" + pairs.joined(separator: pick(["&", "&", "&&"]))
     }
 
-    /// The next request: a document or data URL, sometimes sent as the client sends it.
+    /// The next request: a document or data URL, sometimes sent as the client sends it, now
+    /// and then with another method, conditional or asking for gzip.
     mutating func next() -> FidelityCase {
         var target = path()
         if chance(50) {
@@ -86,6 +87,11 @@ struct RequestFuzzer {
             target = "/_next/data/" + (chance(8) ? "WRONG" : "{B}") + asset + ".json"
         }
         target += query()
-        return FidelityCase(method: "GET", target: target, headers: chance(30) ? [("x-nextjs-data", "1")] : [])
+        var headers: [(name: String, value: String)] = []
+        if chance(30) { headers.append(("x-nextjs-data", "1")) }
+        if chance(5) { headers.append(("If-None-Match", "*")) }
+        if chance(5) { headers.append(("Accept-Encoding", "gzip")) }
+        let method = chance(90) ? "GET" : pick(["HEAD", "POST", "PUT", "DELETE", "OPTIONS"])
+        return FidelityCase(method: method, target: target, headers: headers)
     }
 }
