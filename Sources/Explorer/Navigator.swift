@@ -322,8 +322,7 @@ public actor Navigator {
         var out = ""
         for byte in target.utf8 {
             if byte <= 0x20 || byte >= 0x7F || unsafe.contains(byte) {
-                let hex = String(byte, radix: 16, uppercase: true)
-                out += "%" + (hex.count == 1 ? "0" + hex : hex)
+                out += PercentDecoding.escaped(byte)
             } else {
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             }

@@ -17,7 +17,8 @@ extension BinaryTests {
 
         /// `explorer serve --port 0` and `arguments`.
         init(_ arguments: [String] = []) throws {
-            process.executableURL = try #require(CommandTests.binary, "explorer not found beside the test bundle")
+            let binary: URL = try #require(CommandTests.binary, "explorer not found beside the test bundle")
+            process.executableURL = binary
             process.arguments = ["serve", "--port", "0"] + arguments
             process.standardOutput = out
             _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)

@@ -114,7 +114,7 @@ package enum RequestTarget: Equatable {
             case UInt8(ascii: "\\") where !isQuery: out.append(UInt8(ascii: "/"))
             case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "^"), UInt8(ascii: "`"),
                 UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"), UInt8(ascii: "\\"):
-                out += Array("%\(String(byte >> 4, radix: 16, uppercase: true))\(String(byte & 0x0F, radix: 16, uppercase: true))".utf8)
+                out += Array(PercentDecoding.escaped(byte).utf8)
             default: out.append(byte)
             }
         }

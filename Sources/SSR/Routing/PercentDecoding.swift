@@ -1,7 +1,7 @@
 /// Percent-decoding as JavaScript's `decodeURIComponent` (strict: a malformed escape or
 /// invalid UTF-8 is an error, which the engine answers with 400 for a route's param) and as `URLSearchParams`
 /// (lenient: bad escapes stay as written, `+` is a space).
-enum PercentDecoding {
+package enum PercentDecoding {
     private static func hexValue(_ b: UInt8) -> UInt8? {
         switch b {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): b - UInt8(ascii: "0")
@@ -9,6 +9,11 @@ enum PercentDecoding {
         case UInt8(ascii: "A")...UInt8(ascii: "F"): b - UInt8(ascii: "A") + 10
         default: nil
         }
+    }
+
+    /// A byte as `%XX`, the way JavaScript's and Node's encoders write it (capitals).
+    package static func escaped(_ byte: UInt8) -> String {
+        "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0x0F, radix: 16, uppercase: true)
     }
 
     /// `decodeURIComponent`: `nil` when malformed.

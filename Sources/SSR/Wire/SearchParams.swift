@@ -62,7 +62,7 @@ package enum SearchParams {
                 UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"):
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             default:
-                out += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0x0F, radix: 16, uppercase: true)
+                out += PercentDecoding.escaped(byte)
             }
         }
         return out
