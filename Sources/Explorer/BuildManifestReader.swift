@@ -8,7 +8,7 @@ enum BuildManifestReader {
     /// `/_document`, `/404`, `/500`); `nil` when the text has no readable `sortedPages`.
     static func routes(_ javaScript: [UInt8]) -> [RoutePattern]? {
         sortedPages(javaScript)?.compactMap { route -> RoutePattern? in
-            guard !["/_app", "/_error", "/_document", "/404", "/500"].contains(route) else { return nil }
+            guard !Site.specialPages.contains(route) else { return nil }
             return try? RoutePattern(route: route)
         }
     }

@@ -71,7 +71,7 @@ public final class Site: Sendable {
             guard let pattern = page.pattern else { continue }
             if let problem = page.page.staticPropsProblem { throw RouteDefinitionError("\(page.file): \(problem)") }
             let route = pattern.description
-            if ["/_app", "/_document", "/_error", "/404", "/500"].contains(route) {
+            if Site.specialPages.contains(route) {
                 throw RouteDefinitionError("\(page.file): \(route) is a special page in Next.js; give it to Site(document:notFoundPage:errorPage:) instead")
             }
             if let other = seen[route] {
@@ -96,6 +96,10 @@ public final class Site: Sendable {
     func customErrorPage(_ statusCode: Int) -> (any ErrorPage)? {
         statusCode == 404 ? notFoundPage : statusCode == 500 ? errorPage : nil
     }
+
+    /// Next.js's special pages: not routes a page file may take, and not pages to visit when a
+    /// build manifest lists them.
+    package static let specialPages: Set<String> = ["/_app", "/_document", "/_error", "/404", "/500"]
 
     /// The routes in matching order, as `next build` lists them.
     public var sortedRoutes: [RoutePattern] { routes.patterns }
