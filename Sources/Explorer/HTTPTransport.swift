@@ -93,7 +93,9 @@ public struct HTTPTransport: Transport {
                 body: body.isEmpty ? nil : .bytes(body))
             let delegate = FetchTimingDelegate(bodyLimit: HTTPTransport.bodyLimit)
             let deadline = NIODeadline.now() + .nanoseconds(Int64(Timing.milliseconds(readTimeout) * 1_000_000))
-            let received = try await HTTPTransport.client.execute(request: outgoing, delegate: delegate, deadline: deadline).get()
+            let task = HTTPTransport.client.execute(request: outgoing, delegate: delegate, deadline: deadline)
+            // A navigation that is stopped or superseded closes its connection at once.
+            let received = try await withTaskCancellationHandler { try await task.futureResult.get() } onCancel: { task.cancel() }
             var fields = HTTPFields()
             for header in received.head.headers {
                 if let name = HTTPField.Name(header.name) { fields.append(HTTPField(name: name, value: header.value)) }

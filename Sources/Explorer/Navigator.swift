@@ -71,7 +71,8 @@ public actor Navigator {
         case .clientTransition: await transition(to: target, &exchange, redirects: 0)
         case .hardNavigation: await hardNavigation(to: target, &exchange)
         }
-        if recordingHistory, exchange.enteredHistory { history.push(exchange.url) }
+        // A navigation stopped or superseded (the task was cancelled) never arrives.
+        if recordingHistory, exchange.enteredHistory, !Task.isCancelled { history.push(exchange.url) }
         return exchange
     }
 
@@ -79,20 +80,29 @@ public actor Navigator {
     /// transition to that entry (gSSP data is never reused, so it is fetched again). `nil` at
     /// the first entry.
     public func back() async -> Exchange? {
-        guard let url = history.back() else { return nil }
+        guard let url = stepBack() else { return nil }
         return await revisit(url)
     }
 
     /// Forward, the reverse of ``back()``; `nil` at the last entry.
     public func forward() async -> Exchange? {
-        guard let url = history.forward() else { return nil }
+        guard let url = stepForward() else { return nil }
         return await revisit(url)
     }
 
-    private func revisit(_ url: String) async -> Exchange {
+    /// The first half of ``back()``: history moves at once, as the browser's address bar does
+    /// on `popstate`, so that a second press goes one entry further even while the first
+    /// entry is still loading. ``revisit(_:)`` is the second half.
+    public func stepBack() -> String? { history.back() }
+
+    /// The first half of ``forward()``.
+    public func stepForward() -> String? { history.forward() }
+
+    /// Loads the history entry `url` that back or forward moved to.
+    public func revisit(_ url: String) async -> Exchange {
         var exchange = Exchange(requested: .clientTransition, target: url)
         await transition(to: url, &exchange, redirects: 0)
-        if exchange.enteredHistory { history.replaceCurrent(exchange.url) }
+        if exchange.enteredHistory, !Task.isCancelled { history.replaceCurrent(exchange.url) }
         return exchange
     }
 
@@ -116,10 +126,19 @@ public actor Navigator {
         let path = Navigator.pathname(unlocalized)
         if site.routes != nil {
             guard let route = site.route(for: path) else {
-                exchange.notes.append("No page matches \(path): the client cannot load a page for it, so it falls back to a hard navigation (as Next.js's router does).")
+                let why = PercentDecoding.isMalformed(path) ? " (its %-escapes are not valid UTF-8)" : ""
+                exchange.notes.append("No page matches \(path)\(why): the client cannot load a page for it, so it falls back to a hard navigation (as Next.js's router does).")
                 return await hardNavigation(to: target, &exchange)
             }
             exchange.page = route.pattern.description
+            do throws(MalformedParameter) {
+                _ = try route.pattern.parameters(of: path)
+            } catch {
+                // Next.js's router decodes the params before it fetches anything, and stops there.
+                exchange.fail(
+                    "\(error.segment) is not valid percent-encoding for a parameter of \(route.pattern): Next.js's router throws DecodeError (\"failed to decode param\") and stays on the page. A hard navigation (H) gets the server's 400 Bad Request.")
+                return
+            }
             if route.hasServerSideProps == false {
                 exchange.notes.append("\(route.pattern) is static (no getServerSideProps): a client transition loads the page's JavaScript and fetches no data.")
                 return arrive(&exchange, at: target, props: .object([]), from: .staticPage, serverHTML: nil)
@@ -132,9 +151,11 @@ public actor Navigator {
         do {
             fetch = try await send(dataURL, &fields)
         } catch {
+            if Task.isCancelled { return exchange.fail("stopped before the answer came") }
             exchange.notes.append("The data request failed (\(error.message)): Next.js falls back to a hard navigation.")
             return await hardNavigation(to: target, &exchange)
         }
+        if Task.isCancelled { return exchange.fail("stopped before the answer came") }
         exchange.fetches.append(fetch)
         let status = fetch.response.status.code
         let json = try? JSONValue(parsing: fetch.body)
@@ -225,10 +246,11 @@ public actor Navigator {
             do {
                 fetch = try await send((prefix ?? "") + location, &fields)
             } catch {
-                exchange.fail("cannot reach the site: \(error.message)")
+                exchange.fail(Task.isCancelled ? "stopped before the answer came" : "cannot reach the site: \(error.message)")
                 return
             }
             exchange.fetches.append(fetch)
+            if Task.isCancelled { return exchange.fail("stopped before the answer came") }
             let status = fetch.response.status.code
             if [301, 302, 303, 307, 308].contains(status), let next = fetch.response.headerFields[.location] {
                 exchange.notes.append("\(status) redirect to \(next): the browser follows it.")

@@ -33,8 +33,12 @@ public struct SiteInfo: Sendable {
     }
 
     /// The first route that `path` (without locale) matches, as the client resolves a link.
+    /// A param that is not valid percent-encoding still matches (the route regex does not
+    /// decode); the router fails on it afterwards.
     public func route(for path: String) -> Route? {
-        routes?.first { $0.pattern.match(path: path) != nil }
+        routes?.first { route in
+            do throws(MalformedParameter) { return try route.pattern.parameters(of: path) != nil } catch { return true }
+        }
     }
 
     /// A target's locale and the target without it, as Next.js's `normalizeLocalePath` reads a

@@ -8,7 +8,14 @@ extension AppState {
         guard let overlay else { return [] }
         if key == .escape {
             self.overlay = nil
-            return []
+            return stopComparing(overlay)
+        }
+        // q quits from every window but a prompt, where it is a letter typed.
+        if key == .character("q") {
+            if case .prompt = overlay {} else {
+                quitting = true
+                return [.quit]
+            }
         }
         switch overlay {
         case .prompt(var prompt):
@@ -47,21 +54,30 @@ extension AppState {
                 self.overlay = .history(cursor: moved(cursor, key, count: exchanges.count))
             }
         case .help(let top):
-            if key == .enter || key == .character("q") || key == .character("?") {
+            if key == .enter || key == .character("?") {
                 self.overlay = nil
             } else {
                 self.overlay = .help(top: moved(top, key, count: max(1, KeyMap.lineCount - (height - 4))))
             }
         case .value(let path, let text, let top):
-            if key == .enter || key == .character("q") {
+            if key == .enter {
                 self.overlay = nil
             } else {
                 let rows = Screen.valueLines(text, self).count - (height - 4)
                 self.overlay = .value(path: path, text: text, top: moved(top, key, count: max(1, rows)))
             }
         case .sizes, .compare, .curl:
-            if key == .enter || key == .character("q") || key == .character("?") { self.overlay = nil }
+            if key == .enter || key == .character("?") {
+                self.overlay = nil
+                return stopComparing(overlay)
+            }
         }
+        return []
+    }
+
+    /// Closing the compare window before its result came stops the fetching.
+    private func stopComparing(_ closed: Overlay) -> [Effect] {
+        if case .compare(_, nil) = closed { return [.stopComparing] }
         return []
     }
 

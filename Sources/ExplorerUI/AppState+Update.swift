@@ -21,8 +21,10 @@ extension AppState {
             siteProblem = error.message
             message = StyledText("The site cannot be reached: \(error.message)", .serverError)
             return []
-        case .navigated(let presentation, let back, let forward):
-            pending = nil
+        case .navigated(let id, let presentation, let back, let forward):
+            // A navigation that was stopped or superseded: its result is dropped.
+            guard loading?.id == id else { return [] }
+            loading = nil
             canGoBack = back
             canGoForward = forward
             show(presentation)
@@ -32,12 +34,18 @@ extension AppState {
                 message = StyledText("Navigation failed: \(reason)", .serverError)
             }
             return []
-        case .historyEnd(let back):
-            pending = nil
+        case .headingTo(let id, let url, let back, let forward):
+            // History moved even if a newer navigation supersedes this one.
+            canGoBack = back
+            canGoForward = forward
+            if loading?.id == id { loading?.target = url }
+            return []
+        case .historyEnd(let id, let back):
+            guard loading?.id == id else { return [] }
+            loading = nil
             message = StyledText(back ? "No earlier page in this tab's history." : "No later page in this tab's history.", .warning)
             return []
         case .compared(let comparison):
-            pending = nil
             if case .compare(let path, nil)? = overlay, path == comparison.path { overlay = .compare(path: path, result: comparison) }
             return []
         case .requestSettings(let headers, let cookies):
@@ -68,6 +76,12 @@ extension AppState {
             return [.quit]
         case .character("?"): overlay = .help(top: 0)
         case .escape:
+            if let loading {
+                // As a browser's stop button: the page on screen stays.
+                self.loading = nil
+                message = StyledText("Stopped the \(loading.label): the page shown is the one before.", .warning)
+                return [.stopNavigation]
+            }
             if zoomed { zoomed = false } else if search != nil { search = nil }
         case .tab: cycleFocus(forward: true)
         case .backTab: cycleFocus(forward: false)
@@ -78,6 +92,8 @@ extension AppState {
         case .character("g"): overlay = .prompt(Prompt(purpose: .address(.clientTransition), editor: LineEditor()))
         case .character("H"): return navigate(.hardNavigation, to: currentPath)
         case .character("r"):
+            // What the address bar shows: the page on its way, else the page on screen.
+            if let loading, let target = loading.target { return navigate(loading.kind, to: target) }
             if let current { return navigate(current.exchange.requested, to: current.exchange.url) }
             if routes.isEmpty {
                 // The site could not be read (a server that was down): try again.
@@ -88,15 +104,14 @@ extension AppState {
             if current == nil { message = StyledText("Open a page first: its links are listed here.", .dim) } else { overlay = .links(cursor: 0) }
         case .character("h"): overlay = .history(cursor: max(0, exchanges.count - 1))
         case .character("b"), .backspace:
-            pending = "back"
-            return [.back]
+            let id = startNavigation(.clientTransition, target: nil, step: "back")
+            return [.back(id: id)]
         case .character("f"):
-            pending = "forward"
-            return [.forward]
+            let id = startNavigation(.clientTransition, target: nil, step: "forward")
+            return [.forward(id: id)]
         case .character("c"):
             let path = currentPath
             overlay = .compare(path: path, result: nil)
-            pending = "comparing \(path)"
             return [.compare(path)]
         case .character("y"):
             guard let request = current?.exchange.lastFetch?.request else {
@@ -131,10 +146,20 @@ extension AppState {
 
     mutating func navigate(_ kind: Exchange.Kind, to path: String) -> [Effect] {
         var path = path.trimmingCharacters(in: .whitespaces)
-        if path.isEmpty { return [] }
+        if path.isEmpty {
+            message = StyledText("No path typed: g, then a path such as /posts/1.", .warning)
+            return []
+        }
         if !path.hasPrefix("/"), !path.contains("://") { path = "/" + path }
-        pending = "\(kind.rawValue) to \(path)"
-        return [.navigate(kind, path)]
+        let id = startNavigation(kind, target: path, step: nil)
+        return [.navigate(id: id, kind, path)]
+    }
+
+    /// A new navigation supersedes the one in flight: only the newest one's result is shown.
+    private mutating func startNavigation(_ kind: Exchange.Kind, target: String?, step: String?) -> Int {
+        lastNavigationID += 1
+        loading = Loading(id: lastNavigationID, kind: kind, target: target, step: step)
+        return lastNavigationID
     }
 
     private mutating func cycleFocus(forward: Bool) {

@@ -28,8 +28,10 @@ public struct AppState: Sendable {
     var panes: [ViewKind: PaneState] = [:]
 
     public internal(set) var overlay: Overlay?
-    /// What is being fetched, while it is.
-    public internal(set) var pending: String?
+    /// The navigation in flight, while it is: a newer one or Esc stops it.
+    public internal(set) var loading: Loading?
+    /// The number of the last navigation asked for: results of older ones are dropped.
+    var lastNavigationID = 0
     /// A line for the key bar until the next key: a result, an error.
     public internal(set) var message: StyledText?
     /// The last search, and the view it searched.
@@ -61,10 +63,12 @@ public enum Event: Sendable {
     case key(Key)
     case resize(width: Int, height: Int)
     case siteLoaded(Result<SiteInfo, TransportError>)
-    /// A navigation finished; history's new position comes with it.
-    case navigated(Presentation, canGoBack: Bool, canGoForward: Bool)
-    /// Back or forward had nowhere to go.
-    case historyEnd(back: Bool)
+    /// Navigation `id` finished; history's new position comes with it.
+    case navigated(id: Int, Presentation, canGoBack: Bool, canGoForward: Bool)
+    /// Back or forward `id` moved in history to `url`, which it now loads.
+    case headingTo(id: Int, url: String, canGoBack: Bool, canGoForward: Bool)
+    /// Back or forward `id` had nowhere to go.
+    case historyEnd(id: Int, back: Bool)
     case compared(Comparison)
     case requestSettings(headers: [(name: String, value: String)], cookies: [(name: String, value: String)])
 }
@@ -72,14 +76,35 @@ public enum Event: Sendable {
 /// What the state asks the outside world to do; results come back as events.
 public enum Effect: Sendable, Equatable {
     case loadSite
-    case navigate(Exchange.Kind, String)
-    case back, forward
+    /// Navigation `id`; it stops the one in flight.
+    case navigate(id: Int, Exchange.Kind, String)
+    case back(id: Int), forward(id: Int)
+    /// Stop the navigation in flight (Esc).
+    case stopNavigation
     case compare(String)
+    /// The compare window closed before its result came.
+    case stopComparing
     case setHeader(name: String, value: String?)
     case setCookie(name: String, value: String?)
     /// Put text on the clipboard (OSC 52).
     case copy(String)
     case quit
+}
+
+/// A navigation on its way.
+public struct Loading: Sendable, Equatable {
+    public let id: Int
+    public let kind: Exchange.Kind
+    /// Where it goes: `nil` for back or forward until history says.
+    public internal(set) var target: String?
+    /// `back` or `forward`, for those.
+    public let step: String?
+
+    /// For the address line: `client transition to /slow`, `back to /about`.
+    public var label: String {
+        guard let step else { return "\(kind.rawValue) to \(target ?? "")" }
+        return target.map { "\(step) to \($0)" } ?? step
+    }
 }
 
 /// A window over the screen.

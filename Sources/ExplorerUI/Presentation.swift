@@ -30,25 +30,29 @@ public struct Presentation: Sendable {
         headerBlocks = Presentation.headerBlocks(exchange, analysis)
     }
 
-    /// The line the address bar shows after the URL: kind, status, time, the request.
-    public var summary: StyledText {
-        var line = StyledText()
+    /// What the address line shows after the URL: kind, status, what happened, time, the
+    /// request; when the line is short the request goes first, then the notes are cut.
+    var summaryParts: [FittedLine.Part] {
+        var parts: [FittedLine.Part] = []
         let kind = exchange.kind == exchange.requested ? exchange.kind.rawValue : "\(exchange.requested.rawValue) → \(exchange.kind.rawValue)"
-        line.append(kind, .strong)
+        parts.append(.init(StyledText(kind, .strong), priority: 2))
         if let fetch = exchange.lastFetch {
             let status = fetch.response.status
-            line.append("  \(status.code) \(status.reasonPhrase)", Style.status(status.code))
+            parts.append(.init(StyledText("\(status.code) \(status.reasonPhrase)", Style.status(status.code)), priority: 1))
         }
         switch exchange.outcome {
         case .page: break
-        case .clientNotFound: line.append("  404 rendered by the client", .clientError)
-        case .leftSite(let url): line.append("  leaves the site for \(url)", .warning)
-        case .failed(let message): line.append("  failed: \(message)", .serverError)
+        case .clientNotFound: parts.append(.init(StyledText("404 rendered by the client", .clientError), shrinks: true, priority: 1))
+        case .leftSite(let url): parts.append(.init(StyledText("leaves the site for \(url)", .warning), shrinks: true, priority: 3))
+        case .failed(let message): parts.append(.init(StyledText("failed: \(message)", .serverError), shrinks: true, priority: 3))
         }
-        if exchange.fetches.isEmpty, exchange.propsSource == .staticPage { line.append("  static page, nothing fetched", .dim) }
-        line.append("  " + Timing.text(milliseconds: exchange.totalMilliseconds), .number)
-        if let fetch = exchange.lastFetch { line.append("  \(fetch.requestLine)", .dim) }
-        return line
+        if exchange.fetches.isEmpty, exchange.propsSource == .staticPage {
+            parts.append(.init(StyledText("static page, nothing fetched", .dim), shrinks: true, priority: 4))
+        }
+        parts.append(.init(StyledText(Timing.text(milliseconds: exchange.totalMilliseconds), .number), priority: 1))
+        // Cut, the request says nothing: it goes whole or not at all (the Headers view has it).
+        if let fetch = exchange.lastFetch { parts.append(.init(StyledText(fetch.requestLine, .dim), priority: 5)) }
+        return parts
     }
 
     private static func preamble(_ exchange: Exchange) -> [StyledText] {

@@ -33,28 +33,41 @@ public enum Screen {
         }
     }
 
+    /// Back and forward (lit when there is somewhere to go), what is on its way, the URL as a
+    /// browser shows it, what happened; the origin on the right when there is room.
     private static func addressLine(_ state: AppState, _ rect: Rect, _ grid: inout Grid) {
-        // Back and forward, lit when there is somewhere to go.
-        var line = StyledText(" ")
-        line.append("←", state.canGoBack ? .strong : .dim)
-        line.append("→ ", state.canGoForward ? .strong : .dim)
+        var arrows = StyledText(" ")
+        arrows.append("←", state.canGoBack ? .strong : .dim)
+        arrows.append("→ ", state.canGoForward ? .strong : .dim)
+        var parts: [FittedLine.Part] = []
+        if let loading = state.loading {
+            parts.append(.init(StyledText("⋯ \(loading.label) (Esc stops)", .warning), shrinks: true))
+        }
         if let current = state.current {
-            line.append(current.exchange.url, .input)
-            line.append("  ")
-            line.append(current.summary)
+            // While another page is on its way, the one shown matters less.
+            let demoted = state.loading == nil ? 0 : 3
+            parts.append(.init(StyledText(AddressText.shown(current.exchange.url), .input), shrinks: true, priority: demoted))
+            parts += current.summaryParts.map { part in
+                var part = part
+                part.priority += demoted
+                return part
+            }
+        } else if state.loading == nil {
+            parts.append(.init(StyledText("gssp explorer", .heading)))
+            parts.append(.init(StyledText("pick a route and press Enter, or g to type a path", .dim), shrinks: true, priority: 3))
+        }
+        let room = rect.width - DisplayWidth.of(arrows.plainText)
+        let origin = state.origin
+        let originWidth = DisplayWidth.of(origin) + 3  // two spaces before it, one after
+        let full = FittedLine.fit(parts, width: Int.max)
+        let line: StyledText
+        if DisplayWidth.of(full.plainText) + originWidth <= room {
+            line = full
+            grid.put(origin, x: rect.width - originWidth + 2, y: rect.y, limit: originWidth, style: .dim)
         } else {
-            line.append("gssp explorer", .heading)
-            line.append("  pick a route and press Enter, or g to type a path", .dim)
+            line = FittedLine.fit(parts, width: room)
         }
-        if let pending = state.pending {
-            line.append("  ⋯ \(pending)", .warning)
-        }
-        // The origin on the right, when the line leaves room for it.
-        let origin = " " + state.origin + " "
-        let originWidth = DisplayWidth.of(origin)
-        let fits = DisplayWidth.of(line.plainText) + originWidth <= rect.width
-        grid.put(line, x: 0, y: rect.y, limit: rect.width)
-        if fits { grid.put(origin, x: rect.width - originWidth, y: rect.y, limit: originWidth, style: .dim) }
+        grid.put(arrows.appending(line), x: 0, y: rect.y, limit: rect.width)
     }
 
     private static func routeList(_ state: AppState, _ box: Rect, _ grid: inout Grid) {
@@ -95,7 +108,7 @@ public enum Screen {
         grid.box(box, title: title(kind, state, tabbed: tabbed, focused: focused), focused: focused)
         let inner = box.inner
         guard state.current != nil else {
-            if inner.height > 0 { grid.put(state.pending == nil ? "nothing yet" : "loading…", x: inner.x, y: inner.y, limit: inner.width, style: .dim) }
+            if inner.height > 0 { grid.put(state.loading == nil ? "nothing yet" : "loading…", x: inner.x, y: inner.y, limit: inner.width, style: .dim) }
             return
         }
         let pane = state.pane(kind)

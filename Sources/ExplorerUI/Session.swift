@@ -15,9 +15,11 @@ public protocol TerminalDevice: AnyObject {
     func copyToClipboard(_ text: String)
 }
 
-/// Runs the explorer: keys → state → effects. Fetching and preparing exchanges (parsing,
-/// measuring, laying out HTML) happen one at a time, in order, off the UI thread; their results
-/// come back through an inbox the loop drains between keys, so the screen never waits.
+/// Runs the explorer: keys → state → effects. Effects are taken in order, off the UI thread;
+/// what takes long (a fetch, preparing a 10 MB page) runs as a task of its own, so that a new
+/// navigation stops the one in flight (as Next.js's router cancels a route change) and Esc
+/// stops it. Results come back through an inbox the loop drains between keys, so the screen
+/// never waits.
 public final class Session: Sendable {
     public let navigator: Navigator
     private let inbox = Inbox()
@@ -30,11 +32,23 @@ public final class Session: Sendable {
         work = continuation
         let inbox = self.inbox
         worker = Task.detached {
+            // One task per kind of long work: a new one stops the last.
+            var running: [Step.Slot: Task<Void, Never>] = [:]
             for await effect in stream {
-                if let event = await Session.perform(effect, navigator) {
-                    inbox.post(event)
+                if let stopped = Session.stops(effect) {
+                    running[stopped]?.cancel()
+                    running[stopped] = nil
+                    continue
                 }
-                Session.returnFreedMemory()
+                let step = await Session.prepare(effect, navigator)
+                for event in step.events { inbox.post(event) }
+                guard let long = step.work else { continue }
+                if let slot = step.slot { running[slot]?.cancel() }
+                let task = Task {
+                    if let event = await long(), !Task.isCancelled { inbox.post(event) }
+                    Session.returnFreedMemory()
+                }
+                if let slot = step.slot { running[slot] = task }
             }
         }
     }
@@ -123,42 +137,70 @@ public final class Session: Sendable {
         }
     }
 
-    /// Does the work of one effect, off the UI thread; the event carries the result back.
-    static func perform(_ effect: Effect, _ navigator: Navigator) async -> Event? {
+    /// One effect's work: `events` at once (in the order of the effects), then `work`, which may
+    /// take long, as a task in `slot`.
+    struct Step: Sendable {
+        enum Slot: Sendable { case navigation, comparison }
+        var events: [Event] = []
+        var work: (@Sendable () async -> Event?)?
+        var slot: Slot?
+    }
+
+    /// The slot an effect stops, when it is a stop.
+    static func stops(_ effect: Effect) -> Step.Slot? {
         switch effect {
-        case .loadSite:
-            do throws(TransportError) {
-                return .siteLoaded(.success(try await navigator.siteInfo()))
-            } catch {
-                return .siteLoaded(.failure(error))
-            }
-        case .navigate(let kind, let path):
-            return await navigated(navigator.navigate(kind, to: path), navigator)
-        case .back:
-            guard let exchange = await navigator.back() else { return .historyEnd(back: true) }
-            return await navigated(exchange, navigator)
-        case .forward:
-            guard let exchange = await navigator.forward() else { return .historyEnd(back: false) }
-            return await navigated(exchange, navigator)
-        case .compare(let path):
-            let hard = await navigator.navigate(.hardNavigation, to: path, recordingHistory: false)
-            let client = await navigator.navigate(.clientTransition, to: path, recordingHistory: false)
-            return .compared(Comparison(path: path, hard: hard, client: client))
-        case .setHeader(let name, let value):
-            if let name = HTTPField.Name(name) { await navigator.setHeader(name, value) }
-            return await settings(navigator)
-        case .setCookie(let name, let value):
-            await navigator.setCookie(name, value)
-            return await settings(navigator)
-        case .copy, .quit:
-            return nil
+        case .stopNavigation: .navigation
+        case .stopComparing: .comparison
+        default: nil
         }
     }
 
-    private static func navigated(_ exchange: Exchange, _ navigator: Navigator) async -> Event {
+    /// Does the quick part of an effect (moving in history, setting a header) and says what the
+    /// long part is. The tests run both halves in step.
+    static func prepare(_ effect: Effect, _ navigator: Navigator) async -> Step {
+        switch effect {
+        case .loadSite:
+            return Step(work: {
+                do throws(TransportError) {
+                    return .siteLoaded(.success(try await navigator.siteInfo()))
+                } catch {
+                    return .siteLoaded(.failure(error))
+                }
+            })
+        case .navigate(let id, let kind, let path):
+            return Step(work: { await navigated(id, navigator.navigate(kind, to: path), navigator) }, slot: .navigation)
+        case .back(let id), .forward(let id):
+            let back = effect == .back(id: id)
+            guard let url = await (back ? navigator.stepBack() : navigator.stepForward()) else {
+                return Step(events: [.historyEnd(id: id, back: back)])
+            }
+            let history = await navigator.history
+            return Step(
+                events: [.headingTo(id: id, url: url, canGoBack: history.canGoBack, canGoForward: history.canGoForward)],
+                work: { await navigated(id, navigator.revisit(url), navigator) }, slot: .navigation)
+        case .compare(let path):
+            return Step(work: {
+                let hard = await navigator.navigate(.hardNavigation, to: path, recordingHistory: false)
+                let client = await navigator.navigate(.clientTransition, to: path, recordingHistory: false)
+                return Task.isCancelled ? nil : .compared(Comparison(path: path, hard: hard, client: client))
+            }, slot: .comparison)
+        case .setHeader(let name, let value):
+            if let name = HTTPField.Name(name) { await navigator.setHeader(name, value) }
+            return Step(events: [await settings(navigator)])
+        case .setCookie(let name, let value):
+            await navigator.setCookie(name, value)
+            return Step(events: [await settings(navigator)])
+        case .copy, .quit, .stopNavigation, .stopComparing:
+            return Step()
+        }
+    }
+
+    private static func navigated(_ id: Int, _ exchange: Exchange, _ navigator: Navigator) async -> Event? {
+        // A stopped navigation's page is not prepared: it would be dropped on arrival.
+        if Task.isCancelled { return nil }
         let presentation = Presentation(exchange)
         let history = await navigator.history
-        return .navigated(presentation, canGoBack: history.canGoBack, canGoForward: history.canGoForward)
+        return .navigated(id: id, presentation, canGoBack: history.canGoBack, canGoForward: history.canGoForward)
     }
 
     private static func settings(_ navigator: Navigator) async -> Event {

@@ -2,7 +2,8 @@
 /// invalid UTF-8 is an error, which the engine answers with 400 for a route's param) and as `URLSearchParams`
 /// (lenient: bad escapes stay as written, `+` is a space).
 package enum PercentDecoding {
-    private static func hexValue(_ b: UInt8) -> UInt8? {
+    /// The value of a hex digit, `nil` for any other byte.
+    package static func hexValue(_ b: UInt8) -> UInt8? {
         switch b {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): b - UInt8(ascii: "0")
         case UInt8(ascii: "a")...UInt8(ascii: "f"): b - UInt8(ascii: "a") + 10
@@ -14,6 +15,11 @@ package enum PercentDecoding {
     /// A byte as `%XX`, the way JavaScript's and Node's encoders write it (capitals).
     package static func escaped(_ byte: UInt8) -> String {
         "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0x0F, radix: 16, uppercase: true)
+    }
+
+    /// Whether some segment of `path` is not valid percent-encoding (bad escapes, invalid UTF-8).
+    package static func isMalformed(_ path: String) -> Bool {
+        Substring(path).split(separator: "/").contains { decode($0) == nil }
     }
 
     /// `decodeURIComponent`: `nil` when malformed.

@@ -93,8 +93,14 @@ public struct RoutePattern: Sendable, Hashable, CustomStringConvertible {
     /// paths, `nil` otherwise (also when a param is not valid percent-encoding): how a client
     /// resolves a link against the build manifest.
     public func match(path: String) -> QueryParameters? {
+        (try? parameters(of: path)) ?? nil
+    }
+
+    /// The decoded params when `path` (percent-encoded, no query) is one of this route's paths,
+    /// `nil` otherwise; throws when it is, but a param is not valid percent-encoding.
+    public func parameters(of path: String) throws(MalformedParameter) -> QueryParameters? {
         guard path.utf8.first == UInt8(ascii: "/") else { return nil }
-        return (try? match(Substring(path).pathSegments)) ?? nil
+        return try match(Substring(path).pathSegments)
     }
 
     /// Matches percent-encoded path segments (no empty ones) as Next.js's route regex does:

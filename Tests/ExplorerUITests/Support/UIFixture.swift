@@ -2,6 +2,7 @@ import Explorer
 import HTTPTypes
 import Logging
 import SSR
+import Synchronization
 @testable import ExplorerUI
 
 /// A small site whose props hold what a terminal UI must survive: wide characters, combining
@@ -36,12 +37,29 @@ enum UIFixture {
         func render(_ props: EmptyProps) -> some Markup { p { "home" }; a(.href("/articles/1")) { "first" } }
     }
 
-    static func engine() throws -> Engine {
+    /// Waits `?ms=` milliseconds; counts the waits that were stopped (the request cancelled).
+    struct Slow: ServerSidePage {
+        static let stopped = Atomic<Int>(0)
+        struct Props: Codable, Sendable { var waited: Int }
+        func getServerSideProps(_ context: ServerSideContext) async throws -> ServerSideResult<Props> {
+            let ms = Int(context.query["ms"]?.string ?? "") ?? 0
+            do {
+                try await Task.sleep(for: .milliseconds(ms))
+            } catch {
+                Slow.stopped.add(1, ordering: .relaxed)
+                throw error
+            }
+            return .props(Props(waited: ms))
+        }
+        func render(_ props: Props) -> some Markup { p { "waited \(props.waited)" } }
+    }
+
+    static func engine(slowPage: Bool = false) throws -> Engine {
         let site = try Site(
             pages: [
                 PageRoute(file: "pages/index.swift", page: Home.self),
                 PageRoute(file: "pages/articles/[id].swift", page: Article.self),
-            ],
+            ] + (slowPage ? [PageRoute(file: "pages/slow.swift", page: Slow.self)] : []),
             buildId: "B")
         return Engine(site: site, mode: .production, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
     }
@@ -65,8 +83,8 @@ enum UIFixture {
         }
     }
 
-    static func navigator(fixedTiming: Bool = true) throws -> Navigator {
-        let transport = InProcessTransport(engine: try engine())
+    static func navigator(fixedTiming: Bool = true, slowPage: Bool = false) throws -> Navigator {
+        let transport = InProcessTransport(engine: try engine(slowPage: slowPage))
         return Navigator(transport: fixedTiming ? FixedTiming(inner: transport) as any Transport : transport)
     }
 }
@@ -90,15 +108,36 @@ struct Driver {
 
     mutating func type(_ text: String) async { for character in text { await press(.character(character)) } }
 
+    /// A key whose effects are held back, as if their work were still running: `deliver`
+    /// runs them later, after other keys.
+    mutating func pressHolding(_ key: Key) -> [Effect] { state.handle(.key(key)) }
+
+    mutating func deliver(_ effects: [Effect]) async { await run(effects) }
+
+    /// Runs the quick half of held effects (history moves) and returns their long work, to
+    /// `finish` later.
+    mutating func start(_ effects: [Effect]) async -> [@Sendable () async -> Event?] {
+        var works: [@Sendable () async -> Event?] = []
+        for effect in effects {
+            let step = await Session.prepare(effect, navigator)
+            for event in step.events { await run(state.handle(event)) }
+            if let work = step.work { works.append(work) }
+        }
+        return works
+    }
+
+    mutating func finish(_ works: [@Sendable () async -> Event?]) async {
+        for work in works { if let event = await work() { await run(state.handle(event)) } }
+    }
+
     mutating func resize(_ width: Int, _ height: Int) async { await run(state.handle(.resize(width: width, height: height))) }
 
     private mutating func run(_ effects: [Effect]) async {
         for effect in effects {
-            if let event = await Session.perform(effect, navigator) {
-                await run(state.handle(event))
-            } else {
-                outside.append(effect)
-            }
+            let step = await Session.prepare(effect, navigator)
+            if step.events.isEmpty && step.work == nil { outside.append(effect) }
+            for event in step.events { await run(state.handle(event)) }
+            if let work = step.work, let event = await work() { await run(state.handle(event)) }
         }
     }
 
