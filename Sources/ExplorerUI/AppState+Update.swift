@@ -12,6 +12,8 @@ extension AppState {
             self.width = width
             self.height = height
             for view in ViewKind.allCases { scrollToCursor(view) }
+            // The Headers and Timing views wrap to the width: their rows are found again.
+            if let search, search.view == .headers || search.view == .timing { startSearch(search.query, in: search.view) }
             return []
         case .siteLoaded(.success(let site)):
             routes = (site.routes ?? []).map(RouteRow.init)

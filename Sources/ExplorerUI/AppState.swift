@@ -34,8 +34,8 @@ public struct AppState: Sendable {
     var lastNavigationID = 0
     /// A line for the key bar until the next key: a result, an error.
     public internal(set) var message: StyledText?
-    /// The last search, and the view it searched.
-    public internal(set) var search: (query: String, view: ViewKind)?
+    /// The last search: its view, its matches, where the cursor is among them.
+    public internal(set) var search: SearchState?
     /// The headers and cookies sent with every request (as the navigator has them).
     public internal(set) var requestHeaders: [(name: String, value: String)] = []
     public internal(set) var requestCookies: [(name: String, value: String)] = []

@@ -172,20 +172,8 @@ public struct JSONTree: Sendable {
         }
     }
 
-    /// The next node after `index` (wrapping around; before it when `backwards`) whose label
-    /// or value contains `query`, ignoring case.
-    public func search(_ query: String, from index: Int, backwards: Bool) -> Int? {
-        guard !nodes.isEmpty, !query.isEmpty else { return nil }
-        let search = TextSearch(query)
-        let count = nodes.count
-        for step in 1...count {
-            let candidate = ((backwards ? index - step : index + step) % count + count) % count
-            if matches(candidate, search) { return candidate }
-        }
-        return nil
-    }
-
-    private func matches(_ index: Int, _ search: TextSearch) -> Bool {
+    /// Whether node `index` (its key or its value) contains the query.
+    public func matches(_ index: Int, _ search: TextSearch) -> Bool {
         let node = nodes[index]
         if search.matches(node.label) { return true }
         switch node.value {

@@ -189,7 +189,7 @@ public enum Screen {
             grid.put(StyledText(" ").appending(message), x: 0, y: rect.y, limit: rect.width)
             return
         }
-        let keys: [(String, String)]
+        var keys: [(String, String)]
         switch (state.overlay, state.focus) {
         case (.prompt?, _): keys = [("Enter", "ok"), ("Esc", "cancel"), ("Ctrl-U", "clear")]
         case (.links?, _), (.history?, _): keys = [("↑↓", "move"), ("Enter", "open"), ("Esc", "close")]
@@ -204,11 +204,19 @@ public enum Screen {
             keys = [("↑↓", "scroll"), ("←→", "sideways"), ("/", "search"), ("n/N", "next"), ("z", "zoom"), ("Tab", "next"),
                     ("y", "curl"), ("?", "help"), ("q", "quit")]
         }
+        var line = StyledText(" ")
+        if state.overlay == nil, let search = state.search {
+            // The search in force, and where the cursor is among its matches.
+            line.append("/", .strong)
+            line.append(DisplayWidth.truncated(search.query, to: 20), .input)
+            line.append(" \(search.progress) in \(search.view.title)  ", search.isScanning || !search.matches.isEmpty ? .dim : .warning)
+            keys = [("n/N", "next/prev"), ("Esc", "clear")] + keys.filter { !["/", "n/N", "Esc"].contains($0.0) }
+        }
         // What does not fit goes, from the middle: help and quit stay.
         var shown = keys
-        func width(_ keys: [(String, String)]) -> Int { keys.reduce(1) { $0 + DisplayWidth.of($1.0) + DisplayWidth.of($1.1) + 3 } }
+        let used = DisplayWidth.of(line.plainText)
+        func width(_ keys: [(String, String)]) -> Int { keys.reduce(used) { $0 + DisplayWidth.of($1.0) + DisplayWidth.of($1.1) + 3 } }
         while shown.count > 2, width(shown) > rect.width { shown.remove(at: shown.count - 3) }
-        var line = StyledText(" ")
         for (key, action) in shown {
             line.append(key, .strong)
             line.append(" \(action)  ", .dim)

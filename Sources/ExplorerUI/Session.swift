@@ -103,12 +103,17 @@ public final class Session: Sendable {
                 onFrame?(Frame(trigger: trigger, handle: rendering - handling, render: painting - rendering, paint: clock.now - painting))
             }
             if state.quitting { return }
-            let key = device.nextKey(timeoutMilliseconds: 50)
+            // Work left for the frames to come (a search scanning) does not wait for a key.
+            let key = device.nextKey(timeoutMilliseconds: state.isBusy ? 0 : 50)
             handling = clock.now
             if let key {
                 perform(state.handle(.key(key)), device)
                 dirty = true
                 trigger = "key \(key)"
+            } else if state.isBusy {
+                state.continueWork()
+                dirty = true
+                trigger = "search"
             }
         }
     }

@@ -3,16 +3,16 @@ import Foundation
 /// Case-insensitive search in the views. An ASCII query is matched byte by byte (a search runs
 /// on the UI thread over every node of a 10 MB payload, where Foundation's `range(of:options:)`
 /// costs a call into CoreFoundation per string); any other query goes through Foundation.
-struct TextSearch: Sendable {
-    let query: String
+public struct TextSearch: Sendable {
+    public let query: String
     private let folded: [UInt8]?
 
-    init(_ query: String) {
+    public init(_ query: String) {
         self.query = query
         folded = query.utf8.allSatisfy { $0 < 0x80 } ? query.utf8.map(TextSearch.lower) : nil
     }
 
-    func matches(_ text: String) -> Bool {
+    public func matches(_ text: String) -> Bool {
         guard let folded, let first = folded.first else {
             return text.range(of: query, options: .caseInsensitive) != nil
         }

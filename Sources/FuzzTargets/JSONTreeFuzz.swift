@@ -28,7 +28,8 @@ enum JSONTreeFuzz {
             tree.setFolded(0, false)
             _ = tree.row(of: last)
         }
-        _ = tree.search("a", from: 0, backwards: false)
-        _ = tree.search("\u{301}", from: 0, backwards: true)
+        for query in [TextSearch("a"), TextSearch("\u{301}")] {
+            for index in tree.nodes.indices { _ = tree.matches(index, query) }
+        }
     }
 }

@@ -90,7 +90,7 @@ import Testing
 /// The same through the real loop: the slow request is stopped, not waited for.
 @Suite struct NavigationInFlightSessionTests {
     @Test func aSlowNavigationIsStoppedByTheNextOneAndByEscape() async throws {
-        let session = Session(navigator: try UIFixture.navigator(fixedTiming: false, slowPage: true))
+        let session = Session(navigator: try UIFixture.navigator(fixedTiming: false, morePages: true))
         let stoppedBefore = UIFixture.Slow.stopped.load(ordering: .relaxed)
         func go(_ path: String) -> [Key] { [.character("g")] + path.map { .character($0) } + [.enter] }
         // A minute-long page, then a fast one at once: the fast one shows while the slow one

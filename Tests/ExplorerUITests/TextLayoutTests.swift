@@ -70,12 +70,17 @@ import Testing
         #expect(tree.visible.map { tree.nodes[$0].label } == ["pageProps", "a", "b", "c", "d"])
     }
 
-    @Test func searchFindsKeysAndValuesAndWraps() throws {
-        let tree = try tree(#"{"title":"Hello","items":[{"title":"World"}]}"#)
-        let first = try #require(tree.search("world", from: 0, backwards: false))
-        #expect(tree.path(of: first) == ".items[0].title")
-        #expect(tree.search("TITLE", from: first, backwards: false).map { tree.path(of: $0) } == ".title")
-        #expect(tree.search("absent", from: 0, backwards: false) == nil)
+    @Test func searchMatchesKeysAndValuesIgnoringCase() throws {
+        let tree = try tree(#"{"title":"Hello","items":[{"title":"World"}],"n":12,"ok":true,"none":null}"#)
+        func found(_ query: String) -> [String] {
+            tree.nodes.indices.filter { tree.matches($0, TextSearch(query)) }.map { tree.path(of: $0) }
+        }
+        #expect(found("world") == [".items[0].title"])
+        #expect(found("TITLE") == [".title", ".items[0].title"])
+        #expect(found("12") == [".n"])
+        #expect(found("true") == [".ok"])
+        #expect(found("null") == [".none"])
+        #expect(found("absent").isEmpty)
     }
 
     @Test func aTenMegabytePayloadOpensFoldedToAFewRows() throws {

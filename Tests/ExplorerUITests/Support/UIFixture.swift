@@ -54,12 +54,22 @@ enum UIFixture {
         func render(_ props: Props) -> some Markup { p { "waited \(props.waited)" } }
     }
 
-    static func engine(slowPage: Bool = false) throws -> Engine {
+    /// `?n=` items: a payload as long as a test needs.
+    struct List: ServerSidePage {
+        struct Props: Codable, Sendable { var items: [String] }
+        func getServerSideProps(_ context: ServerSideContext) async throws -> ServerSideResult<Props> {
+            .props(Props(items: (0..<(Int(context.query["n"]?.string ?? "") ?? 0)).map { "item \($0)" }))
+        }
+        func render(_ props: Props) -> some Markup { ul { for item in props.items { li { item } } } }
+    }
+
+    /// The fixture site; `morePages` adds `/slow` and `/list`.
+    static func engine(morePages: Bool = false) throws -> Engine {
         let site = try Site(
             pages: [
                 PageRoute(file: "pages/index.swift", page: Home.self),
                 PageRoute(file: "pages/articles/[id].swift", page: Article.self),
-            ] + (slowPage ? [PageRoute(file: "pages/slow.swift", page: Slow.self)] : []),
+            ] + (morePages ? [PageRoute(file: "pages/slow.swift", page: Slow.self), PageRoute(file: "pages/list.swift", page: List.self)] : []),
             buildId: "B")
         return Engine(site: site, mode: .production, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
     }
@@ -83,8 +93,8 @@ enum UIFixture {
         }
     }
 
-    static func navigator(fixedTiming: Bool = true, slowPage: Bool = false) throws -> Navigator {
-        let transport = InProcessTransport(engine: try engine(slowPage: slowPage))
+    static func navigator(fixedTiming: Bool = true, morePages: Bool = false) throws -> Navigator {
+        let transport = InProcessTransport(engine: try engine(morePages: morePages))
         return Navigator(transport: fixedTiming ? FixedTiming(inner: transport) as any Transport : transport)
     }
 }
@@ -104,7 +114,13 @@ struct Driver {
         await run(state.handle(.siteLoaded(site)))
     }
 
-    mutating func press(_ keys: Key...) async { for key in keys { await run(state.handle(.key(key))) } }
+    /// Each key, then the frames it takes to finish what it started (a search's slices).
+    mutating func press(_ keys: Key...) async {
+        for key in keys {
+            await run(state.handle(.key(key)))
+            while state.isBusy { state.continueWork() }
+        }
+    }
 
     mutating func type(_ text: String) async { for character in text { await press(.character(character)) } }
 
