@@ -29,6 +29,12 @@ struct EngineResponder: HTTPResponder {
             response = engine.errorResponse(414, for: head)
         } else if head.headerFields.reduce(0, { $0 + $1.name.rawName.utf8.count + $1.value.utf8.count }) > limits.headerBytes {
             response = engine.errorResponse(431, for: head)
+        } else if let declared = head.headerFields[.contentLength].flatMap({ Int($0) }), declared > limits.bodyBytes {
+            // Refused from the declared length, at once, as nginx does: waiting for a body that
+            // will be refused holds the connection for nothing. The body is not read, so the
+            // connection cannot carry another request.
+            response = engine.errorResponse(413, for: head)
+            response.head.headerFields[.connection] = "close"
         } else if let body = try? await request.collectBody(upTo: limits.bodyBytes) {
             var clean = head
             clean.headerFields = EdgeHeaders.withoutInternal(head.headerFields)

@@ -9,6 +9,9 @@ public struct ServerLimits: Sendable {
     /// How long a page may take (its `getServerSideProps` and render): 504 Gateway Timeout.
     /// The page keeps running, but the client gets its answer and the server takes others.
     public var pageTime: Duration = .seconds(10)
+    /// How long a connection may stay silent (between requests, or in the middle of one)
+    /// before the server closes it: Node's keep-alive timeout, which `next start` keeps.
+    public var idleTime: Duration = .seconds(5)
 
     public init() {}
 }
