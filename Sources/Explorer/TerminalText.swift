@@ -1,5 +1,5 @@
 /// Untrusted text (props, HTML, headers) made safe to print: control characters would move the
-/// cursor, change colours or retitle the window, so they are shown as escapes (`\u{1B}`) and
+/// cursor, change colours or retitle the window, so they are shown as escapes (`\u001b`) and
 /// never reach the terminal. Newlines and tabs stay.
 public enum TerminalText {
     public static func escaped(_ text: String) -> String {
@@ -7,12 +7,21 @@ public enum TerminalText {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if isControl(scalar) {
-                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+                out.append(contentsOf: escape(scalar).unicodeScalars)
             } else {
                 out.append(scalar)
             }
         }
         return String(out)
+    }
+
+    /// A code point as JSON and JavaScript write it: `\u001b`, `\u2028`; beyond U+FFFF as its
+    /// UTF-16 pair (`\ud83d\udc69`). So what is shown can be pasted into either.
+    public static func escape(_ scalar: Unicode.Scalar) -> String {
+        String(scalar).utf16.map { unit in
+            let hex = String(unit, radix: 16)
+            return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        }.joined()
     }
 
     /// C0 (but newline and tab), DEL, C1, the Unicode line and paragraph separators, and the

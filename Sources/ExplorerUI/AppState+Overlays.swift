@@ -21,8 +21,15 @@ extension AppState {
         case .prompt(var prompt):
             if key == .enter {
                 self.overlay = nil
-                return submit(prompt)
+                switch submit(prompt) {
+                case .success(let effects): return effects
+                case .failure(let problem):
+                    prompt.problem = problem.reason
+                    self.overlay = .prompt(prompt)
+                    return []
+                }
             }
+            prompt.problem = nil
             if key == .tab, case .address(let kind) = prompt.purpose {
                 prompt.purpose = .address(kind == .clientTransition ? .hardNavigation : .clientTransition)
                 self.overlay = .prompt(prompt)
@@ -57,7 +64,8 @@ extension AppState {
             if key == .enter || key == .character("?") {
                 self.overlay = nil
             } else {
-                self.overlay = .help(top: moved(top, key, count: max(1, KeyMap.lineCount - (height - 4))))
+                let lines = Screen.help(width: Screen.helpWidth(self) - 4).count
+                self.overlay = .help(top: moved(top, key, count: max(1, lines - (height - 4))))
             }
         case .value(let path, let text, let top):
             if key == .enter {
@@ -95,46 +103,65 @@ extension AppState {
         return max(0, min(next, count - 1))
     }
 
-    private mutating func submit(_ prompt: Prompt) -> [Effect] {
+    /// What was typed was not taken: the prompt says why and keeps it.
+    struct Refused: Error {
+        let reason: String
+    }
+
+    private mutating func submit(_ prompt: Prompt) -> Result<[Effect], Refused> {
         let text = prompt.editor.text
         switch prompt.purpose {
-        case .address(let kind):
-            return navigate(kind, to: text)
-        case .routeParameters:
-            return navigate(.clientTransition, to: text)
+        case .address, .routeParameters:
+            guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return .failure(Refused(reason: "Type a path first, such as /posts/1.")) }
+            if case .address(let kind) = prompt.purpose { return .success(navigate(kind, to: text)) }
+            return .success(navigate(.clientTransition, to: text))
         case .search(let view):
             startSearch(text, in: view)
-            return []
+            return .success([])
         case .requestSetting:
             return requestSetting(text)
         }
     }
 
-    /// `Name: value` sets a header, `name=value` a cookie; an empty value removes it.
-    private mutating func requestSetting(_ text: String) -> [Effect] {
+    /// `Name: value` sets a header, `name=value` a cookie; an empty value removes it, and
+    /// `Name: ""` sends the header empty.
+    private mutating func requestSetting(_ text: String) -> Result<[Effect], Refused> {
         let colon = text.firstIndex(of: ":"), equals = text.firstIndex(of: "=")
         if let colon, equals.map({ colon < $0 }) ?? true {
             let name = text[..<colon].trimmingCharacters(in: .whitespaces)
-            let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            var value: String? = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             guard HTTPField.Name(name) != nil else {
-                message = StyledText("“\(name)” is not a header name (letters, digits and !#$%&'*+-.^_`|~ only).", .serverError)
-                return []
+                return .failure(Refused(reason: "“\(name)” is not a header name: letters, digits and !#$%&'*+-.^_`|~ only."))
             }
-            message = StyledText(value.isEmpty ? "Header \(name) removed." : "Every request now sends \(name): \(value)", .success)
-            return [.setHeader(name: name, value: value.isEmpty ? nil : value)]
+            if value == "" { value = nil } else if value == "\"\"" { value = "" }
+            if let value {
+                message = StyledText(value.isEmpty ? "Every request now sends \(name) empty." : "Every request now sends \(name): \(value)", .success)
+            } else {
+                guard requestHeaders.contains(where: { $0.name.lowercased() == name.lowercased() }) else {
+                    return .failure(Refused(reason: "\(name) is not set, so there is nothing to remove. Name: \"\" sends it empty."))
+                }
+                message = StyledText("Header \(name) removed.", .success)
+            }
+            return .success([.setHeader(name: name, value: value)])
         }
         if let equals {
             let name = text[..<equals].trimmingCharacters(in: .whitespaces)
             let value = text[text.index(after: equals)...].trimmingCharacters(in: .whitespaces)
             // A cookie name is an HTTP token, as a header name is.
             guard HTTPField.Name(name) != nil, !value.contains(";"), !value.contains(",") else {
-                message = StyledText("“\(text)” is not a cookie: name=value, without ; or ,.", .serverError)
-                return []
+                return .failure(Refused(reason: "“\(text)” is not a cookie: name=value, the name a token, the value without ; or ,."))
             }
-            message = StyledText(value.isEmpty ? "Cookie \(name) removed." : "Every request now sends the cookie \(name)=\(value)", .success)
-            return [.setCookie(name: name, value: value.isEmpty ? nil : value)]
+            if value.isEmpty {
+                guard requestCookies.contains(where: { $0.name == name }) else {
+                    return .failure(Refused(reason: "The cookie \(name) is not set, so there is nothing to remove."))
+                }
+                message = StyledText("Cookie \(name) removed.", .success)
+            } else {
+                message = StyledText("Every request now sends the cookie \(name)=\(value)", .success)
+            }
+            return .success([.setCookie(name: name, value: value.isEmpty ? nil : value)])
         }
-        if !text.isEmpty { message = StyledText("Type Name: value for a header or name=value for a cookie.", .warning) }
-        return []
+        if text.isEmpty { return .success([]) }
+        return .failure(Refused(reason: "Type Name: value for a header or name=value for a cookie."))
     }
 }

@@ -148,10 +148,7 @@ extension AppState {
 
     mutating func navigate(_ kind: Exchange.Kind, to path: String) -> [Effect] {
         var path = path.trimmingCharacters(in: .whitespaces)
-        if path.isEmpty {
-            message = StyledText("No path typed: g, then a path such as /posts/1.", .warning)
-            return []
-        }
+        if path.isEmpty { return [] }
         if !path.hasPrefix("/"), !path.contains("://") { path = "/" + path }
         let id = startNavigation(kind, target: path, step: nil)
         return [.navigate(id: id, kind, path)]

@@ -12,7 +12,11 @@ public struct AppState: Sendable {
     /// The base URL `curl` commands use.
     public let curlBase: String
 
-    public internal(set) var routes: [RouteRow] = []
+    public internal(set) var routes: [RouteRow] = [] {
+        didSet { longestRoute = routes.map { DisplayWidth.of($0.pattern) }.max() ?? 20 }
+    }
+    /// The columns of the longest route pattern, for the layout.
+    private(set) var longestRoute = 20
     /// The site could not be reached or read.
     public internal(set) var siteProblem: String?
     public internal(set) var routeCursor = 0
@@ -54,7 +58,7 @@ public struct AppState: Sendable {
     }
 
     public var layout: Layout {
-        Layout(width: width, height: height, zoomed: zoomed, focus: focus, activeView: activeView)
+        Layout(width: width, height: height, zoomed: zoomed, focus: focus, activeView: activeView, longestRoute: longestRoute)
     }
 }
 
@@ -137,6 +141,8 @@ public struct Prompt: Sendable {
     }
     public var purpose: Purpose
     public var editor: LineEditor
+    /// Why Enter did not take what was typed; the window stays open with the text.
+    public var problem: String?
 
     public var title: String {
         switch purpose {
@@ -152,7 +158,7 @@ public struct Prompt: Sendable {
         case .address: "a path such as /posts/1?ref=x · Enter go · Tab client/hard · Esc cancel"
         case .routeParameters: "fill in the parameters · Enter go · Esc cancel"
         case .search: "text to find, any case · Enter alone repeats the last · then n/N next/previous"
-        case .requestSetting: "Name: value sets a header · name=value a cookie · Name: or name= removes"
+        case .requestSetting: "Name: value sets a header · Name: \"\" an empty one · name=value a cookie · Name: or name= removes"
         }
     }
 }

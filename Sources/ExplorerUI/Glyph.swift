@@ -25,14 +25,14 @@ enum Glyph {
         return (String(character), width)
     }
 
-    /// `\u{1B}` for each code point of a character that cannot be shown as it is.
+    /// `\u001b` for each code point of a character that cannot be shown as it is.
     static func escape(_ character: Character) -> String {
         switch character {
         case "\n": return "\\n"
         case "\r\n": return "\\r\\n"
         case "\r": return "\\r"
         default:
-            return character.unicodeScalars.map { "\\u{\(String($0.value, radix: 16, uppercase: true))}" }.joined()
+            return character.unicodeScalars.map(TerminalText.escape).joined()
         }
     }
 

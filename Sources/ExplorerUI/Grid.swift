@@ -143,8 +143,9 @@ public struct Grid: Sendable, Equatable {
         write(Cell(text: "┐", style: style, highlight: .none), x: right, y: rect.y)
         write(Cell(text: "└", style: style, highlight: .none), x: rect.x, y: bottom)
         write(Cell(text: "┘", style: style, highlight: .none), x: right, y: bottom)
+        // A space on each side of the title, and a corner's width of border after it.
         var heading = StyledText(" ", style)
-        heading.append(title)
+        heading.append(title.truncated(to: rect.width - 6))
         heading.append(" ", style)
         put(heading, x: rect.x + 2, y: rect.y, limit: rect.width - 4)
     }

@@ -38,7 +38,4 @@ public enum KeyMap {
             ("q", "quit"),
         ]),
     ]
-
-    /// Lines of the help window: a title per section, a line per key.
-    static var lineCount: Int { sections.reduce(0) { $0 + ($1.title.isEmpty ? 0 : 1) + $1.keys.count } }
 }

@@ -23,7 +23,9 @@ public struct Layout: Sendable, Equatable {
 
     public var isTooSmall: Bool { width < Layout.minimumWidth || height < Layout.minimumHeight }
 
-    public init(width: Int, height: Int, zoomed: Bool, focus: Focus, activeView: ViewKind) {
+    /// `longestRoute`: the columns of the longest route pattern, which the routes pane fits
+    /// when the terminal is wide enough (a fifth of it at most: the views need the rest).
+    public init(width: Int, height: Int, zoomed: Bool, focus: Focus, activeView: ViewKind, longestRoute: Int = 20) {
         self.width = width
         self.height = height
         address = Rect(x: 0, y: 0, width: width, height: 1)
@@ -40,7 +42,8 @@ public struct Layout: Sendable, Equatable {
             tabbed = false
             return
         }
-        let routesWidth = min(34, max(22, width / 5))
+        // " ƒ " before the pattern, a space after it, two borders.
+        let routesWidth = max(18, min(longestRoute + 6, 34, width / 5))
         routes = Rect(x: 0, y: body.y, width: routesWidth, height: body.height)
         let right = Rect(x: routesWidth, y: body.y, width: width - routesWidth, height: body.height)
         if right.width >= 90 && right.height >= 20 {

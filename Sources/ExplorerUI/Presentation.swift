@@ -125,12 +125,12 @@ public struct Presentation: Sendable {
             var request = StyledText("→ ", .dim)
             request.append(fetch.requestLine, .heading)
             lines.append((request, false))
-            for field in fetch.request.headerFields { lines.append((headerLine(field.name.canonicalName, field.value), false)) }
+            for field in fetch.request.headerFields { lines.append((headerLine(field.name.rawName, field.value), false)) }
             var status = StyledText("← ", .dim)
             status.append("\(fetch.response.status.code) \(fetch.response.status.reasonPhrase)", Style.status(fetch.response.status.code))
             status.append(" · \(PrettyBytes.format(fetch.body.count))", .dim)
             lines.append((status, false))
-            for field in fetch.response.headerFields { lines.append((headerLine(field.name.canonicalName, field.value), false)) }
+            for field in fetch.response.headerFields { lines.append((headerLine(field.name.rawName, field.value), false)) }
         }
         if let cache = analysis.cacheControl {
             lines.append(("", false))

@@ -8,7 +8,7 @@ extension Screen {
         let maxWidth = state.width - 4
         switch overlay {
         case .help(let top):
-            window("Keys (↑↓ scroll, Esc close)", help(), state, width: 76, top: top, &grid)
+            window("Keys (↑↓ scroll, Esc close)", help(width: helpWidth(state) - 4), state, width: helpWidth(state), top: top, &grid)
         case .prompt(let prompt):
             promptWindow(prompt, state, &grid)
         case .links(let cursor):
@@ -23,7 +23,9 @@ extension Screen {
         case .sizes:
             window("Props size by key", sizes(state.current), state, width: min(maxWidth, 90), &grid)
         case .compare(let path, let result):
-            let width = min(maxWidth, 110)
+            // As wide as the longest value needs, when the terminal has the room.
+            let longest = result?.rows.flatMap { [$0.hard, $0.client] }.map { DisplayWidth.of($0) }.max() ?? 40
+            let width = min(maxWidth, max(60, compareLabelWidth + 2 * (longest + 2) + 4))
             let lines = result.map { compareLines($0, width: width - 4) } ?? [StyledText("fetching \(path) both ways…", .dim)]
             window("Compare \(path): hard navigation vs client transition", lines, state, width: width, &grid)
         case .value(let path, let text, let top):
@@ -79,7 +81,8 @@ extension Screen {
         input.append(cursorText, .bar)
         if prompt.editor.cursor + 1 < characters.count { input.append(String(characters[(prompt.editor.cursor + 1)...]), .input) }
         lines.append(input)
-        lines.append(StyledText(prompt.hint, .dim))
+        if let problem = prompt.problem { lines += wrap(problem, width: min(state.width - 4, 80) - 4).map { StyledText($0, .serverError) } }
+        lines += wrap(prompt.hint, width: min(state.width - 4, 80) - 4).map { StyledText($0, .dim) }
         if prompt.purpose == .requestSetting {
             lines.append("")
             lines.append(StyledText("Sent with every request now:", .strong))
@@ -100,14 +103,26 @@ extension Screen {
         window(prompt.title, lines, state, width: min(state.width - 4, 80), &grid)
     }
 
-    private static func help() -> [StyledText] {
+    /// As wide as its longest line, when the terminal has the room.
+    static func helpWidth(_ state: AppState) -> Int {
+        let longest = KeyMap.sections.flatMap(\.keys).map { DisplayWidth.of($0.action) }.max() ?? 40
+        return min(state.width - 4, 2 + helpKeyColumn + longest + 4)
+    }
+
+    private static let helpKeyColumn = 20
+
+    /// Each key and what it does; an action longer than the window continues under itself.
+    static func help(width: Int) -> [StyledText] {
         var lines: [StyledText] = []
+        let actionWidth = max(10, width - 2 - helpKeyColumn)
         for section in KeyMap.sections {
             if !section.title.isEmpty { lines.append(StyledText(section.title, .heading)) }
             for (key, action) in section.keys {
-                var line = StyledText("  " + key.padding(toLength: 20, withPad: " ", startingAt: 0), .strong)
-                line.append(action)
-                lines.append(line)
+                for (index, piece) in wrap(action, width: actionWidth).enumerated() {
+                    var line = StyledText("  " + (index == 0 ? key : "").padding(toLength: helpKeyColumn, withPad: " ", startingAt: 0), .strong)
+                    line.append(piece)
+                    lines.append(line)
+                }
             }
         }
         return lines
@@ -133,7 +148,13 @@ extension Screen {
     private static func historyLine(_ index: Int, _ presentation: Presentation) -> StyledText {
         let exchange = presentation.exchange
         var line = StyledText(String(index + 1).padding(toLength: 4, withPad: " ", startingAt: 0), .dim)
-        line.append(exchange.kind == .clientTransition ? "client " : "hard   ", .strong)
+        // A client transition that fell back to a hard navigation says both.
+        let kind = switch (exchange.requested, exchange.kind) {
+        case (.clientTransition, .clientTransition): "client      "
+        case (.clientTransition, .hardNavigation): "client→hard "
+        default: "hard        "
+        }
+        line.append(kind, .strong)
         if exchange.target != exchange.url {
             line.append(exchange.target, .dim)
             line.append(" → ", .dim)
@@ -168,22 +189,26 @@ extension Screen {
         return lines
     }
 
+    private static let compareLabelWidth = 15
+
+    /// A row per measure, hard navigation beside client transition; a value longer than its
+    /// column continues on the next lines, not cut.
     private static func compareLines(_ comparison: Comparison, width: Int) -> [StyledText] {
-        let labelWidth = 15, column = max(10, (width - labelWidth) / 2)
-        func cell(_ text: String) -> String {
-            let cut = DisplayWidth.truncated(text, to: column - 2)
-            return cut + String(repeating: " ", count: max(0, column - DisplayWidth.of(cut)))
-        }
+        let labelWidth = compareLabelWidth, column = max(10, (width - labelWidth) / 2)
+        func padded(_ text: String) -> String { text + String(repeating: " ", count: max(0, column - DisplayWidth.of(text))) }
         var lines: [StyledText] = []
         var header = StyledText(String(repeating: " ", count: labelWidth))
-        header.append(cell("hard navigation"), .heading)
-        header.append(cell("client transition"), .heading)
+        header.append(padded("hard navigation"), .heading)
+        header.append(padded("client transition"), .heading)
         lines.append(header)
         for row in comparison.rows {
-            var line = StyledText(row.label.padding(toLength: labelWidth, withPad: " ", startingAt: 0), .key)
-            line.append(cell(row.hard))
-            line.append(cell(row.client))
-            lines.append(line)
+            let hard = wrap(row.hard, width: column - 2), client = wrap(row.client, width: column - 2)
+            for index in 0..<max(hard.count, client.count) {
+                var line = StyledText((index == 0 ? row.label : "").padding(toLength: labelWidth, withPad: " ", startingAt: 0), .key)
+                line.append(padded(hard[safe: index] ?? ""))
+                line.append(padded(client[safe: index] ?? ""))
+                lines.append(line)
+            }
         }
         lines.append("")
         lines += wrap(comparison.verdict, width: width).map { StyledText($0, .success) }

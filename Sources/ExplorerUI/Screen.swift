@@ -92,11 +92,14 @@ public enum Screen {
             line.append(route.symbol, route.symbol == "ƒ" ? .number : .dim)
             line.append(" ")
             line.append(route.pattern, route.isDynamic ? .key : .plain)
-            grid.put(line, x: inner.x, y: y, limit: inner.width)
+            grid.put(line.truncated(to: inner.width), x: inner.x, y: y, limit: inner.width)
             if top + offset == state.routeCursor { grid.highlight(focused ? .cursor : .match, y: y, in: inner) }
         }
         if legendRows > 0 {
-            let legend = ["ƒ server-rendered", "○ static"] + (unknown ? ["? not said (remote)"] : [])
+            let full = ["ƒ server-rendered", "○ static"] + (unknown ? ["? not said (remote)"] : [])
+            // As `next build` says them, when the pane is narrow.
+            let short = ["ƒ dynamic", "○ static"] + (unknown ? ["? unknown"] : [])
+            let legend = full.allSatisfy { DisplayWidth.of($0) < inner.width } ? full : short
             for (offset, text) in legend.enumerated() {
                 grid.put(text, x: inner.x + 1, y: inner.y + inner.height - legend.count + offset, limit: inner.width - 1, style: .dim)
             }
@@ -105,7 +108,7 @@ public enum Screen {
 
     private static func view(_ kind: ViewKind, _ state: AppState, _ box: Rect, tabbed: Bool, _ grid: inout Grid) {
         let focused = state.focus == .view(kind)
-        grid.box(box, title: title(kind, state, tabbed: tabbed, focused: focused), focused: focused)
+        grid.box(box, title: title(kind, state, tabbed: tabbed, focused: focused, room: box.width - 6), focused: focused)
         let inner = box.inner
         guard state.current != nil else {
             if inner.height > 0 { grid.put(state.loading == nil ? "nothing yet" : "loading…", x: inner.x, y: inner.y, limit: inner.width, style: .dim) }
@@ -117,9 +120,14 @@ public enum Screen {
         for (offset, line) in state.lines(kind, pane.top..<(pane.top + inner.height)).enumerated() {
             let row = pane.top + offset, y = inner.y + offset
             grid.put(line, x: inner.x, y: y, limit: inner.width, skip: pane.column)
-            if DisplayWidth.of(line.plainText) > pane.column + inner.width {
+            let lineWidth = DisplayWidth.of(line.plainText)
+            if lineWidth > pane.column + inner.width {
                 // More to the right: → scrolls there, z gives the view the whole width.
                 grid.put("›", x: inner.x + inner.width - 1, y: y, limit: 1, style: .dim)
+            }
+            if pane.column > 0, lineWidth > 0 {
+                // Scrolled: the start of the line is to the left (←).
+                grid.put("‹", x: inner.x, y: y, limit: 1, style: .dim)
             }
             if let search { mark(search, in: line, skip: pane.column, x: inner.x, y: y, limit: inner.width, &grid) }
             if focused && row == pane.cursor { grid.highlight(.cursor, y: y, in: inner) }
@@ -145,12 +153,16 @@ public enum Screen {
         }
     }
 
-    private static func title(_ kind: ViewKind, _ state: AppState, tabbed: Bool, focused: Bool) -> StyledText {
+    private static func title(_ kind: ViewKind, _ state: AppState, tabbed: Bool, focused: Bool, room: Int) -> StyledText {
         var title = StyledText()
         if tabbed {
+            // When the tabs and the detail do not fit, the other tabs keep their numbers only.
+            let detailWidth = detail(kind, state).map { DisplayWidth.of($0.plainText) + 3 } ?? 0
+            let named = ViewKind.allCases.reduce(0) { $0 + DisplayWidth.of("\($1.number) \($1.title)") } + 9
             for (index, other) in ViewKind.allCases.enumerated() {
                 if index > 0 { title.append(" │ ", .border) }
-                title.append("\(other.number) \(other.title)", other == kind ? .heading : .dim)
+                let name = other == kind || named + detailWidth <= room ? "\(other.number) \(other.title)" : "\(other.number)"
+                title.append(name, other == kind ? .heading : .dim)
             }
         } else {
             title.append("\(kind.number) \(kind.title)", focused ? .heading : .strong)

@@ -26,3 +26,24 @@ public struct StyledText: Sendable, Equatable, ExpressibleByStringLiteral {
 
     public var plainText: String { runs.map(\.text).joined() }
 }
+
+extension StyledText {
+    /// Cut to `columns`, with `…` where it was cut; styles kept.
+    func truncated(to columns: Int) -> StyledText {
+        guard DisplayWidth.of(plainText) > columns else { return self }
+        guard columns > 0 else { return StyledText() }
+        var out = StyledText(), used = 0
+        for run in runs {
+            for character in run.text {
+                let width = DisplayWidth.of(String(character))
+                if used + width > columns - 1 {
+                    out.append("…", run.style)
+                    return out
+                }
+                out.append(String(character), run.style)
+                used += width
+            }
+        }
+        return out
+    }
+}

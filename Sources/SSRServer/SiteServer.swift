@@ -26,8 +26,13 @@ public struct SiteServer: Sendable {
     }
 
     /// Serves until a shutdown signal; `onListening` gets the port bound (useful with port 0).
+    /// Throws ``ListenError`` when the address cannot be listened on (a port in use).
     public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        try await application(onListening: onListening).runService()
+        do {
+            try await application(onListening: onListening).runService()
+        } catch {
+            throw ListenError(error, host: host, port: port) ?? error
+        }
     }
 
     /// Serves on a free loopback port (the host and port given are not used) while `body` runs,

@@ -14,7 +14,8 @@ struct InspectCommand: AsyncParsableCommand {
             /_next/data/<buildId>/<path>.json is fetched and the page is rendered from its JSON. \
             --hard fetches the HTML document instead and reads the props from __NEXT_DATA__.
 
-            Exit status: 0 when the site answered (whatever the HTTP status), 64 for a bad argument.
+            Exit status: 0 when the site answered (whatever the HTTP status), 64 for a bad argument, \
+            69 when the site cannot be reached.
             """)
 
     @Argument(help: "The path to visit, with its query: /posts/1, '/blog/a/b?ref=x'.")
@@ -47,6 +48,12 @@ struct InspectCommand: AsyncParsableCommand {
         let transport = try site.anyTransport(log: log)
         let navigator = Navigator(
             transport: transport, headers: try InspectCommand.parseHeaders(headers), cookies: try InspectCommand.parseCookies(cookies))
+        do throws(TransportError) {
+            _ = try await navigator.siteInfo()
+        } catch {
+            // Nothing to report but this: one line, not four empty sections.
+            throw Unavailable.exit("inspect", "cannot reach the site: \(error.message)")
+        }
         let exchange = await navigator.navigate(hard ? .hardNavigation : .clientTransition, to: path)
         let analysis = Analysis(exchange)
         if json {
@@ -54,7 +61,6 @@ struct InspectCommand: AsyncParsableCommand {
         } else {
             print(InspectReport(exchange: exchange, analysis: analysis, serverLog: log.entries, origin: transport.origin).text)
         }
-        if case .failed = exchange.outcome, exchange.fetches.isEmpty { throw ExitCode(1) }
     }
 
     /// `Name: value` pairs; the name must be a valid HTTP field name.

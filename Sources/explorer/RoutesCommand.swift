@@ -7,7 +7,8 @@ import SSR
 struct RoutesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "routes",
-        abstract: "List the site's routes: ○ static, ƒ server-rendered (getServerSideProps).")
+        abstract: "List the site's routes: ○ static, ƒ server-rendered (getServerSideProps).",
+        discussion: "Exit status: 0 once listed, 64 for a bad argument, 69 when the site cannot be reached.")
 
     @OptionGroup var site: SiteOptions
 
@@ -17,8 +18,7 @@ struct RoutesCommand: AsyncParsableCommand {
         do throws(TransportError) {
             info = try await transport.siteInfo()
         } catch {
-            FileHandle.standardError.write(Data("explorer: \(error.message)\n".utf8))
-            throw ExitCode(1)
+            throw Unavailable.exit("routes", "cannot reach the site: \(error.message)")
         }
         let errorPages = (transport as? InProcessTransport)?.engine.site.errorPageRoutes ?? []
         print(RoutesCommand.table(info, errorPages: errorPages))

@@ -10,7 +10,12 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the sample site over HTTP through the same engine (production mode unless --dev).",
-        discussion: "One log line per request. SIGINT or SIGTERM stops it after the requests in flight are answered."
+        discussion: """
+            One log line per request. SIGINT or SIGTERM stops it after the requests in flight are answered.
+
+            Exit status: 0 once stopped, 64 for a bad argument, 69 when it cannot listen (the port in use, \
+            an address not of this machine).
+            """
     )
 
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
@@ -55,9 +60,13 @@ struct ServeCommand: AsyncParsableCommand {
         let server = SiteServer(engine: engine, host: host, port: port, limits: limits, logger: logger)
         let mode = dev ? "development, as next dev" : "production, as next start"
         let host = self.host
-        try await server.run { port in
-            // Written at once (not buffered): scripts wait for this line to know the port.
-            FileHandle.standardOutput.write(Data("explorer: serving the sample site on http://\(host):\(port) (\(mode)); Ctrl-C stops\n".utf8))
+        do {
+            try await server.run { port in
+                // Written at once (not buffered): scripts wait for this line to know the port.
+                FileHandle.standardOutput.write(Data("explorer: serving the sample site on http://\(host):\(port) (\(mode)); Ctrl-C stops\n".utf8))
+            }
+        } catch let error as ListenError {
+            throw Unavailable.exit("serve", error.description)
         }
         FileHandle.standardOutput.write(Data("explorer: stopped, every request answered\n".utf8))
     }

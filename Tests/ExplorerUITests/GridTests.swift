@@ -40,17 +40,17 @@ import Testing
 
     @Test func controlCharactersAndEscapeSequencesAreShownEscaped() {
         let grid = row("a\u{1B}[31mb\u{07}", width: 40)
-        #expect(grid.lines == ["a\\u{1B}[31mb\\u{7}"])
+        #expect(grid.lines == ["a\\u001b[31mb\\u0007"])
         #expect(!grid.cells.contains { $0.text.unicodeScalars.contains { $0.value < 0x20 } })
         #expect(grid[1, 0].style == .escape)
         #expect(row("x\ny", width: 10).lines == ["x\\ny"])
-        #expect(row("\u{202E}evil", width: 20).lines == ["\\u{202E}evil"])
+        #expect(row("\u{202E}evil", width: 20).lines == ["\\u202eevil"])
     }
 
     @Test func emojiSequencesThatTerminalsMeasureDifferentlyAreEscaped() {
         // ncurses counts 👩‍💻 as 4 columns, terminals draw 2: shown as code points instead.
-        #expect(row("👩‍💻", width: 40).lines == ["\\u{1F469}\\u{200D}\\u{1F4BB}"])
-        #expect(row("🇫🇷", width: 40).lines == ["\\u{1F1EB}\\u{1F1F7}"])
+        #expect(row("👩‍💻", width: 40).lines == ["\\ud83d\\udc69\\u200d\\ud83d\\udcbb"])
+        #expect(row("🇫🇷", width: 40).lines == ["\\ud83c\\uddeb\\ud83c\\uddf7"])
     }
 
     @Test func aWideCharacterThatDoesNotFitLeavesABlankNotHalfAGlyph() {

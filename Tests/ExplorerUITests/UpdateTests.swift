@@ -23,7 +23,7 @@ import Testing
         #expect(exchange.lastFetch?.request.path == "/_next/data/B/articles/1.json")
         #expect(d.screen.contains("GET /_next/data/B/articles/1.json"))
         #expect(d.screen.contains(#"title: "日本語のタイトル café""#))
-        #expect(d.screen.contains("cache-control: private, no-cache"))
+        #expect(d.screen.contains("Cache-Control: private, no-cache"))
         #expect(d.screen.contains("gssp ⓢ") && d.screen.contains("1.25 ms"))
         #expect(d.state.overlay == nil)
     }
@@ -127,7 +127,40 @@ import Testing
         await d.press(.character("o"))
         await d.type("Bad Name: x")
         await d.press(.enter)
+        // The window stays, with what was typed and why it was not taken.
         #expect(d.screen.contains("is not a header name"))
+        #expect(d.screen.contains("› Bad Name: x"))
+        await d.press(.home, .delete, .delete, .delete, .delete)
+        await d.type("X-")
+        #expect(!d.screen.contains("is not a header name"))
+        await d.press(.enter)
+        #expect(d.state.overlay == nil)
+        #expect(d.screen.contains("Every request now sends X-Name: x"))
+        // Removing what was never set says so; Name: "" sends the header empty.
+        await d.press(.character("o"))
+        await d.type("X-Empty:")
+        await d.press(.enter)
+        #expect(d.screen.contains("X-Empty is not set, so there is nothing to remove."))
+        await d.press(.escape, .character("o"))
+        await d.type(#"X-Empty: """#)
+        await d.press(.enter)
+        #expect(d.screen.contains("Every request now sends X-Empty empty."))
+        await d.press(.character("r"))
+        #expect(d.state.current?.exchange.lastFetch?.request.headerFields[HTTPField.Name("X-Empty")!] == "")
+        await d.press(.character("o"))
+        await d.type("X-Empty:")
+        await d.press(.enter)
+        #expect(d.screen.contains("Header X-Empty removed."))
+    }
+
+    @Test func anEmptyAddressKeepsThePromptAndSaysWhatToType() async throws {
+        var d = try await driver()
+        await d.press(.character("g"), .enter)
+        #expect(d.screen.contains("Type a path first, such as /posts/1."))
+        #expect(d.screen.contains("Go to (client transition)"))
+        await d.type("/articles/1")
+        await d.press(.enter)
+        #expect(d.state.current?.exchange.url == "/articles/1")
     }
 
     @Test func propsFoldSearchAndShowSizes() async throws {
@@ -166,7 +199,7 @@ import Testing
         await d.type("etag")
         await d.press(.enter)
         let first = d.state.pane(.headers).cursor
-        #expect(d.state.line(.headers, first).plainText.hasPrefix("  etag:"))
+        #expect(d.state.line(.headers, first).plainText.hasPrefix("  ETag:"))
         await d.press(.character("n"))
         #expect(d.state.pane(.headers).cursor == first)  // the only match: wraps to itself
         await d.press(.character("/"))

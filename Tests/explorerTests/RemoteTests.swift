@@ -45,11 +45,15 @@ extension BinaryTests {
 
         @Test func aServerThatIsDownIsAClearMessage() throws {
             let routes = try CommandTests().explorer("routes", "--url", "http://127.0.0.1:9")
-            #expect(routes.status == 1)
-            #expect(routes.stderr.contains("http://127.0.0.1:9/: connection refused (is the server running?)"), "\(routes.stderr)")
-            let inspect = try CommandTests().explorer("inspect", "/posts/1", "--url", "http://127.0.0.1:9")
-            #expect(inspect.status == 1)
-            #expect(inspect.stdout.contains("connection refused"), "\(inspect.stdout)")
+            #expect(routes.status == 69)
+            #expect(routes.stderr == "explorer routes: cannot reach the site: http://127.0.0.1:9/: connection refused (is the server running?)\n", "\(routes.stderr)")
+            // One line, said once; no empty report.
+            for arguments in [["inspect", "/posts/1"], ["inspect", "/posts/1", "--json"], ["inspect", "/posts/1", "--hard"]] {
+                let inspect = try CommandTests().explorer(arguments + ["--url", "http://127.0.0.1:9"])
+                #expect(inspect.status == 69)
+                #expect(inspect.stdout.isEmpty, "\(inspect.stdout)")
+                #expect(inspect.stderr == "explorer inspect: cannot reach the site: http://127.0.0.1:9/: connection refused (is the server running?)\n", "\(inspect.stderr)")
+            }
             let bad = try CommandTests().explorer("routes", "--url", "ftp://example.com")
             #expect(bad.status == 64)
             #expect(bad.stderr.contains("is not a server URL"))

@@ -35,6 +35,18 @@ extension BinaryTests {
             #expect(buildId.stderr.contains(#"--build-id must be letters, digits, '-', '_' or '.', not "a/b""#))
         }
 
+        /// A port in use, an address not of this machine: the cause and the remedy, exit 69.
+        @Test func aPortInUseSaysSoAndHowToChooseAnother() throws {
+            let first = try ServeProcess()
+            let port = try #require(first.url.split(separator: ":").last.map(String.init))
+            let second = try CommandTests().explorer("serve", "--port", port)
+            #expect(second.status == 69)
+            #expect(second.stderr == "explorer serve: 127.0.0.1:\(port) is already in use (another server is listening there): choose another port with --port, or --port 0 for any free one\n")
+            let foreign = try CommandTests().explorer("serve", "--host", "192.0.2.1", "--port", "0")
+            #expect(foreign.status == 69)
+            #expect(foreign.stderr.contains("192.0.2.1 is not an address of this machine"), "\(foreign.stderr)")
+        }
+
         /// `--build-id` names the build in data URLs and `__NEXT_DATA__`, as `generateBuildId` does.
         @Test func buildIdIsTheOneGiven() async throws {
             let server = try ServeProcess(["--build-id", "v42"])
