@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import SSR
 
-/// The simulated browser tab. It navigates as a Next.js client does (spec §6):
+/// The simulated browser tab. It navigates as Next.js's client router does:
 ///
 /// - a **client transition** (`next/link`) fetches `/_next/data/<buildId>/<path>.json` with
 ///   `x-nextjs-data: 1`; a static page fetches nothing; `__N_REDIRECT` to a path transitions

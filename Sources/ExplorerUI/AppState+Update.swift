@@ -18,10 +18,10 @@ extension AppState {
         case .siteLoaded(.success(let site)):
             routes = (site.routes ?? []).map(RouteRow.init)
             siteProblem = site.routes == nil ? "this server lists no routes: press g and type a path" : nil
+            siteUnreachable = nil
             return []
         case .siteLoaded(.failure(let error)):
-            siteProblem = error.message
-            message = StyledText("The site cannot be reached: \(error.message)", .serverError)
+            siteUnreachable = error.message
             return []
         case .navigated(let id, let presentation, let back, let forward):
             // A navigation that was stopped or superseded: its result is dropped.
@@ -99,7 +99,7 @@ extension AppState {
             if let current { return navigate(current.exchange.requested, to: current.exchange.url) }
             if routes.isEmpty {
                 // The site could not be read (a server that was down): try again.
-                siteProblem = nil
+                siteUnreachable = nil
                 return [.loadSite]
             }
         case .character("l"):

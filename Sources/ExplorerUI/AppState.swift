@@ -17,8 +17,10 @@ public struct AppState: Sendable {
     }
     /// The columns of the longest route pattern, for the layout.
     private(set) var longestRoute = 20
-    /// The site could not be reached or read.
+    /// The site lists no routes (a server without a build manifest).
     public internal(set) var siteProblem: String?
+    /// The site did not answer: why, shown where the views go until it does.
+    public internal(set) var siteUnreachable: String?
     public internal(set) var routeCursor = 0
     public internal(set) var focus: Focus = .routes
     /// The view shown when the layout has room for one only.

@@ -169,7 +169,9 @@ public struct Presentation: Sendable {
             line.append(String(repeating: " ", count: max(0, valueWidth - value.count)) + value + " ", .number)
             let lead = Int((max(0, offset) / longest * Double(barWidth)).rounded(.down))
             line.append(String(repeating: " ", count: min(lead, barWidth)))
-            line.append(TimingBar.bar(ms, of: longest, width: max(1, barWidth - lead)), style)
+            // On the same scale as every other row, cut at the right edge.
+            let room = max(1, barWidth - min(lead, barWidth))
+            line.append(TimingBar.bar(min(ms, longest * Double(room) / Double(barWidth)), of: longest * Double(room) / Double(barWidth), width: room), style)
             return line
         }
         if exchange.fetches.isEmpty && exchange.clientRenderMilliseconds == nil {
@@ -181,8 +183,14 @@ public struct Presentation: Sendable {
             title.append(fetch.requestLine, .heading)
             lines.append(title)
             lines.append(row("request", fetch.timing.totalMilliseconds, offset: start, .bar))
+            // A waterfall: the client's phases (connect, ttfb, download) one after another; the
+            // server's (gssp, render) one after another from when the request was sent.
+            let connect = fetch.timing.phases.first { $0.source == .client && $0.name == "connect" }?.milliseconds ?? 0
+            var client = start, server = start + connect
             for phase in fetch.timing.phases {
-                lines.append(row(phase.name + (phase.source == .server ? " ⓢ" : ""), phase.milliseconds, offset: start, phase.source == .server ? .number : .bar))
+                let isServer = phase.source == .server
+                lines.append(row(phase.name + (isServer ? " ⓢ" : ""), phase.milliseconds, offset: isServer ? server : client, isServer ? .number : .bar))
+                if isServer { server += phase.milliseconds } else { client += phase.milliseconds }
             }
             start += fetch.timing.totalMilliseconds
         }

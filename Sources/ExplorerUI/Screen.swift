@@ -54,7 +54,8 @@ public enum Screen {
             }
         } else if state.loading == nil {
             parts.append(.init(StyledText("gssp explorer", .heading)))
-            parts.append(.init(StyledText("pick a route and press Enter, or g to type a path", .dim), shrinks: true, priority: 3))
+            let hint = state.siteUnreachable == nil ? "pick a route and press Enter, or g to type a path" : "the site does not answer: r tries again"
+            parts.append(.init(StyledText(hint, state.siteUnreachable == nil ? .dim : .serverError), shrinks: true, priority: 3))
         }
         let room = rect.width - DisplayWidth.of(arrows.plainText)
         let origin = state.origin
@@ -76,9 +77,9 @@ public enum Screen {
         let inner = box.inner
         guard inner.height > 0 else { return }
         if state.routes.isEmpty {
-            let text = state.siteProblem ?? "loading the site…"
+            let text = state.siteUnreachable != nil ? "none: the site does not answer" : state.siteProblem ?? "loading the site…"
             for (offset, line) in wrap(text, width: inner.width).prefix(inner.height).enumerated() {
-                grid.put(line, x: inner.x, y: inner.y + offset, limit: inner.width, style: state.siteProblem == nil ? .dim : .serverError)
+                grid.put(line, x: inner.x, y: inner.y + offset, limit: inner.width, style: state.siteUnreachable == nil ? .dim : .serverError)
             }
             return
         }
@@ -111,7 +112,15 @@ public enum Screen {
         grid.box(box, title: title(kind, state, tabbed: tabbed, focused: focused, room: box.width - 6), focused: focused)
         let inner = box.inner
         guard state.current != nil else {
-            if inner.height > 0 { grid.put(state.loading == nil ? "nothing yet" : "loading…", x: inner.x, y: inner.y, limit: inner.width, style: .dim) }
+            if let problem = state.siteUnreachable, kind == state.layout.views.first?.kind {
+                // Where the eye goes first, in full: the cause, then what to do.
+                var lines = wrap("The site cannot be reached: \(problem)", width: inner.width).map { StyledText($0, .serverError) }
+                lines.append("")
+                lines += wrap("Start the server, then press r to try again (or g to type a path).", width: inner.width).map { StyledText($0, .dim) }
+                for (offset, line) in lines.prefix(inner.height).enumerated() { grid.put(line, x: inner.x, y: inner.y + offset, limit: inner.width) }
+            } else if inner.height > 0 {
+                grid.put(state.loading == nil ? "nothing yet" : "loading…", x: inner.x, y: inner.y, limit: inner.width, style: .dim)
+            }
             return
         }
         let pane = state.pane(kind)

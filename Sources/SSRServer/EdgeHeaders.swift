@@ -1,7 +1,7 @@
 import HTTPTypes
 
 /// Headers that only a framework's own infrastructure may set: a client sending them once
-/// bypassed middleware or poisoned caches in Next.js (spec §10: CVE-2025-29927, CVE-2024-46982).
+/// bypassed middleware or poisoned caches in Next.js (CVE-2025-29927, CVE-2024-46982).
 /// The engine reads none of them; the server also drops them at the edge.
 enum EdgeHeaders {
     static func isInternal(_ name: HTTPField.Name) -> Bool {

@@ -33,12 +33,16 @@ struct InspectCommand: AsyncParsableCommand {
     @Flag(help: "Print one JSON object instead of the text report.")
     var json = false
 
+    @Option(name: .customLong("max-lines"), help: ArgumentHelp("Lines of props and of HTML printed at most, each (0: all).", valueName: "n"))
+    var maxLines = 200
+
     @OptionGroup var site: SiteOptions
 
     func validate() throws {
         guard path.hasPrefix("/"), !path.hasPrefix("//") else {
             throw ValidationError("the path must start with a single / (for example /posts/1), got '\(path)'")
         }
+        guard maxLines >= 0 else { throw ValidationError("--max-lines must be 0 (all) or more, not \(maxLines)") }
         _ = try InspectCommand.parseHeaders(headers)
         _ = try InspectCommand.parseCookies(cookies)
     }
@@ -59,7 +63,8 @@ struct InspectCommand: AsyncParsableCommand {
         if json {
             print(ExchangeJSON.object(exchange, analysis: analysis, serverLog: log.entries).jsonText)
         } else {
-            print(InspectReport(exchange: exchange, analysis: analysis, serverLog: log.entries, origin: transport.origin).text)
+            print(InspectReport(exchange: exchange, analysis: analysis, serverLog: log.entries, origin: transport.origin,
+                                maxLines: maxLines == 0 ? nil : maxLines).text)
         }
     }
 

@@ -9,6 +9,8 @@ struct InspectReport {
     let analysis: Analysis
     let serverLog: [String]
     let origin: String
+    /// Lines of props and of HTML printed at most (each); `nil` for all.
+    var maxLines: Int? = nil
 
     var text: String {
         var out: [String] = []
@@ -59,7 +61,23 @@ struct InspectReport {
         case .dataResponse?, nil: "from the data response"
         }
         out.append("pageProps \(source), \(PrettyBytes.format(analysis.propsSize?.total ?? 0)):")
-        out.append(safe(PrettyJSON.format(props)))
+        limited(safe(PrettyJSON.format(props)), "props", &out)
+    }
+
+    /// `text`, but past `maxLines` lines a line that says how many more there are and how to
+    /// see them.
+    private func limited(_ text: String, _ what: String, _ out: inout [String]) {
+        guard let maxLines else { return out.append(text) }
+        var shown = 0
+        var end = text.startIndex
+        while shown < maxLines, end < text.endIndex {
+            end = text[end...].firstIndex(of: "\n").map { text.index(after: $0) } ?? text.endIndex
+            shown += 1
+        }
+        guard end < text.endIndex else { return out.append(text) }
+        out.append(String(text[..<text.index(before: end)]))
+        let rest = text[end...].reduce(into: 1) { count, character in if character == "\n" { count += 1 } }
+        out.append("… \(rest) more lines of \(what) (--max-lines 0 prints them all; --json gives the whole exchange)")
     }
 
     private func html(_ out: inout [String]) {
@@ -71,7 +89,7 @@ struct InspectReport {
             ? "the document the server sent"
             : "rendered by the client inside <div id=\"__next\"> from the props"
         out.append("\(what), \(PrettyBytes.format(html.utf8.count)):")
-        out.append(safe(html))
+        limited(safe(html), "HTML", &out)
         if let hydration = exchange.hydration {
             let mark = switch hydration.verdict {
             case .match: "✓"

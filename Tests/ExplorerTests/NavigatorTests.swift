@@ -3,7 +3,7 @@ import HTTPTypes
 import SSR
 import Testing
 
-/// The client-side navigation rules of spec §6, on the fixture site in-process.
+/// The client-side navigation rules of Next.js's router, on the fixture site in-process.
 @Suite struct NavigatorTests {
     @Test func clientTransitionFetchesTheDataURLAndRendersFromItsJSON() async throws {
         let navigator = try FixtureSite.navigator()

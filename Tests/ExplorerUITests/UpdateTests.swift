@@ -243,10 +243,14 @@ import Testing
         await d.press(.enter)
         #expect(d.screen.contains("404 rendered by the client"))
         var down = await Driver(width: 100, height: 30, navigator: Navigator(transport: Unreachable()))
-        #expect(down.screen.contains("The site cannot be reached: connection refused"))
+        // In the views, in full, with what to do; the routes pane says why it is empty.
+        #expect(down.screen.contains("│The site cannot be reached: connection refused"))
+        #expect(down.screen.contains("│Start the server, then press r to try again"))
+        #expect(down.screen.contains("│none: the site"))
+        #expect(down.screen.contains("the site does not answer: r tries again"))
         await down.press(.character("r"))  // tries again
         #expect(down.screen.contains("The site cannot be reached: connection refused"))
-        #expect(down.state.siteProblem == "connection refused")
+        #expect(down.state.siteUnreachable == "connection refused")
     }
 
     struct Unreachable: Transport {

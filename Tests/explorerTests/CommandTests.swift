@@ -141,6 +141,19 @@ extension BinaryTests {
             #expect(section("Findings", of: broken.stdout).contains("[error] Error in getServerSideProps for /broken"))
         }
 
+        /// A big payload is summed up: 200 lines of props, then how many more and how to see them.
+        @Test func bigPayloadsArePrintedUpToMaxLines() throws {
+            let run = try explorer("inspect", "/archive")
+            let props = section("Props", of: run.stdout).split(separator: "\n")
+            #expect(props.count == 202, "\(props.count) lines")
+            #expect(props.last?.hasPrefix("… ") == true && props.last?.hasSuffix(" more lines of props (--max-lines 0 prints them all; --json gives the whole exchange)") == true)
+            let all = try explorer("inspect", "/archive", "--max-lines", "0")
+            #expect(section("Props", of: all.stdout).split(separator: "\n").count > 50_000)
+            let bad = try explorer("inspect", "/archive", "--max-lines=-1")
+            #expect(bad.status == 64)
+            #expect(bad.stderr.contains("--max-lines must be 0 (all) or more, not -1"))
+        }
+
         @Test func largePagesShowTheServersWarning() throws {
             let run = try explorer("inspect", "/archive", "--hard")
             #expect(run.stdout.contains("over it: every visit sends this much"))
