@@ -110,7 +110,8 @@ public struct Benchmark: Sendable {
     }
 
     /// Runs `send` `concurrency` at once until the length is reached; `progress` hears how many
-    /// are done.
+    /// are done. A timed run stops the requests in flight at its end (their task is cancelled)
+    /// and counts only those that finished.
     public func run(
         progress: @escaping @Sendable (Int) -> Void = { _ in },
         _ send: @escaping @Sendable () async -> Sample
@@ -120,6 +121,7 @@ public struct Benchmark: Sendable {
         let counter = Counter()
         let quotas: [Int?]
         let end: ContinuousClock.Instant
+        var timed: ContinuousClock.Instant?
         switch length {
         case .requests(let n):
             quotas = (0..<concurrency).map { n / concurrency + ($0 < n % concurrency ? 1 : 0) }
@@ -127,16 +129,25 @@ public struct Benchmark: Sendable {
         case .seconds(let s):
             quotas = Array(repeating: nil, count: concurrency)
             end = started + .milliseconds(Int64(s * 1000))
+            timed = end
         }
-        let samples = await withTaskGroup(of: [(Double, Sample)].self) { group in
+        let samples = await withTaskGroup(of: [(Double, Sample)]?.self) { group in
+            if let timed {
+                // A timed run ends on time: requests still in flight then are stopped, not
+                // waited for (a page slower than the run would otherwise stretch it).
+                group.addTask {
+                    try? await Task.sleep(until: timed, clock: clock)
+                    return nil
+                }
+            }
             for quota in quotas {
                 group.addTask {
                     var mine: [(Double, Sample)] = []
                     mine.reserveCapacity(quota ?? 1024)
-                    // At least one request each, even when a busy machine starts a worker late.
                     repeat {
                         let begin = clock.now
                         let sample = await send()
+                        if Task.isCancelled { break }
                         mine.append((Timing.milliseconds(clock.now - begin), sample))
                         progress(counter.increment())
                     } while quota.map({ mine.count < $0 }) ?? (clock.now < end)
@@ -144,7 +155,16 @@ public struct Benchmark: Sendable {
                 }
             }
             var all: [(Double, Sample)] = []
-            for await part in group { all += part }
+            var workers = quotas.count
+            for await part in group {
+                guard let part else {
+                    group.cancelAll()
+                    continue
+                }
+                all += part
+                workers -= 1
+                if workers == 0 { group.cancelAll() }
+            }
             return all
         }
         let seconds = Timing.milliseconds(clock.now - started) / 1000

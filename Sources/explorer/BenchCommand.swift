@@ -58,6 +58,10 @@ struct BenchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        #if DEBUG
+        // Figures of a debug build are several times slower than what users run.
+        FileHandle.standardError.write(Data("explorer bench: this is a debug build: its figures mean little; build with -c release (swift run -c release explorer bench …)\n".utf8))
+        #endif
         let runner: BenchRunner
         let showProgress = isatty(STDERR_FILENO) == 1 && !json
         do {

@@ -50,7 +50,11 @@ enum BenchReport {
             lines.append("\(prefix)\(r.requests) requests, \(r.concurrency) at a time, in \(String(format: "%.2f", r.seconds)) s")
             lines.append("\(indent)\(String(format: "%.0f", r.requestsPerSecond)) requests/s · \(PrettyBytes.format(Int(r.bytesPerSecond)))/s · \(PrettyBytes.format(r.bytesPerResponse)) per response")
             lines.append("\(indent)latency p50 \(ms(r.latency.p50)) · p95 \(ms(r.latency.p95)) · p99 \(ms(r.latency.p99)) · max \(ms(r.latency.max))")
-            lines.append("\(indent)\(r.outcomes.contains { Int($0.0) != nil } ? "statuses" : "answers"): " + r.outcomes.map { "\($0.0) × \($0.1)" }.joined(separator: ", "))
+            if r.outcomes.isEmpty {
+                lines.append("\(indent)no request finished within the run: the path takes longer than that (a longer --duration measures it)")
+            } else {
+                lines.append("\(indent)\(r.outcomes.contains { Int($0.0) != nil } ? "statuses" : "answers"): " + r.outcomes.map { "\($0.0) × \($0.1)" }.joined(separator: ", "))
+            }
         }
         if let ratio = comparison.ratio {
             switch comparison.reference {

@@ -91,11 +91,12 @@ struct BenchRunner {
             runs: [BenchReport.Run(name: "engine", result: .init(rounds: engineRounds)), BenchReport.Run(name: "floor", result: .init(rounds: floorRounds))])
     }
 
-    /// A short unmeasured run first (database connections, caches), then the measured one.
+    /// A short unmeasured run first (database connections, caches: a second at most), then the
+    /// measured one.
     private func measure(
         _ name: String, _ length: Benchmark.Length, concurrency: Int, _ send: @escaping @Sendable () async -> Benchmark.Sample
     ) async -> BenchReport.Run {
-        _ = await Benchmark(.requests(2 * concurrency), concurrency: concurrency).run(send)
+        _ = await Benchmark(.seconds(1), concurrency: concurrency).run(send)
         let show = showProgress
         let result = await Benchmark(length, concurrency: concurrency).run(progress: { done in
             if show, done % 97 == 0 { FileHandle.standardError.write(Data("\r\(name): \(done) requests".utf8)) }

@@ -33,6 +33,23 @@ import Testing
         #expect(result.bytes == result.requests)
     }
 
+    /// Requests slower than the run are stopped at its end (their task cancelled), not waited
+    /// for, and not counted.
+    @Test func aTimedRunStopsRequestsSlowerThanItself() async {
+        let stopped = Atomic<Int>(0)
+        let result = await Benchmark(.seconds(0.2), concurrency: 4).run {
+            do {
+                try await Task.sleep(for: .seconds(60))
+            } catch {
+                stopped.add(1, ordering: .relaxed)
+            }
+            return Benchmark.Sample(status: 200, bytes: 1)
+        }
+        #expect(result.requests == 0)
+        #expect(result.outcomes.isEmpty)
+        #expect(stopped.load(ordering: .relaxed) == 4)
+    }
+
     @Test func percentilesByNearestRank() {
         let latency = Benchmark.Latency(samples: (1...10).reversed().map(Double.init))
         #expect(latency == Benchmark.Latency(p50: 5, p95: 10, p99: 10, max: 10))
