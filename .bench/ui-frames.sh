@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The explorer's frame times and memory with a 10 MB props payload (README, Performance):
 # serves .bench/big-props-site.py, runs the release explorer against it in tmux with
-# --frame-log, opens /big as a client transition, then folds, unfolds, scrolls, searches and
-# resizes, and prints the slowest frames, the first frame's time and the largest resident memory.
+# --frame-log, opens /big as a client transition, then folds, unfolds, scrolls, searches (props
+# and HTML), wraps and resizes, and prints the slowest frames, the first frame's time and the
+# largest resident memory. Then the sample site in-process: /archive's HTML searched.
 #
 #     swift build -c release --product explorer && .bench/ui-frames.sh
 set -euo pipefail
@@ -32,6 +33,10 @@ for _ in $(seq 30); do keys j; done
 keys NPage NPage NPage End Home
 keys / T o k y o Enter n n N
 keys z NPage NPage z s Escape
+keys g / b i g Tab Enter
+wait_for "text/html"
+keys 2 w / T o k y o Enter n w
+sleep 1
 tmux resize-window -t "$session" -x 120 -y 40; sleep 0.5
 tmux resize-window -t "$session" -x 80 -y 24; sleep 0.5
 tmux resize-window -t "$session" -x 200 -y 50; sleep 0.5
@@ -44,3 +49,17 @@ echo "frames: $(wc -l < "$log"); slower than 50 ms: $(awk '$1 > 50' "$log" | wc 
 echo "largest resident memory: $(awk '{ for (i = 1; i <= NF; i++) if ($i == "rss") print $(i + 1) }' "$log" | sort -n | tail -1) MB"
 echo "slowest frames:"
 sort -rn "$log" | head -5 | sed 's/^/  /'
+
+# /archive (1.5 MB of HTML) in-process: its HTML view searched, as a user does.
+: > "$log"
+tmux kill-session -t "$session" 2>/dev/null || true
+tmux new-session -d -s "$session" -x 160 -y 45 "$explorer --frame-log $log"
+wait_for "/posts/"
+keys g / a r c h i v e Enter
+wait_for "archive.json"
+keys 2 / p a r t Space 9 9 9 9 Enter
+wait_for "/part 9999 1/"
+keys n N w / R o u t i n g Enter q
+sleep 0.5
+echo "/archive, its HTML searched: frames $(wc -l < "$log"); slower than 50 ms: $(awk '$1 > 50' "$log" | wc -l); slowest:"
+sort -rn "$log" | head -3 | sed 's/^/  /'

@@ -53,7 +53,7 @@ extension AppState {
     /// Rows (nodes, for the props) a search of `view` looks at.
     private func searchItemCount(_ view: ViewKind) -> Int {
         if view == .props, let tree = current?.tree { return tree.nodes.count }
-        return lineCount(view)
+        return rawLineCount(view)
     }
 
     /// A row's text without its colours; HTML lines without their indentation.
@@ -78,12 +78,14 @@ extension AppState {
             pane.cursor = tree.row(of: found)
             run.position = position
         } else {
-            guard let position = run.next(after: pane.cursor, backwards: backwards, including: including) else { return }
+            // Matches are lines; with wrapping on, the cursor is on a row of one.
+            let cursorLine = wrapIndex[view]?.locate(pane.cursor).line ?? pane.cursor
+            guard let position = run.next(after: cursorLine, backwards: backwards, including: including) else { return }
             let found = run.matches[position]
-            pane.cursor = found
+            pane.cursor = wrapIndex[view]?.firstRow(of: found) ?? found
             run.position = position
             let text = line(view, found).plainText
-            if let range = text.range(of: run.query, options: .caseInsensitive) {
+            if wrapIndex[view] == nil, let range = text.range(of: run.query, options: .caseInsensitive) {
                 let before = DisplayWidth.of(String(text[..<range.lowerBound]))
                 let width = paneSize(view).width
                 if before < pane.column || before >= pane.column + width - 4 { pane.column = max(0, before - width / 3) }

@@ -11,6 +11,7 @@ extension AppState {
         case .resize(let width, let height):
             self.width = width
             self.height = height
+            rewrap()
             for view in ViewKind.allCases { scrollToCursor(view) }
             // The Headers and Timing views wrap to the width: their rows are found again.
             if let search, search.view == .headers || search.view == .timing { startSearch(search.query, in: search.view) }
@@ -61,6 +62,7 @@ extension AppState {
         current = presentation
         panes = [:]
         search = nil
+        rewrap()
         if let page = presentation.exchange.page, let index = routes.firstIndex(where: { $0.pattern == page }) {
             routeCursor = index
         }

@@ -13,8 +13,14 @@ extension AppState {
         case .pageDown: pane.cursor += height
         case .home: pane.cursor = 0
         case .end: pane.cursor = count - 1
-        case .left where view != .props: pane.column = max(0, pane.column - 8)
-        case .right where view != .props: pane.column += 8
+        case .left where view != .props && !wrapping.contains(view): pane.column = max(0, pane.column - 8)
+        case .right where view != .props && !wrapping.contains(view): pane.column += 8
+        case .character("w") where view != .props:
+            panes[view] = pane
+            toggleWrapping(view)
+            return
+        case .character("w"):
+            message = StyledText("Props cut a long value at the edge: Enter on it shows it whole.", .dim)
         default:
             if view == .props { pressInProps(key, &pane) }
         }
@@ -75,4 +81,30 @@ extension AppState {
     }
 
     func pane(_ view: ViewKind) -> PaneState { panes[view] ?? PaneState() }
+
+    /// `w`: long lines of a text view wrap, or run off to the right again; the cursor stays on
+    /// its line.
+    private mutating func toggleWrapping(_ view: ViewKind) {
+        var pane = pane(view)
+        let line = wrapIndex[view]?.locate(pane.cursor).line ?? pane.cursor
+        if wrapping.contains(view) {
+            wrapping.remove(view)
+            message = StyledText("Long lines run off to the right again (→ scrolls, w wraps).", .dim)
+        } else {
+            wrapping.insert(view)
+            message = StyledText("Long lines wrap (w again: one row each).", .dim)
+        }
+        rewrap()
+        pane.column = 0
+        pane.cursor = wrapIndex[view]?.firstRow(of: line) ?? line
+        panes[view] = pane
+        scrollToCursor(view)
+    }
+
+    /// The wrap indexes of the wrapping views, for the current exchange and size.
+    mutating func rewrap() {
+        wrapIndex = [:]
+        guard current != nil else { return }
+        for view in wrapping { wrapIndex[view] = WrapIndex(widths: lineWidths(view), width: paneSize(view).width) }
+    }
 }

@@ -32,6 +32,10 @@ public struct AppState: Sendable {
     public internal(set) var exchanges: [Presentation] = []
     /// Cursor and scroll of each view, reset for each exchange.
     var panes: [ViewKind: PaneState] = [:]
+    /// The text views whose long lines wrap (`w`) rather than run off to the right.
+    public internal(set) var wrapping: Set<ViewKind> = []
+    /// Where their lines start, for the current exchange and size.
+    var wrapIndex: [ViewKind: WrapIndex] = [:]
 
     public internal(set) var overlay: Overlay?
     /// The navigation in flight, while it is: a newer one or Esc stops it.

@@ -126,19 +126,20 @@ public enum Screen {
         let pane = state.pane(kind)
         let count = state.lineCount(kind)
         let search = state.search?.view == kind ? state.search?.query : nil
-        for (offset, line) in state.lines(kind, pane.top..<(pane.top + inner.height)).enumerated() {
+        let wraps = state.wrapIndex[kind] != nil
+        for (offset, (line, skip)) in state.rows(kind, pane.top..<(pane.top + inner.height)).enumerated() {
             let row = pane.top + offset, y = inner.y + offset
-            grid.put(line, x: inner.x, y: y, limit: inner.width, skip: pane.column)
+            grid.put(line, x: inner.x, y: y, limit: inner.width, skip: skip)
             let lineWidth = DisplayWidth.of(line.plainText)
-            if lineWidth > pane.column + inner.width {
-                // More to the right: → scrolls there, z gives the view the whole width.
+            if !wraps, lineWidth > skip + inner.width {
+                // More to the right: → scrolls there, w wraps, z gives the view the whole width.
                 grid.put("›", x: inner.x + inner.width - 1, y: y, limit: 1, style: .dim)
             }
-            if pane.column > 0, lineWidth > 0 {
+            if !wraps, skip > 0, lineWidth > 0 {
                 // Scrolled: the start of the line is to the left (←).
                 grid.put("‹", x: inner.x, y: y, limit: 1, style: .dim)
             }
-            if let search { mark(search, in: line, skip: pane.column, x: inner.x, y: y, limit: inner.width, &grid) }
+            if let search { mark(search, in: line, skip: skip, x: inner.x, y: y, limit: inner.width, &grid) }
             if focused && row == pane.cursor { grid.highlight(.cursor, y: y, in: inner) }
         }
         if count > inner.height, inner.height > 0 {
@@ -157,7 +158,8 @@ public enum Screen {
             let start = DisplayWidth.of(String(text[..<range.lowerBound])) - skip
             let end = start + DisplayWidth.of(String(text[range]))
             if start >= limit { break }
-            grid.highlight(.match, y: y, columns: (x + max(0, start))..<(x + min(limit, end)))
+            // A match scrolled off to the left (or on an earlier piece of a wrapped line) is not drawn.
+            if end > 0 { grid.highlight(.match, y: y, columns: (x + max(0, start))..<(x + min(limit, end))) }
             searchStart = range.upperBound
         }
     }
@@ -222,7 +224,7 @@ public enum Screen {
             keys = [("↑↓", "move"), ("Enter", "fold"), ("+/-", "level"), ("s", "sizes"), ("/", "search"), ("z", "zoom"),
                     ("Tab", "next"), ("g", "go to"), ("?", "help"), ("q", "quit")]
         case (nil, .view):
-            keys = [("↑↓", "scroll"), ("←→", "sideways"), ("/", "search"), ("n/N", "next"), ("z", "zoom"), ("Tab", "next"),
+            keys = [("↑↓", "scroll"), ("←→", "sideways"), ("w", "wrap"), ("/", "search"), ("n/N", "next"), ("z", "zoom"), ("Tab", "next"),
                     ("y", "curl"), ("?", "help"), ("q", "quit")]
         }
         var line = StyledText(" ")

@@ -208,6 +208,38 @@ import Testing
         #expect(d.screen.contains("“nowhere” is not in Headers."))
     }
 
+    @Test func wWrapsLongLinesAndKeepsTheCursorOnItsLine() async throws {
+        var d = try await driver(80, 24)
+        await d.press(.down, .character("H"), .character("2"))
+        let lines = d.state.lineCount(.html)
+        let script = try #require((0..<lines).first { d.state.line(.html, $0).plainText.contains(#"{"props":"#) })
+        for _ in 0..<script { await d.press(.down) }
+        #expect(d.screen.contains("›"))
+        await d.press(.character("w"))
+        #expect(d.screen.contains("Long lines wrap (w again: one row each)."))
+        #expect(d.state.lineCount(.html) > lines)
+        #expect(!d.screen.contains("›"))
+        // The cursor is on the first row of the same line; the JSON goes on on the rows below it.
+        let cursor = d.state.pane(.html).cursor
+        let rows = d.state.rows(.html, cursor..<(cursor + 3))
+        #expect(rows[0].line.plainText.contains(#"{"props":"#) && rows[0].skip == 0)
+        #expect(rows[1].line == rows[0].line && rows[1].skip == d.state.paneSize(.html).width)
+        // Search finds the line (the pieces after the match drawn too: a crash once), and a
+        // resize wraps again at the new width.
+        await d.press(.character("/"))
+        await d.type("pageProps")
+        await d.press(.enter)
+        #expect(d.screen.contains("1/1 in HTML"))
+        await d.press(.end)
+        #expect(d.screen.contains("</html>"))
+        await d.press(.character("n"))
+        await d.resize(100, 30)
+        #expect(d.state.rows(.html, 0..<d.state.lineCount(.html)).allSatisfy { $0.skip % d.state.paneSize(.html).width == 0 })
+        await d.press(.character("w"))
+        #expect(d.state.lineCount(.html) == lines)
+        #expect(d.state.line(.html, d.state.pane(.html).cursor).plainText.contains("pageProps"))
+    }
+
     @Test func focusZoomAndTabsFollowTheSize() async throws {
         var d = try await driver(80, 24)
         #expect(d.state.layout.tabbed)
