@@ -167,6 +167,24 @@ import Testing
         #expect(exchange.page == "/_error")
     }
 
+    /// Next.js's router decodes a dynamic route's params before it fetches anything; one that is
+    /// not valid percent-encoding throws `DecodeError`, and the page stays.
+    @Test func aParameterThatDoesNotDecodeStopsTheTransitionBeforeAnyRequest() async throws {
+        let navigator = try FixtureSite.navigator()
+        let exchange = await navigator.navigate(.clientTransition, to: "/item/%E0%A4%A")
+        #expect(exchange.fetches.isEmpty)
+        guard case .failed(let reason) = exchange.outcome else {
+            Issue.record("\(exchange.outcome)")
+            return
+        }
+        #expect(reason.contains("%E0%A4%A is not valid percent-encoding for a parameter of /item/[id]"))
+        #expect(reason.contains(#"DecodeError ("failed to decode param")"#))
+        #expect(await navigator.history.entries.isEmpty)
+        // A path that matches no route because it does not decode says so.
+        let unmatched = await navigator.navigate(.clientTransition, to: "/%E0%A4%A")
+        #expect(unmatched.notes.first?.hasPrefix("No page matches /%E0%A4%A (its %-escapes are not valid UTF-8)") == true)
+    }
+
     @Test func staticPageTransitionFetchesNoData() async throws {
         let navigator = try FixtureSite.navigator()
         let exchange = await navigator.navigate(.clientTransition, to: "/about")

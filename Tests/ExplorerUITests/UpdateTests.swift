@@ -240,6 +240,43 @@ import Testing
         #expect(d.state.line(.html, d.state.pane(.html).cursor).plainText.contains("pageProps"))
     }
 
+    /// As a browser's address bar: escapes of letters and of non-ASCII decoded, `%2F` kept.
+    @Test func theAddressLineShowsTheURLDecoded() async throws {
+        var d = try await driver()
+        await d.press(.character("g"))
+        await d.type("/articles/caf%C3%A9%2Fx")
+        await d.press(.enter)
+        #expect(d.state.current?.exchange.url == "/articles/caf%C3%A9%2Fx")
+        #expect(d.screen.hasPrefix(" ←→ /articles/café%2Fx  client transition"))
+    }
+
+    @Test func historySaysWhenAClientTransitionFellBackToAHardNavigation() async throws {
+        var d = try await driver()
+        await d.press(.character("g"))
+        await d.type("/nowhere")
+        await d.press(.enter, .character("h"))
+        #expect(d.screen.contains("client→hard /nowhere"))
+    }
+
+    /// q quits from a window too, as the help says; in a prompt it is a letter.
+    @Test func qQuitsFromAnyWindowButAPrompt() async throws {
+        var d = try await driver()
+        await d.press(.character("g"), .character("q"))
+        #expect(!d.state.quitting)
+        #expect(d.screen.contains("› q"))
+        await d.press(.escape, .character("?"), .character("q"))
+        #expect(d.state.quitting)
+    }
+
+    /// At 160 columns the help window and the compare window are as wide as their text.
+    @Test func windowsUseTheWidthTheyHave() async throws {
+        var d = try await driver(160, 45)
+        await d.press(.character("?"))
+        #expect(d.screen.contains("fold or unfold the node; Enter on a value shows it whole"))
+        await d.press(.escape, .down, .enter, .enter, .character("c"))
+        #expect(d.screen.contains("private, no-cache, no-store, max-age=0, must-revalidate  private, no-cache, no-store, max-age=0, must-revalidate"))
+    }
+
     @Test func focusZoomAndTabsFollowTheSize() async throws {
         var d = try await driver(80, 24)
         #expect(d.state.layout.tabbed)

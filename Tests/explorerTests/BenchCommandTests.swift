@@ -15,6 +15,9 @@ extension BinaryTests {
             #expect(run.stdout.contains("1.68 kB per response"))
             #expect(run.stdout.range(of: #"latency p50 [\d.]+ ms · p95 [\d.]+ ms · p99 [\d.]+ ms · max [\d.]+ ms"#, options: .regularExpression) != nil)
             #expect(run.stdout.contains("statuses: 200 × 20"))
+            #if DEBUG
+            #expect(run.stderr.contains("this is a debug build: its figures mean little"))
+            #endif
         }
 
         @Test func dataRequestAsJSON() throws {

@@ -72,6 +72,15 @@ extension BinaryTests {
             return parts.first { $0.hasPrefix(title + " ") }.map { $0.components(separatedBy: "\n").dropFirst().joined(separator: "\n") } ?? ""
         }
 
+        /// `explorer --help` tells what a user needs without knowing `help browse`: the UI's own
+        /// options, where the database goes, the exit statuses.
+        @Test func helpListsTheUIsOptionsAndTheExitStatuses() throws {
+            let help = try explorer("--help").stdout
+            for text in ["--url URL", "--dev", "--frame-log FILE", "$XDG_CACHE_HOME/gssp-explorer", "69 when the site or the port", "64 for a bad argument"] {
+                #expect(help.contains(text), "\(text)")
+            }
+        }
+
         @Test func inspectPrintsTheFourViewsAndFindings() throws {
             let run = try explorer("inspect", "/posts/1")
             #expect(run.status == 0)
