@@ -4,6 +4,17 @@ import Foundation
 extension AppState {
     /// Applies an event; returns what to do outside (fetch, copy, quit).
     public mutating func handle(_ event: Event) -> [Effect] {
+        let before = layout
+        let effects = apply(event)
+        // A view's box changed (a resize, zoom, another tab): its wrapped lines are laid out again.
+        if layout != before, !wrapping.isEmpty {
+            rewrap()
+            for view in wrapping { scrollToCursor(view) }
+        }
+        return effects
+    }
+
+    private mutating func apply(_ event: Event) -> [Effect] {
         switch event {
         case .key(let key):
             message = nil
@@ -11,7 +22,6 @@ extension AppState {
         case .resize(let width, let height):
             self.width = width
             self.height = height
-            rewrap()
             for view in ViewKind.allCases { scrollToCursor(view) }
             // The Headers and Timing views wrap to the width: their rows are found again.
             if let search, search.view == .headers || search.view == .timing { startSearch(search.query, in: search.view) }

@@ -63,7 +63,7 @@ extension Screen {
         let wantedTop = first ?? cursor.map { $0 - inner.height / 2 } ?? 0
         let top = max(0, min(wantedTop, lines.count - inner.height))
         for (offset, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
-            grid.put(StyledText(" ").appending(line), x: inner.x, y: inner.y + offset, limit: inner.width)
+            grid.put(StyledText(" ").appending(line.truncated(to: inner.width - 1)), x: inner.x, y: inner.y + offset, limit: inner.width)
             if top + offset == cursor { grid.highlight(.cursor, y: inner.y + offset, in: inner) }
         }
         if lines.count > inner.height {

@@ -209,7 +209,7 @@ public enum Screen {
 
     private static func keyBar(_ state: AppState, _ rect: Rect, _ grid: inout Grid) {
         if let message = state.message {
-            grid.put(StyledText(" ").appending(message), x: 0, y: rect.y, limit: rect.width)
+            grid.put(StyledText(" ").appending(message.truncated(to: rect.width - 1)), x: 0, y: rect.y, limit: rect.width)
             return
         }
         var keys: [(String, String)]

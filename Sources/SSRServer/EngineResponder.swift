@@ -31,10 +31,10 @@ struct EngineResponder: HTTPResponder {
             response = engine.errorResponse(431, for: head)
         } else if let declared = head.headerFields[.contentLength].flatMap({ Int($0) }), declared > limits.bodyBytes {
             // Refused from the declared length, at once, as nginx does: waiting for a body that
-            // will be refused holds the connection for nothing. The body is not read, so the
-            // connection cannot carry another request.
+            // will be refused holds the client for nothing. What comes of the body is read and
+            // dropped (closing with it unread would reset the connection, and the client could
+            // lose this answer); a client that stops sending is closed after the idle time.
             response = engine.errorResponse(413, for: head)
-            response.head.headerFields[.connection] = "close"
         } else if let body = try? await request.collectBody(upTo: limits.bodyBytes) {
             var clean = head
             clean.headerFields = EdgeHeaders.withoutInternal(head.headerFields)

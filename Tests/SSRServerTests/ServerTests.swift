@@ -109,11 +109,10 @@ import Testing
             #expect(try await client.send("/posts/1", method: .POST, body: Array(repeating: 0, count: 2_000_000)).status == 413)
             // A body declared too large is refused before it comes (the server does not wait for
             // 50 MB that will never be sent); the connection, whose body is never finished, is
-            // closed once silent for the idle time.
+            // closed once silent for the idle time, which ends the raw read.
             let declared = try await client.raw(bytes:
                 Array("POST /posts/1 HTTP/1.1\r\nHost: x\r\nContent-Length: 50000000\r\n\r\n".utf8) + Array(repeating: 0x61, count: 1000))
             #expect(declared.status == 413)
-            #expect(declared["connection"] == "close")
             let slow = try await client.send("/slow?ms=8000")
             #expect(slow.status == 504)
             #expect(slow.text.contains("504: Gateway Timeout"))
