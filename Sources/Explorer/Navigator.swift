@@ -136,7 +136,7 @@ public actor Navigator {
             } catch {
                 // Next.js's router decodes the params before it fetches anything, and stops there.
                 exchange.fail(
-                    "\(error.segment) is not valid percent-encoding for a parameter of \(route.pattern): Next.js's router throws DecodeError (\"failed to decode param\") and stays on the page. A hard navigation (H) gets the server's 400 Bad Request.")
+                    "\(error.segment) is not valid percent-encoding for a parameter of \(route.pattern): Next.js's router throws DecodeError (\"failed to decode param\") and stays on the page; a hard navigation gets the server's 400 Bad Request.")
                 return
             }
             if route.hasServerSideProps == false {

@@ -49,7 +49,9 @@ public struct Presentation: Sendable {
         if exchange.fetches.isEmpty, exchange.propsSource == .staticPage {
             parts.append(.init(StyledText("static page, nothing fetched", .dim), shrinks: true, priority: 4))
         }
-        parts.append(.init(StyledText(Timing.text(milliseconds: exchange.totalMilliseconds), .number), priority: 1))
+        if !exchange.fetches.isEmpty || exchange.clientRenderMilliseconds != nil {
+            parts.append(.init(StyledText(Timing.text(milliseconds: exchange.totalMilliseconds), .number), priority: 1))
+        }
         // Cut, the request says nothing: it goes whole or not at all (the Headers view has it).
         if let fetch = exchange.lastFetch { parts.append(.init(StyledText(fetch.requestLine, .dim), priority: 5)) }
         return parts

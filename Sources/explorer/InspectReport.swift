@@ -44,9 +44,13 @@ struct InspectReport {
         if exchange.url != exchange.target, exchange.outcome == .page || exchange.outcome == .clientNotFound {
             result.append("address \(safe(exchange.url))")
         }
-        result.append(milliseconds(exchange.totalMilliseconds))
+        // Nothing timed (no request made) is no time at all, not 0.00 ms.
+        if !exchange.fetches.isEmpty || exchange.clientRenderMilliseconds != nil { result.append(milliseconds(exchange.totalMilliseconds)) }
         out.append("→ " + result.joined(separator: " · "))
-        for note in exchange.notes { out.append("  • " + safe(note)) }
+        // The failure is said on the line above; its note is not repeated.
+        var failure: String?
+        if case .failed(let reason) = exchange.outcome { failure = reason }
+        for note in exchange.notes where note != failure { out.append("  • " + safe(note)) }
     }
 
     private func props(_ out: inout [String]) {
