@@ -106,7 +106,11 @@ import Testing
         try await LiveSite.withServer(limits: limits) { client in
             #expect(try await client.send("/" + String(repeating: "a", count: 9000)).status == 414)
             #expect(try await client.send("/", headers: [("X-Big", String(repeating: "b", count: 40_000))]).status == 431)
-            #expect(try await client.send("/posts/1", method: .POST, body: Array(repeating: 0, count: 2_000_000)).status == 413)
+            // Raw: a client library that is still sending when the early answer comes may report
+            // the connection's end instead of it (AsyncHTTPClient did, once in four runs).
+            let big = try await client.raw(bytes:
+                Array("POST /posts/1 HTTP/1.1\r\nHost: x\r\nContent-Length: 2000000\r\n\r\n".utf8) + Array(repeating: 0x61, count: 2_000_000))
+            #expect(big.status == 413)
             // A body declared too large is refused before it comes (the server does not wait for
             // 50 MB that will never be sent); the connection, whose body is never finished, is
             // closed once silent for the idle time, which ends the raw read.
