@@ -30,8 +30,8 @@ struct FittedLine {
             let fixed = zip(parts, natural).filter { !$0.0.shrinks }.map(\.1).reduce(0, +)
             let shrinking = parts.indices.filter { parts[$0].shrinks }
             let room = width - fixed - gaps
-            let least = shrinking.map { min(natural[$0], shortest) }.reduce(0, +)
-            if !shrinking.isEmpty, room >= least {
+            let shortestTotal = shrinking.map { min(natural[$0], shortest) }.reduce(0, +)
+            if !shrinking.isEmpty, room >= shortestTotal {
                 // The most important part first gets what it needs, leaving the others their shortest.
                 var left = room, widths = natural
                 var waiting = shrinking.sorted { (parts[$0].priority, $0) < (parts[$1].priority, $1) }
@@ -43,9 +43,9 @@ struct FittedLine {
                 }
                 // A part less important than one that would be cut goes instead.
                 let cut = shrinking.filter { widths[$0] < natural[$0] }.map { parts[$0].priority }.min()
-                let least = parts.indices.max { parts[$0].priority < parts[$1].priority }
-                if let cut, let least, !parts[least].shrinks, parts[least].priority > cut {
-                    parts.remove(at: least)
+                let leastImportant = parts.indices.max { parts[$0].priority < parts[$1].priority }
+                if let cut, let leastImportant, !parts[leastImportant].shrinks, parts[leastImportant].priority > cut {
+                    parts.remove(at: leastImportant)
                     continue
                 }
                 for index in shrinking { parts[index].text = parts[index].text.truncated(to: widths[index]) }

@@ -111,3 +111,33 @@ import Testing
         #expect(!TextSearch("é").matches("e"))
     }
 }
+
+/// The address line's layout: what goes first, what is cut, and that a cut is marked.
+@Suite struct FittedLineTests {
+    let parts: [FittedLine.Part] = [
+        .init(StyledText("/external"), shrinks: true),
+        .init(StyledText("client transition"), priority: 2),
+        .init(StyledText("leaves the site for https://nextjs.org/docs/pages/building-your-application"), shrinks: true, priority: 3),
+        .init(StyledText("0.84 ms"), priority: 1),
+        .init(StyledText("GET /_next/data/b/external.json"), priority: 5),
+    ]
+
+    @Test func everythingWhenItFits() {
+        #expect(FittedLine.fit(parts, width: 200).plainText
+            == "/external  client transition  leaves the site for https://nextjs.org/docs/pages/building-your-application  0.84 ms  GET /_next/data/b/external.json")
+    }
+
+    @Test func theLeastImportantGoesBeforeAMoreImportantPartIsCut() {
+        let line = FittedLine.fit(parts, width: 120).plainText
+        #expect(line == "/external  client transition  leaves the site for https://nextjs.org/docs/pages/building-your-application  0.84 ms")
+        let narrow = FittedLine.fit(parts, width: 60).plainText
+        #expect(narrow == "/external  client transition  leaves the site for …  0.84 ms")
+        #expect(DisplayWidth.of(narrow) <= 60)
+    }
+
+    @Test func tooNarrowForEvenTheShortestCutsTheLastPartWithAMark() {
+        let line = FittedLine.fit(parts, width: 8).plainText
+        #expect(line == "/extern…")
+    }
+}
+

@@ -102,7 +102,9 @@ import Testing
         var limits = ServerLimits()
         // Long enough that a 10 ms page is never cut while the benchmark tests load both cores.
         limits.pageTime = .seconds(2)
-        limits.idleTime = .seconds(1)
+        // Short, to end the raw reads below, but not so short that a body drained slowly on a
+        // loaded machine counts as silence.
+        limits.idleTime = .seconds(3)
         try await LiveSite.withServer(limits: limits) { client in
             #expect(try await client.send("/" + String(repeating: "a", count: 9000)).status == 414)
             #expect(try await client.send("/", headers: [("X-Big", String(repeating: "b", count: 40_000))]).status == 431)
