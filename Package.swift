@@ -5,7 +5,7 @@ let package = Package(
     name: "gssp-explorer",
     products: [
         .library(name: "SSR", targets: ["SSR"]),
-        .library(name: "Explorer", targets: ["Explorer"]),
+        .library(name: "Browser", targets: ["Browser"]),
         .plugin(name: "PagesPlugin", targets: ["PagesPlugin"]),
         .executable(name: "explorer", targets: ["explorer"]),
     ],
@@ -40,7 +40,7 @@ let package = Package(
         ),
         // The simulated browser: navigation, transports, exchanges, analyzers.
         .target(
-            name: "Explorer",
+            name: "Browser",
             dependencies: [
                 "SSR",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -51,7 +51,7 @@ let package = Package(
             ]
         ),
         // The terminal UI as plain code: state, keys, view into a grid of cells.
-        .target(name: "ExplorerUI", dependencies: ["Explorer", "SSR", .product(name: "HTTPTypes", package: "swift-http-types")]),
+        .target(name: "ExplorerUI", dependencies: ["Browser", "SSR", .product(name: "HTTPTypes", package: "swift-http-types")]),
         // ncursesw with C shims for what Swift cannot see (macros, C globals, wcwidth).
         .target(name: "CNCursesW", linkerSettings: [.linkedLibrary("ncursesw")]),
         // The only code that touches the terminal.
@@ -75,7 +75,7 @@ let package = Package(
         .executableTarget(
             name: "explorer",
             dependencies: [
-                "SSR", "SSRServer", "Explorer", "ExplorerUI", "Curses", "SampleSite",
+                "SSR", "SSRServer", "Browser", "ExplorerUI", "Curses", "SampleSite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -83,7 +83,7 @@ let package = Package(
         ),
         // Fuzz targets for the parsers (`.fuzz/run` drives them with libFuzzer); `fuzz` replays
         // inputs through them without it.
-        .target(name: "FuzzTargets", dependencies: ["SSR", "Explorer", "ExplorerUI"]),
+        .target(name: "FuzzTargets", dependencies: ["SSR", "Browser", "ExplorerUI"]),
         .executableTarget(name: "fuzz", dependencies: ["FuzzTargets"]),
         .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"]),
         // HTTP over a plain socket, byte for byte, for the tests that talk to live servers.
@@ -101,7 +101,7 @@ let package = Package(
         .testTarget(
             name: "SampleSiteTests",
             dependencies: [
-                "SampleSite", "SSR", "Explorer",
+                "SampleSite", "SSR", "Browser",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -123,16 +123,16 @@ let package = Package(
         .testTarget(
             name: "ExplorerUITests",
             dependencies: [
-                "ExplorerUI", "Explorer", "SSR",
+                "ExplorerUI", "Browser", "SSR",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["Snapshots"]  // read from the source tree, next to the test
         ),
         .testTarget(
-            name: "ExplorerTests",
+            name: "BrowserTests",
             dependencies: [
-                "Explorer", "SSR",
+                "Browser", "SSR",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -141,7 +141,7 @@ let package = Package(
         .testTarget(
             name: "explorerTests",
             dependencies: [
-                "explorer", "SSR", "Explorer", "SampleSite", "HTTPTestSupport",
+                "explorer", "SSR", "Browser", "SampleSite", "HTTPTestSupport",
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],

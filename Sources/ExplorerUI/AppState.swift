@@ -1,4 +1,4 @@
-import Explorer
+import Browser
 import SSR
 
 /// Everything the explorer's screen shows, as a value: `handle(_:)` turns events (keys,

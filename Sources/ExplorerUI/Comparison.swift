@@ -1,4 +1,4 @@
-import Explorer
+import Browser
 import SSR
 
 /// The same path fetched both ways: what a client transition saves over a hard navigation.

@@ -1,4 +1,4 @@
-import Explorer
+import Browser
 import HTTPTypes
 
 /// A request written as a `curl` command a user can paste into a shell.

@@ -1,4 +1,4 @@
-import Explorer
+import Browser
 
 /// How one `Character` of untrusted text is shown: as itself with its column count, or as an
 /// escape when showing it raw would harm the screen. Control characters would drive the

@@ -1,4 +1,4 @@
-import Explorer
+import Browser
 import SSR
 
 /// The props as a foldable tree, flattened in document order so that a 10 MB payload costs an

@@ -1,4 +1,4 @@
-import Explorer
+import Browser
 import Foundation
 import SSR
 

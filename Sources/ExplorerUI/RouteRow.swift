@@ -1,4 +1,4 @@
-import Explorer
+import Browser
 import SSR
 
 /// A route in the list: its pattern, how it renders, and a path to open it with.

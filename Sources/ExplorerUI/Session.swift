@@ -1,4 +1,4 @@
-import Explorer
+import Browser
 import HTTPTypes
 import Synchronization
 #if canImport(Glibc)

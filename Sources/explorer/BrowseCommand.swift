@@ -1,6 +1,6 @@
 import ArgumentParser
 import Curses
-import Explorer
+import Browser
 import ExplorerUI
 import Foundation
 

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Explorer
+import Browser
 import Foundation
 import SSR
 

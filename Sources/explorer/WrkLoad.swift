@@ -1,4 +1,4 @@
-import Explorer
+import Browser
 import Foundation
 
 /// HTTP load from wrk (Debian's `wrk` package): a C load generator that keeps its connections

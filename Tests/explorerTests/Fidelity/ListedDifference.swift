@@ -1,4 +1,4 @@
-@testable import Explorer
+@testable import Browser
 @testable import SSR
 
 /// A difference from Next.js kept on purpose: a row of the README's "Differences from Next.js"

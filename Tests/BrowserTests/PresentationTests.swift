@@ -1,4 +1,4 @@
-import Explorer
+import Browser
 import SSR
 import Testing
 

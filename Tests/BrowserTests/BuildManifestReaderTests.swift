@@ -1,6 +1,6 @@
 import SSR
 import Testing
-@testable import Explorer
+@testable import Browser
 
 /// `sortedPages` read from build manifests as Next.js writes them and as our server does.
 @Suite struct BuildManifestReaderTests {
