@@ -3,6 +3,9 @@ import PackageDescription
 
 let package = Package(
     name: "gssp-explorer",
+    // Mutex (Synchronization) needs macOS 15. Built and tested on Linux; the macOS side is
+    // written (Darwin imports, its ncurses) but not built here: see the README.
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "SSR", targets: ["SSR"]),
         .library(name: "Browser", targets: ["Browser"]),
@@ -53,7 +56,10 @@ let package = Package(
         // The terminal UI as plain code: state, keys, view into a grid of cells.
         .target(name: "ExplorerUI", dependencies: ["Browser", "SSR", .product(name: "HTTPTypes", package: "swift-http-types")]),
         // ncursesw with C shims for what Swift cannot see (macros, C globals, wcwidth).
-        .target(name: "CNCursesW", linkerSettings: [.linkedLibrary("ncursesw")]),
+        // macOS's ncurses is wide-character already and has no ncursesw.
+        .target(name: "CNCursesW", linkerSettings: [
+            .linkedLibrary("ncursesw", .when(platforms: [.linux])), .linkedLibrary("ncurses", .when(platforms: [.macOS])),
+        ]),
         // The only code that touches the terminal.
         .target(name: "Curses", dependencies: ["CNCursesW"]),
         // The route table of a site's pages/ folder, generated at build time.

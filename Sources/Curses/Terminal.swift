@@ -1,5 +1,9 @@
 import CNCursesW
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The terminal, through ncurses: the only code in the project that touches it. It starts the
 /// screen, reads keys (resize included), draws styled text and restores everything on `stop()`.

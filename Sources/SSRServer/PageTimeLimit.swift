@@ -42,10 +42,17 @@ final class PageTimeLimit: Sendable {
             // another thread and back cost every request two wake-ups. A page that
             // suspends (a query, a sleep) lets this return and the watcher answer; one that
             // blocks its thread without suspending holds its own answer until it yields.
-            Task.immediate {
+            let run: @Sendable () async -> Void = {
                 let value = await work()
                 once.resume(value)
                 _ = self.state.withLock { $0.waiting.removeValue(forKey: id) }
+            }
+            // `Task.immediate` is Swift 6.2's, on macOS from 26; before that, a task that starts
+            // on another thread (one hop more, the same answers).
+            if #available(macOS 26, *) {
+                Task.immediate { await run() }
+            } else {
+                Task { await run() }
             }
         }
     }

@@ -1,6 +1,10 @@
 import Dispatch
-import Glibc
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// SIGINT, SIGTERM and SIGHUP, caught so that the terminal UI can restore the terminal before
 /// the process ends (the default action would leave it in raw mode).

@@ -1,8 +1,12 @@
 import Browser
 import Foundation
-import Glibc
 import HTTPTypes
 import Testing
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Servers that misbehave: the transport answers with a clear message, in bounded time.
 @Suite struct HTTPTransportTests {

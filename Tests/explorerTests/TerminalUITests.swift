@@ -1,6 +1,10 @@
 import Foundation
-import Glibc
 import Testing
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension BinaryTests {
     /// The terminal UI run as a user runs it: the real binary in a real (tmux) terminal, driven by
@@ -37,21 +41,25 @@ extension BinaryTests {
             func tmux(_ arguments: String..., output: Bool = true) throws -> String {
                 // Through bash, which first closes every descriptor above 2 that this process has
                 // open (other tests' pipes): the server would keep them open, and those tests wait.
-                let closeAll = #"for fd in $(ls /proc/$$/fd); do [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done 2>/dev/null; exec "$0" "$@""#
+                let closeAll = #"for fd in $(ls /dev/fd); do [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done 2>/dev/null; exec "$0" "$@""#
                 let argv = ["/bin/bash", "-c", closeAll, TerminalUITests.tmuxPath!, "-L", socket] + arguments
-                var pipe: [Int32] = [0, 0]
-                guard Glibc.pipe(&pipe) == 0 else { throw POSIXError(.EIO) }
+                var fds: [Int32] = [0, 0]
+                guard pipe(&fds) == 0 else { throw POSIXError(.EIO) }
+                #if canImport(Darwin)
+                var actions: posix_spawn_file_actions_t? = nil
+                #else
                 var actions = posix_spawn_file_actions_t()
+                #endif
                 posix_spawn_file_actions_init(&actions)
                 defer { posix_spawn_file_actions_destroy(&actions) }
                 if output {
-                    posix_spawn_file_actions_adddup2(&actions, pipe[1], 1)
+                    posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
                 } else {
                     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
                 }
                 posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-                posix_spawn_file_actions_addclose(&actions, pipe[0])
-                posix_spawn_file_actions_addclose(&actions, pipe[1])
+                posix_spawn_file_actions_addclose(&actions, fds[0])
+                posix_spawn_file_actions_addclose(&actions, fds[1])
                 var cArguments = argv.map { strdup($0) } + [nil]
                 defer { cArguments.forEach { free($0) } }
                 let environment = ProcessInfo.processInfo.environment.merging(["LANG": "C.UTF-8"]) { _, new in new }
@@ -59,14 +67,14 @@ extension BinaryTests {
                 defer { cEnvironment.forEach { free($0) } }
                 var pid: pid_t = 0
                 let spawned = posix_spawn(&pid, argv[0], &actions, nil, &cArguments, &cEnvironment)
-                close(pipe[1])
-                defer { close(pipe[0]) }
+                close(fds[1])
+                defer { close(fds[0]) }
                 guard spawned == 0 else { throw POSIXError(.ENOENT) }
                 var data: [UInt8] = []
                 if output {
                     var buffer = [UInt8](repeating: 0, count: 65536)
                     while true {
-                        let count = read(pipe[0], &buffer, buffer.count)
+                        let count = read(fds[0], &buffer, buffer.count)
                         if count <= 0 { break }
                         data += buffer[0..<count]
                     }
@@ -263,8 +271,16 @@ extension BinaryTests {
         /// The explorer's process, the child of the window's shell.
         func explorerProcess(_ window: Window) throws -> pid_t {
             let shell = try window.tmux("display-message", "-p", "-t", "t", "#{pane_pid}").trimmingCharacters(in: .whitespacesAndNewlines)
-            let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
-            return try #require(children.split(separator: " ").first.flatMap { pid_t($0) })
+            // pgrep, on Linux and macOS alike (Linux's /proc is not on macOS).
+            let pgrep = Process()
+            pgrep.executableURL = URL(fileURLWithPath: "/usr/bin/pgrep")
+            pgrep.arguments = ["-P", shell]
+            let output = Pipe()
+            pgrep.standardOutput = output
+            try pgrep.run()
+            let children = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            pgrep.waitUntilExit()
+            return try #require(children.split(whereSeparator: \.isWhitespace).first.flatMap { pid_t($0) })
         }
 
         @Test(.enabled(if: tmuxPath != nil)) func terminateRestoresTheTerminal() throws {

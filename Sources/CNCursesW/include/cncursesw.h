@@ -7,7 +7,11 @@
 #endif
 #include <locale.h>
 #include <wchar.h>
+#if defined(__APPLE__)
+#include <curses.h>
+#else
 #include <ncursesw/curses.h>
+#endif
 
 /* Swift 6 rejects references to C mutable globals (stdscr, stdout, stderr) and cannot see
    function-like or cast macros (getmaxyx, A_BOLD, COLOR_PAIR's bits): these wrap them. */
