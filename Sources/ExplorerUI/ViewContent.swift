@@ -13,8 +13,7 @@ extension AppState {
         switch view {
         case .props: return current.tree?.visible.count ?? 1
         case .html: return current.htmlPreamble.count + current.html.lines.count
-        case .headers: return current.headerLines(width: paneSize(view).width).count
-        case .timing: return current.timingLines(width: paneSize(view).width).count
+        case .headers, .timing: return textLines(view)!.count
         }
     }
 
@@ -22,20 +21,26 @@ extension AppState {
     /// the piece of a wrapped line, or the view's sideways scroll.
     func rows(_ view: ViewKind, _ range: Range<Int>) -> [(line: StyledText, skip: Int)] {
         let rows = range.clamped(to: 0..<lineCount(view))
+        // Headers and Timing are laid out for the width as a whole: once for all the rows.
+        let laidOut = textLines(view)
+        func text(_ line: Int) -> StyledText { laidOut?[line] ?? self.line(view, line) }
         if let index = wrapIndex[view] {
             return rows.map { row in
                 let (line, piece) = index.locate(row)
-                return (self.line(view, line), piece * index.width)
+                return (text(line), piece * index.width)
             }
         }
         let column = pane(view).column
+        return rows.map { (text($0), column) }
+    }
+
+    /// The Headers or Timing view's lines, laid out for its width; `nil` for the others.
+    private func textLines(_ view: ViewKind) -> [StyledText]? {
+        guard let current else { return nil }
         switch view {
-        case .headers, .timing:
-            guard let current else { return [] }
-            let all = view == .headers ? current.headerLines(width: paneSize(view).width) : current.timingLines(width: paneSize(view).width)
-            return all[rows].map { ($0, column) }
-        case .props, .html:
-            return rows.map { (line(view, $0), column) }
+        case .headers: return current.headerLines(width: paneSize(view).width)
+        case .timing: return current.timingLines(width: paneSize(view).width)
+        case .props, .html: return nil
         }
     }
 
@@ -49,8 +54,7 @@ extension AppState {
         case .html:
             let preamble = current.htmlPreamble
             return row < preamble.count ? preamble[row] : current.html.styled(row - preamble.count)
-        case .headers: return current.headerLines(width: paneSize(view).width)[row]
-        case .timing: return current.timingLines(width: paneSize(view).width)[row]
+        case .headers, .timing: return textLines(view)![row]
         }
     }
 
@@ -81,6 +85,6 @@ extension AppState {
                 return 2 * min(line.indent, 20) + text
             }
         }
-        return (0..<rawLineCount(view)).map { DisplayWidth.of(line(view, $0).plainText) }
+        return (textLines(view) ?? []).map { DisplayWidth.of($0.plainText) }
     }
 }
