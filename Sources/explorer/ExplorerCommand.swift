@@ -19,7 +19,8 @@ struct ExplorerCommand: AsyncParsableCommand {
             In the UI, ? lists every key.
 
             Exit status: 0 on success, 64 for a bad argument, 69 when the site or the port \
-            is unavailable, 2 when the UI has no terminal, 128+N after signal N.
+            is unavailable, 2 when the UI has no terminal, 128+N after signal N; bench: 1 \
+            when its run cannot be made.
             """,
         subcommands: [BrowseCommand.self, ServeCommand.self, RoutesCommand.self, InspectCommand.self, BenchCommand.self],
         defaultSubcommand: BrowseCommand.self
