@@ -24,9 +24,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
+        // How a page file's path becomes a route, and which route tables Next.js refuses: shared
+        // by SSR and the build-time generator, which cannot depend on SSR's packages.
+        .target(name: "RouteFiles"),
         .target(
             name: "SSR",
             dependencies: [
+                "RouteFiles",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -50,7 +54,6 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
         // The terminal UI as plain code: state, keys, view into a grid of cells.
@@ -63,7 +66,7 @@ let package = Package(
         // The only code that touches the terminal.
         .target(name: "Curses", dependencies: ["CNCursesW"]),
         // The route table of a site's pages/ folder, generated at build time.
-        .executableTarget(name: "PagesGen", path: "Sources/PagesGen"),
+        .executableTarget(name: "PagesGen", dependencies: ["RouteFiles"], path: "Sources/PagesGen"),
         .plugin(name: "PagesPlugin", capability: .buildTool(), dependencies: ["PagesGen"], path: "Sources/PagesPlugin"),
         // The sample site: pages/ routed by the plugin, data from SQLite created from seed.sql.
         .target(
@@ -78,10 +81,22 @@ let package = Package(
             resources: [.copy("seed.sql")],
             plugins: ["PagesPlugin"]
         ),
+        // `explorer bench`: the runner, its reports, and the references it measures against (the
+        // hand-written floor, a plain Hummingbird handler). Not a product: no library ships it.
+        .target(
+            name: "Bench",
+            dependencies: [
+                "SSR", "SSRServer", "Browser", "SampleSite",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "explorer",
             dependencies: [
-                "SSR", "SSRServer", "Browser", "ExplorerUI", "Curses", "SampleSite",
+                "SSR", "SSRServer", "Browser", "ExplorerUI", "Curses", "SampleSite", "Bench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -139,6 +154,14 @@ let package = Package(
             name: "BrowserTests",
             dependencies: [
                 "Browser", "SSR",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "BenchTests",
+            dependencies: [
+                "Bench", "SSR", "SampleSite",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ]

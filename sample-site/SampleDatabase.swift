@@ -122,7 +122,7 @@ extension SampleDatabase {
     }
 
     /// Runs `body` on a reading connection, off the caller's thread.
-    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    package func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await pool.read(body)
     }
 }

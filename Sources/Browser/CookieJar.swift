@@ -71,16 +71,17 @@ public struct CookieJar: Sendable, Equatable {
 
     /// RFC 6265 §5.1.4: the request path up to its last `/`, or `/`.
     static func defaultPath(_ requestPath: String) -> String {
-        let path = Navigator.pathname(requestPath)
-        guard path.hasPrefix("/"), let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }
+        let path = requestPath[...].pathAndRest.path
+        guard path.utf8.first == UInt8(ascii: "/"), let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), slash != path.startIndex else { return "/" }
         return String(path[..<slash])
     }
 
     /// RFC 6265 §5.1.4 path-match.
     static func pathMatches(_ requestPath: String, _ cookiePath: String) -> Bool {
-        let path = Navigator.pathname(requestPath)
-        guard path.hasPrefix(cookiePath) else { return false }
-        return path.count == cookiePath.count || cookiePath.hasSuffix("/") || path.dropFirst(cookiePath.count).hasPrefix("/")
+        let path = requestPath[...].pathAndRest.path
+        guard path.utf8.starts(with: cookiePath.utf8) else { return false }
+        return path.utf8.count == cookiePath.utf8.count || cookiePath.utf8.last == UInt8(ascii: "/")
+            || path.utf8.dropFirst(cookiePath.utf8.count).first == UInt8(ascii: "/")
     }
 
     /// `Wed, 21 Oct 2015 07:28:00 GMT` (and the obsolete `Wednesday, 21-Oct-15 …` form).

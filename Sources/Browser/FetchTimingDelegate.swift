@@ -1,7 +1,7 @@
 import AsyncHTTPClient
-import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
+import Synchronization
 
 /// Receives one response from AsyncHTTPClient and notes when each part happened, as curl's
 /// `-w` does: the request head sent (the connection is up), the response head (first byte),
@@ -22,17 +22,17 @@ final class FetchTimingDelegate: HTTPClientResponseDelegate {
         var requestSent: ContinuousClock.Instant?
         var firstByte: ContinuousClock.Instant?
     }
-    private let state = NIOLockedValueBox(State())
+    private let state = Mutex(State())
     private let bodyLimit: Int
 
     init(bodyLimit: Int) { self.bodyLimit = bodyLimit }
 
     func didSendRequestHead(task: HTTPClient.Task<Received>, _ head: HTTPRequestHead) {
-        state.withLockedValue { $0.requestSent = ContinuousClock.now }
+        state.withLock { $0.requestSent = ContinuousClock.now }
     }
 
     func didReceiveHead(task: HTTPClient.Task<Received>, _ head: HTTPResponseHead) -> EventLoopFuture<Void> {
-        state.withLockedValue {
+        state.withLock {
             $0.head = head
             $0.firstByte = ContinuousClock.now
         }
@@ -40,7 +40,7 @@ final class FetchTimingDelegate: HTTPClientResponseDelegate {
     }
 
     func didReceiveBodyPart(task: HTTPClient.Task<Received>, _ buffer: ByteBuffer) -> EventLoopFuture<Void> {
-        let tooLarge = state.withLockedValue { state -> Bool in
+        let tooLarge = state.withLock { state -> Bool in
             var buffer = buffer
             state.body.writeBuffer(&buffer)
             return state.body.readableBytes > bodyLimit
@@ -51,7 +51,7 @@ final class FetchTimingDelegate: HTTPClientResponseDelegate {
 
     func didFinishRequest(task: HTTPClient.Task<Received>) throws -> Received {
         let now = ContinuousClock.now
-        return try state.withLockedValue { state in
+        return try state.withLock { state in
             guard let head = state.head else { throw HTTPClientError.remoteConnectionClosed }
             let sent = state.requestSent ?? state.firstByte ?? now
             return Received(head: head, body: state.body, requestSent: sent, firstByte: state.firstByte ?? now, lastByte: now)

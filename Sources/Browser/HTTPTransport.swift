@@ -92,7 +92,7 @@ public struct HTTPTransport: Transport {
                 url: url, method: HTTPMethod(rawValue: request.method.rawValue), headers: headers,
                 body: body.isEmpty ? nil : .bytes(body))
             let delegate = FetchTimingDelegate(bodyLimit: HTTPTransport.bodyLimit)
-            let deadline = NIODeadline.now() + .nanoseconds(Int64(Timing.milliseconds(readTimeout) * 1_000_000))
+            let deadline = NIODeadline.now() + TimeAmount(readTimeout)
             let task = HTTPTransport.client.execute(request: outgoing, delegate: delegate, deadline: deadline)
             // A navigation that is stopped or superseded closes its connection at once.
             let received = try await withTaskCancellationHandler { try await task.futureResult.get() } onCancel: { task.cancel() }
@@ -103,9 +103,9 @@ public struct HTTPTransport: Transport {
             let status = HTTPResponse.Status(code: Int(received.head.status.code), reasonPhrase: received.head.status.reasonPhrase)
             var timing = Timing(total: received.lastByte - started, serverTimingOf: fields)
             timing.phases.insert(contentsOf: [
-                Timing.Phase(name: "connect", milliseconds: Timing.milliseconds(received.requestSent - started), source: .client),
-                Timing.Phase(name: "ttfb", milliseconds: Timing.milliseconds(received.firstByte - received.requestSent), source: .client),
-                Timing.Phase(name: "download", milliseconds: Timing.milliseconds(received.lastByte - received.firstByte), source: .client),
+                Timing.Phase(name: "connect", milliseconds: (received.requestSent - started).inMilliseconds, source: .client),
+                Timing.Phase(name: "ttfb", milliseconds: (received.firstByte - received.requestSent).inMilliseconds, source: .client),
+                Timing.Phase(name: "download", milliseconds: (received.lastByte - received.firstByte).inMilliseconds, source: .client),
             ], at: 0)
             return Fetch(
                 request: request, response: HTTPResponse(status: status, headerFields: fields),

@@ -65,7 +65,11 @@ public actor Navigator {
     /// `recordingHistory: false` leaves the history as it was (a comparison, not a visit).
     public func navigate(_ kind: Exchange.Kind, to target: String, recordingHistory: Bool = true) async -> Exchange {
         var target = Navigator.percentEncoded(target)
-        if kind == .clientTransition, target.hasPrefix("/") { target = Navigator.withoutTrailingSlash(target) }
+        if kind == .clientTransition, target.hasPrefix("/") {
+            // `/posts/1/` → `/posts/1`, as Next.js's router normalizes a link (without `trailingSlash`).
+            let (path, rest) = target[...].pathAndRest
+            target = String(path.withoutTrailingSlashes) + rest
+        }
         var exchange = Exchange(requested: kind, target: target)
         switch kind {
         case .clientTransition: await transition(to: target, &exchange, redirects: 0)
@@ -123,7 +127,7 @@ public actor Navigator {
         // The route is matched, and the data URL built, without the locale (which the data URL
         // then always carries, as Next.js's router writes it).
         let (locale, unlocalized) = site.splitLocale(target)
-        let path = Navigator.pathname(unlocalized)
+        let path = String(unlocalized[...].pathAndRest.path)
         if site.routes != nil {
             guard let route = site.route(for: path) else {
                 let why = PercentDecoding.isMalformed(path) ? " (its %-escapes are not valid UTF-8)" : ""
@@ -212,7 +216,7 @@ public actor Navigator {
         let clock = ContinuousClock()
         let started = clock.now
         guard let rendered = transport.renderClientSide(page: page, pageProps: bytes) else { return }
-        exchange.clientRenderMilliseconds = Timing.milliseconds(clock.now - started)
+        exchange.clientRenderMilliseconds = (clock.now - started).inMilliseconds
         switch rendered {
         case .success(let html):
             exchange.html = html
@@ -319,7 +323,7 @@ public actor Navigator {
         for field in headers { fields[field.name] = nil }
         fields.append(contentsOf: headers)
         // A fragment is not sent: it stays in the browser.
-        let requestPath = String(path[..<(path.firstIndex(of: "#") ?? path.endIndex)])
+        let requestPath = String(path[...].withoutFragment)
         let userNames = Set(cookies.map(\.name))
         let sent = cookies.map { "\($0.name)=\($0.value)" }
             + jar.cookies(for: requestPath, now: Date()).filter { !userNames.contains($0.name) }.map { "\($0.name)=\($0.value)" }
@@ -352,18 +356,6 @@ public actor Navigator {
         return out
     }
 
-    /// `/posts/1/` → `/posts/1`, as Next.js's router normalizes a link (without `trailingSlash`).
-    static func withoutTrailingSlash(_ target: String) -> String {
-        let end = target.firstIndex { $0 == "?" || $0 == "#" } ?? target.endIndex
-        var path = target[..<end]
-        while path.count > 1, path.hasSuffix("/") { path = path.dropLast() }
-        return String(path) + target[end...]
-    }
-
-    /// The path of a target, without query or fragment.
-    static func pathname(_ target: String) -> String {
-        String(target[..<(target.firstIndex { $0 == "?" || $0 == "#" } ?? target.endIndex)])
-    }
 }
 
 extension Exchange {

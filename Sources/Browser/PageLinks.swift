@@ -120,21 +120,23 @@ public enum PageLinks {
 
     /// Where a click on `href` goes from the page at `base`.
     static func destination(_ href: String, base: String) -> PageLink.Destination {
-        if href.hasPrefix("#") { return .fragment(String(href.dropFirst())) }
-        if href.hasPrefix("//") { return .external(href) }
-        if let colon = href.firstIndex(of: ":"), !href[..<colon].contains("/"), !href[..<colon].contains("?") {
+        // Bytes, not Characters: a `#` or `/` followed by a combining mark is still a delimiter.
+        let bytes = href.utf8
+        if bytes.first == UInt8(ascii: "#") { return .fragment(String(Substring(bytes.dropFirst()))) }
+        if bytes.starts(with: "//".utf8) { return .external(href) }
+        if let colon = bytes.firstIndex(of: UInt8(ascii: ":")),
+            !bytes[..<colon].contains(UInt8(ascii: "/")), !bytes[..<colon].contains(UInt8(ascii: "?")) {
             return .external(href)  // a scheme: https:, mailto:, javascript:
         }
-        let withoutFragment = String(href[..<(href.firstIndex(of: "#") ?? href.endIndex)])
-        if withoutFragment.hasPrefix("/") { return .page(withoutFragment) }
+        let withoutFragment = href[...].withoutFragment
+        if withoutFragment.utf8.first == UInt8(ascii: "/") { return .page(String(withoutFragment)) }
         // Relative: against the base's directory, with `.` and `..` resolved.
-        let basePath = Navigator.pathname(base)
-        if withoutFragment.hasPrefix("?") { return .page(basePath + withoutFragment) }
-        var segments = basePath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let basePath = String(base[...].pathAndRest.path)
+        if withoutFragment.utf8.first == UInt8(ascii: "?") { return .page(basePath + withoutFragment) }
+        var segments = basePath.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map { String(Substring($0)) }
         segments.removeLast()  // the base's last segment is replaced
-        let query = withoutFragment.firstIndex(of: "?").map { String(withoutFragment[$0...]) } ?? ""
-        let relativePath = withoutFragment.prefix { $0 != "?" }
-        for part in relativePath.split(separator: "/", omittingEmptySubsequences: false) {
+        let (relativePath, query) = withoutFragment.pathAndRest
+        for part in relativePath.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map({ Substring($0) }) {
             switch part {
             case ".": continue
             case "..": if segments.count > 1 { segments.removeLast() }
@@ -142,7 +144,7 @@ public enum PageLinks {
             }
         }
         var path = segments.joined(separator: "/")
-        if !path.hasPrefix("/") { path = "/" + path }
+        if path.utf8.first != UInt8(ascii: "/") { path = "/" + path }
         return .page(path + query)
     }
 }

@@ -46,11 +46,8 @@ public struct SiteInfo: Sendable {
     /// default locale; a site without locales, none.
     public func splitLocale(_ target: String) -> (locale: String?, target: String) {
         guard !locales.isEmpty else { return (nil, target) }
-        let end = target.firstIndex { $0 == "?" || $0 == "#" } ?? target.endIndex
-        let segments = target[..<end].split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
-        if segments.count >= 2, let locale = locales.first(where: { $0.lowercased() == segments[1].prefix { $0 != "/" }.lowercased() }) {
-            let rest = target[target.index(target.startIndex, offsetBy: 1 + locale.count)...]
-            return (locale, rest.hasPrefix("/") ? String(rest) : "/" + rest)
+        if let (locale, rest) = LocalePrefix.split(target[...], locales: locales) {
+            return (locale, rest.utf8.first == UInt8(ascii: "/") ? String(rest) : "/" + rest)
         }
         return (defaultLocale, target)
     }

@@ -36,18 +36,13 @@ public struct Timing: Sendable, Equatable {
     /// The client-measured total and the server's phases from `headers`' `Server-Timing`.
     public init(total: Duration, serverTimingOf headers: HTTPFields) {
         self.init(
-            totalMilliseconds: Timing.milliseconds(total),
+            totalMilliseconds: total.inMilliseconds,
             phases: Timing.parseServerTiming(headers[values: .serverTiming].joined(separator: ",")))
     }
 
     /// `3.14 ms`, `42.0 ms`: how the explorer writes a duration.
     public static func text(milliseconds ms: Double) -> String {
         String(format: ms < 10 ? "%.2f ms" : "%.1f ms", ms)
-    }
-
-    public static func milliseconds(_ duration: Duration) -> Double {
-        let (seconds, attoseconds) = duration.components
-        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
     }
 
     /// `Server-Timing: gssp;dur=1.2, render;dur=0.3;desc="HTML"`: the metrics with a duration,

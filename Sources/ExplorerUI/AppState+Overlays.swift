@@ -6,12 +6,12 @@ import HTTPTypes
 extension AppState {
     mutating func pressInOverlay(_ key: Key) -> [Effect] {
         guard let overlay else { return [] }
-        if key == .escape {
+        if case KeyMap.close = key {
             self.overlay = nil
             return stopComparing(overlay)
         }
         // q quits from every window but a prompt, where it is a letter typed.
-        if key == .character("q") {
+        if case KeyMap.quit = key {
             if case .prompt = overlay {} else {
                 quitting = true
                 return [.quit]
@@ -19,7 +19,7 @@ extension AppState {
         }
         switch overlay {
         case .prompt(var prompt):
-            if key == .enter {
+            if case KeyMap.submit = key {
                 self.overlay = nil
                 switch submit(prompt) {
                 case .success(let effects): return effects
@@ -30,7 +30,7 @@ extension AppState {
                 }
             }
             prompt.problem = nil
-            if key == .tab, case .address(let kind) = prompt.purpose {
+            if case KeyMap.switchKind = key, case .address(let kind) = prompt.purpose {
                 prompt.purpose = .address(kind == .clientTransition ? .hardNavigation : .clientTransition)
                 self.overlay = .prompt(prompt)
                 return []
@@ -39,7 +39,7 @@ extension AppState {
         case .links(let cursor):
             let links = current?.analysis.links ?? []
             switch key {
-            case .enter:
+            case KeyMap.open:
                 guard let link = links[safe: cursor] else { return [] }
                 self.overlay = nil
                 switch link.destination {
@@ -53,7 +53,7 @@ extension AppState {
                 self.overlay = .links(cursor: moved(cursor, key, count: links.count))
             }
         case .history(let cursor):
-            if key == .enter, let presentation = exchanges[safe: cursor] {
+            if case KeyMap.open = key, let presentation = exchanges[safe: cursor] {
                 self.overlay = nil
                 show(presentation)
                 message = StyledText("An earlier exchange, as it was (not fetched again): r repeats it.", .dim)
@@ -61,21 +61,21 @@ extension AppState {
                 self.overlay = .history(cursor: moved(cursor, key, count: exchanges.count))
             }
         case .help(let top):
-            if key == .enter || key == .character("?") {
+            if KeyMap.open ~= key || KeyMap.help ~= key {
                 self.overlay = nil
             } else {
                 let lines = Screen.help(width: Screen.helpWidth(self) - 4).count
                 self.overlay = .help(top: moved(top, key, count: max(1, lines - (height - 4))))
             }
         case .value(let path, let text, let top):
-            if key == .enter {
+            if KeyMap.open ~= key {
                 self.overlay = nil
             } else {
                 let rows = Screen.valueLines(text, self).count - (height - 4)
                 self.overlay = .value(path: path, text: text, top: moved(top, key, count: max(1, rows)))
             }
         case .sizes, .compare, .curl:
-            if key == .enter || key == .character("?") {
+            if KeyMap.open ~= key || KeyMap.help ~= key {
                 self.overlay = nil
                 return stopComparing(overlay)
             }
@@ -92,12 +92,12 @@ extension AppState {
     private func moved(_ cursor: Int, _ key: Key, count: Int) -> Int {
         let next: Int
         switch key {
-        case .up, .character("k"): next = cursor - 1
-        case .down, .character("j"): next = cursor + 1
-        case .pageUp: next = cursor - 10
-        case .pageDown: next = cursor + 10
-        case .home: next = 0
-        case .end: next = count - 1
+        case KeyMap.up: next = cursor - 1
+        case KeyMap.down: next = cursor + 1
+        case KeyMap.pageUp: next = cursor - 10
+        case KeyMap.pageDown: next = cursor + 10
+        case KeyMap.home: next = 0
+        case KeyMap.end: next = count - 1
         default: next = cursor
         }
         return max(0, min(next, count - 1))

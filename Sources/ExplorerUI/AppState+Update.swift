@@ -80,16 +80,16 @@ extension AppState {
 
     private mutating func press(_ key: Key) -> [Effect] {
         if layout.isTooSmall {
-            if key == .character("q") { quitting = true; return [.quit] }
+            if case KeyMap.quit = key { quitting = true; return [.quit] }
             return []
         }
         if overlay != nil { return pressInOverlay(key) }
         switch key {
-        case .character("q"):
+        case KeyMap.quit:
             quitting = true
             return [.quit]
-        case .character("?"): overlay = .help(top: 0)
-        case .escape:
+        case KeyMap.help: overlay = .help(top: 0)
+        case KeyMap.stop:
             if let loading {
                 // As a browser's stop button: the page on screen stays.
                 self.loading = nil
@@ -97,15 +97,15 @@ extension AppState {
                 return [.stopNavigation]
             }
             if zoomed { zoomed = false } else if search != nil { search = nil }
-        case .tab: cycleFocus(forward: true)
-        case .backTab: cycleFocus(forward: false)
-        case .character(let c) where ("1"..."4").contains(c):
-            focusView(ViewKind(rawValue: Int(String(c))! - 1)!)
-        case .character("0"): focus = .routes
-        case .character("z"): zoomed.toggle()
-        case .character("g"): overlay = .prompt(Prompt(purpose: .address(.clientTransition), editor: LineEditor()))
-        case .character("H"): return navigate(.hardNavigation, to: currentPath)
-        case .character("r"):
+        case KeyMap.nextPane: cycleFocus(forward: true)
+        case KeyMap.previousPane: cycleFocus(forward: false)
+        case KeyMap.view:
+            focusView(ViewKind(rawValue: KeyMap.view.keys.firstIndex(of: key)!)!)
+        case KeyMap.routes: focus = .routes
+        case KeyMap.zoom: zoomed.toggle()
+        case KeyMap.goTo: overlay = .prompt(Prompt(purpose: .address(.clientTransition), editor: LineEditor()))
+        case KeyMap.hard: return navigate(.hardNavigation, to: currentPath)
+        case KeyMap.repeatNavigation:
             // What the address bar shows: the page on its way, else the page on screen.
             if let loading, let target = loading.target { return navigate(loading.kind, to: target) }
             if let current { return navigate(current.exchange.requested, to: current.exchange.url) }
@@ -114,20 +114,20 @@ extension AppState {
                 siteUnreachable = nil
                 return [.loadSite]
             }
-        case .character("l"):
+        case KeyMap.links:
             if current == nil { message = StyledText("Open a page first: its links are listed here.", .dim) } else { overlay = .links(cursor: 0) }
-        case .character("h"): overlay = .history(cursor: max(0, exchanges.count - 1))
-        case .character("b"), .backspace:
+        case KeyMap.history: overlay = .history(cursor: max(0, exchanges.count - 1))
+        case KeyMap.back:
             let id = startNavigation(.clientTransition, target: nil, step: "back")
             return [.back(id: id)]
-        case .character("f"):
+        case KeyMap.forward:
             let id = startNavigation(.clientTransition, target: nil, step: "forward")
             return [.forward(id: id)]
-        case .character("c"):
+        case KeyMap.compare:
             let path = currentPath
             overlay = .compare(path: path, result: nil)
             return [.compare(path)]
-        case .character("y"):
+        case KeyMap.curl:
             guard let request = current?.exchange.lastFetch?.request else {
                 message = StyledText("Nothing was requested yet: open a page first.", .warning)
                 return []
@@ -135,15 +135,15 @@ extension AppState {
             let command = CurlCommand.make(request, base: curlBase)
             overlay = .curl(command)
             return [.copy(command)]
-        case .character("o"): overlay = .prompt(Prompt(purpose: .requestSetting, editor: LineEditor()))
-        case .character("/"):
+        case KeyMap.requestSetting: overlay = .prompt(Prompt(purpose: .requestSetting, editor: LineEditor()))
+        case KeyMap.search:
             if case .view(let view) = focus {
                 overlay = .prompt(Prompt(purpose: .search(view), editor: LineEditor()))
             } else {
                 message = StyledText("Focus a view first (Tab or 1–4): search looks in the focused view.", .dim)
             }
-        case .character("n"): findNext(backwards: false)
-        case .character("N"): findNext(backwards: true)
+        case KeyMap.nextMatch: findNext(backwards: false)
+        case KeyMap.previousMatch: findNext(backwards: true)
         default:
             switch focus {
             case .routes: return pressInRoutes(key)
@@ -189,13 +189,13 @@ extension AppState {
         guard !routes.isEmpty else { return [] }
         let page = max(1, (layout.routes?.height ?? 3) - 2)
         switch key {
-        case .up, .character("k"): routeCursor = max(0, routeCursor - 1)
-        case .down, .character("j"): routeCursor = min(routes.count - 1, routeCursor + 1)
-        case .pageUp: routeCursor = max(0, routeCursor - page)
-        case .pageDown: routeCursor = min(routes.count - 1, routeCursor + page)
-        case .home: routeCursor = 0
-        case .end: routeCursor = routes.count - 1
-        case .enter, .right:
+        case KeyMap.up: routeCursor = max(0, routeCursor - 1)
+        case KeyMap.down: routeCursor = min(routes.count - 1, routeCursor + 1)
+        case KeyMap.pageUp: routeCursor = max(0, routeCursor - page)
+        case KeyMap.pageDown: routeCursor = min(routes.count - 1, routeCursor + page)
+        case KeyMap.home: routeCursor = 0
+        case KeyMap.end: routeCursor = routes.count - 1
+        case KeyMap.open, KeyMap.right:
             let route = routes[routeCursor]
             if route.isDynamic {
                 overlay = .prompt(Prompt(purpose: .routeParameters(pattern: route.pattern), editor: LineEditor(route.example)))

@@ -7,19 +7,19 @@ extension AppState {
         let height = paneSize(view).height
         var pane = panes[view] ?? PaneState()
         switch key {
-        case .up, .character("k"): pane.cursor -= 1
-        case .down, .character("j"): pane.cursor += 1
-        case .pageUp: pane.cursor -= height
-        case .pageDown: pane.cursor += height
-        case .home: pane.cursor = 0
-        case .end: pane.cursor = count - 1
-        case .left where view != .props && !wrapping.contains(view): pane.column = max(0, pane.column - 8)
-        case .right where view != .props && !wrapping.contains(view): pane.column += 8
-        case .character("w") where view != .props:
+        case KeyMap.up: pane.cursor -= 1
+        case KeyMap.down: pane.cursor += 1
+        case KeyMap.pageUp: pane.cursor -= height
+        case KeyMap.pageDown: pane.cursor += height
+        case KeyMap.home: pane.cursor = 0
+        case KeyMap.end: pane.cursor = count - 1
+        case KeyMap.left where view != .props && !wrapping.contains(view): pane.column = max(0, pane.column - 8)
+        case KeyMap.right where view != .props && !wrapping.contains(view): pane.column += 8
+        case KeyMap.wrap where view != .props:
             panes[view] = pane
             toggleWrapping(view)
             return
-        case .character("w"):
+        case KeyMap.wrap:
             message = StyledText("Props cut a long value at the edge: Enter on it shows it whole.", .dim)
         default:
             if view == .props { pressInProps(key, &pane) }
@@ -36,29 +36,29 @@ extension AppState {
         guard var tree = current?.tree, !tree.visible.isEmpty else { return }
         let node = tree.visible[min(pane.cursor, tree.visible.count - 1)]
         switch key {
-        case .enter where !tree.nodes[node].isContainer:
+        case KeyMap.open where !tree.nodes[node].isContainer:
             overlay = .value(path: "pageProps" + tree.path(of: node), text: tree.nodes[node].fullText, top: 0)
             return
-        case .enter, .character(" "): tree.setFolded(node, !tree.isFolded(node))
-        case .left:
+        case KeyMap.fold: tree.setFolded(node, !tree.isFolded(node))
+        case KeyMap.left:
             if tree.nodes[node].isContainer && !tree.isFolded(node) {
                 tree.setFolded(node, true)
             } else if tree.nodes[node].parent >= 0 {
                 pane.cursor = tree.row(of: tree.nodes[node].parent)
                 return
             }
-        case .right:
+        case KeyMap.right:
             if tree.isFolded(node) {
                 tree.setFolded(node, false)
             } else {
                 if tree.nodes[node].isContainer { pane.cursor += 1 }
                 return
             }
-        case .character("+"), .character("="): tree.setLevel(tree.openLevel + 1)
-        case .character("-"): tree.setLevel(max(1, tree.openLevel - 1))
-        case .character("e"): tree.setLevel(Int.max)
-        case .character("x"): tree.setLevel(1)
-        case .character("s"):
+        case KeyMap.openLevel: tree.setLevel(tree.openLevel + 1)
+        case KeyMap.foldLevel: tree.setLevel(max(1, tree.openLevel - 1))
+        case KeyMap.openAll: tree.setLevel(Int.max)
+        case KeyMap.foldAll: tree.setLevel(1)
+        case KeyMap.sizes:
             overlay = .sizes
             return
         default: return

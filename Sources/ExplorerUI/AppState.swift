@@ -160,10 +160,11 @@ public struct Prompt: Sendable {
     }
 
     public var hint: String {
-        switch purpose {
-        case .address: "a path such as /posts/1?ref=x · Enter go · Tab client/hard · Esc cancel"
-        case .routeParameters: "fill in the parameters · Enter go · Esc cancel"
-        case .search: "text to find, any case · Enter alone repeats the last · then n/N next/previous"
+        let go = "\(KeyMap.submit.label) go", cancel = "\(KeyMap.close.label) cancel"
+        return switch purpose {
+        case .address: "a path such as /posts/1?ref=x · \(go) · \(KeyMap.switchKind.label) client/hard · \(cancel)"
+        case .routeParameters: "fill in the parameters · \(go) · \(cancel)"
+        case .search: "text to find, any case · \(KeyMap.submit.label) alone repeats the last · then \(KeyMap.matchRow.bar.keys) next/previous"
         case .requestSetting: "Name: value sets a header · Name: \"\" an empty one · name=value a cookie · Name: or name= removes"
         }
     }

@@ -30,9 +30,13 @@ public struct Presentation: Sendable {
         headerBlocks = Presentation.headerBlocks(exchange, analysis)
     }
 
-    /// What the address line shows after the URL: kind, status, what happened, time, the
-    /// request; when the line is short the request goes first, then the notes are cut.
-    var summaryParts: [FittedLine.Part] {
+    /// The address line: the URL as an address bar shows it, then kind, status, what happened,
+    /// time, the request; when the line is short the request goes first, then the notes are cut.
+    var addressParts: [FittedLine.Part] {
+        [.init(StyledText(AddressText.shown(exchange.url), .input), shrinks: true)] + summaryParts
+    }
+
+    private var summaryParts: [FittedLine.Part] {
         var parts: [FittedLine.Part] = []
         let kind = exchange.kind == exchange.requested ? exchange.kind.rawValue : "\(exchange.requested.rawValue) → \(exchange.kind.rawValue)"
         parts.append(.init(StyledText(kind, .strong), priority: 2))
@@ -83,14 +87,42 @@ public struct Presentation: Sendable {
             verdict.append(" — \(hydration.detail)", .dim)
             lines.append(verdict)
         }
-        if exchange.kind == .hardNavigation, html.contains("id=\"__NEXT_DATA__\"") {
-            var marker = StyledText("__NEXT_DATA__", .nextData)
-            marker.append(" (the props, for the client to hydrate) is shown in this colour", .dim)
-            lines.append(marker)
-        }
+        if exchange.kind == .hardNavigation, html.contains("id=\"__NEXT_DATA__\"") { lines.append(nextDataLegend) }
         lines.append("")
         return lines
     }
+
+    /// Line `index` of the Props tree; the first says where the props came from.
+    func propsLine(_ tree: JSONTree, _ index: Int) -> StyledText {
+        var line = tree.line(index)
+        guard index == 0, let source = exchange.propsSource else { return line }
+        let text = switch source {
+        case .dataResponse: "from the data response"
+        case .nextData: "from __NEXT_DATA__"
+        case .staticPage: "a static page's (nothing fetched)"
+        case .unreadableResponse: "none: the data response was not JSON"
+        }
+        line.append(" · \(text)", .dim)
+        return line
+    }
+
+    /// What the Props view says when there are no props.
+    var noPropsLine: StyledText {
+        let reason = switch exchange.outcome {
+        case .clientNotFound: "(no props: the client renders its 404 page without any)"
+        case .failed(let message): "(no props: \(message))"
+        case .leftSite(let url): "(no props: the browser leaves for \(url))"
+        case .page: "(no props)"
+        }
+        return StyledText(reason, .dim)
+    }
+
+    /// A line about colour, for the screen only.
+    static let nextDataLegend: StyledText = {
+        var marker = StyledText("__NEXT_DATA__", .nextData)
+        marker.append(" (the props, for the client to hydrate) is shown in this colour", .dim)
+        return marker
+    }()
 
     private static func reason(_ exchange: Exchange) -> String {
         switch exchange.outcome {

@@ -13,7 +13,7 @@ extension Screen {
             promptWindow(prompt, state, &grid)
         case .links(let cursor):
             let links = state.current?.analysis.links ?? []
-            let lines = links.isEmpty ? [StyledText("(this page has no links)", .dim)] : links.map(linkLine)
+            let lines = state.current?.linkLines ?? [Presentation.noLinks]
             window("Links of \(state.current?.exchange.url ?? "the page") (\(links.count))", lines, state, width: maxWidth, cursor: cursor, &grid)
         case .history(let cursor):
             let lines = state.exchanges.isEmpty
@@ -21,7 +21,7 @@ extension Screen {
                 : state.exchanges.enumerated().map { historyLine($0.offset, $0.element) }
             window("History (Enter shows an exchange again)", lines, state, width: maxWidth, cursor: cursor, &grid)
         case .sizes:
-            window("Props size by key", sizes(state.current), state, width: min(maxWidth, 90), &grid)
+            window("Props size by key", state.current?.sizeLines ?? [Presentation.noProps], state, width: min(maxWidth, 90), &grid)
         case .compare(let path, let result):
             // As wide as the longest value needs, when the terminal has the room.
             let longest = result?.rows.flatMap { [$0.hard, $0.client] }.map { DisplayWidth.of($0) }.max() ?? 40
@@ -105,11 +105,12 @@ extension Screen {
 
     /// As wide as its longest line, when the terminal has the room.
     static func helpWidth(_ state: AppState) -> Int {
-        let longest = KeyMap.sections.flatMap(\.keys).map { DisplayWidth.of($0.action) }.max() ?? 40
+        let longest = KeyMap.sections.flatMap(\.rows).map { DisplayWidth.of($0.action) }.max() ?? 40
         return min(state.width - 4, 2 + helpKeyColumn + longest + 4)
     }
 
-    private static let helpKeyColumn = 20
+    /// The longest keys, and a gap.
+    private static let helpKeyColumn = KeyMap.sections.flatMap(\.rows).map { DisplayWidth.of($0.label) }.max()! + 2
 
     /// Each key and what it does; an action longer than the window continues under itself.
     static func help(width: Int) -> [StyledText] {
@@ -117,32 +118,15 @@ extension Screen {
         let actionWidth = max(10, width - 2 - helpKeyColumn)
         for section in KeyMap.sections {
             if !section.title.isEmpty { lines.append(StyledText(section.title, .heading)) }
-            for (key, action) in section.keys {
-                for (index, piece) in wrap(action, width: actionWidth).enumerated() {
-                    var line = StyledText("  " + (index == 0 ? key : "").padding(toLength: helpKeyColumn, withPad: " ", startingAt: 0), .strong)
+            for row in section.rows {
+                for (index, piece) in wrap(row.action, width: actionWidth).enumerated() {
+                    var line = StyledText("  " + (index == 0 ? row.label : "").padding(toLength: helpKeyColumn, withPad: " ", startingAt: 0), .strong)
                     line.append(piece)
                     lines.append(line)
                 }
             }
         }
         return lines
-    }
-
-    private static func linkLine(_ link: PageLink) -> StyledText {
-        var line = StyledText()
-        switch link.destination {
-        case .page(let path):
-            line.append("page     ", .success)
-            line.append(path, .link)
-        case .external(let url):
-            line.append("external ", .warning)
-            line.append(url, .dim)
-        case .fragment:
-            line.append("fragment ", .dim)
-            line.append(link.href, .dim)
-        }
-        if !link.text.isEmpty { line.append("  \(link.text)") }
-        return line
     }
 
     private static func historyLine(_ index: Int, _ presentation: Presentation) -> StyledText {
@@ -166,27 +150,6 @@ extension Screen {
         }
         line.append("  " + Timing.text(milliseconds: exchange.totalMilliseconds), .number)
         return line
-    }
-
-    private static func sizes(_ current: Presentation?) -> [StyledText] {
-        guard let size = current?.analysis.propsSize else { return [StyledText("(no props)", .dim)] }
-        var lines: [StyledText] = []
-        let percent = Double(size.total) / Double(size.threshold) * 100
-        var total = StyledText("pageProps \(PrettyBytes.format(size.total))", .heading)
-        total.append(", \(String(format: "%.1f", percent))% of Next.js's 128 kB large-page-data threshold", size.isOverThreshold ? .warning : .dim)
-        lines.append(total)
-        lines.append(StyledText("  " + TimingBar.bar(Double(size.total), of: Double(max(size.total, size.threshold)), width: 40), size.isOverThreshold ? .warning : .bar))
-        if size.isOverThreshold { lines.append(StyledText("  ⚠ over it: Next.js warns, and every visit sends this much", .warning)) }
-        lines.append("")
-        lines.append(StyledText("Largest parts", .heading))
-        for node in current?.largestParts ?? [] {
-            var line = StyledText("  " + PrettyBytes.format(node.bytes).padding(toLength: 10, withPad: " ", startingAt: 0), .number)
-            line.append(String(format: "%5.1f%% ", node.share * 100), .dim)
-            line.append(TimingBar.bar(node.share, of: 1, width: 20).padding(toLength: 21, withPad: " ", startingAt: 0), .bar)
-            line.append(node.path, .key)
-            lines.append(line)
-        }
-        return lines
     }
 
     private static let compareLabelWidth = 15

@@ -46,8 +46,7 @@ public enum Screen {
         if let current = state.current {
             // While another page is on its way, the one shown matters less.
             let demoted = state.loading == nil ? 0 : 3
-            parts.append(.init(StyledText(AddressText.shown(current.exchange.url), .input), shrinks: true, priority: demoted))
-            parts += current.summaryParts.map { part in
+            parts += current.addressParts.map { part in
                 var part = part
                 part.priority += demoted
                 return part
@@ -212,33 +211,28 @@ public enum Screen {
             grid.put(StyledText(" ").appending(message.truncated(to: rect.width - 1)), x: 0, y: rect.y, limit: rect.width)
             return
         }
-        var keys: [(String, String)]
-        switch (state.overlay, state.focus) {
-        case (.prompt?, _): keys = [("Enter", "ok"), ("Esc", "cancel"), ("Ctrl-U", "clear")]
-        case (.links?, _), (.history?, _): keys = [("↑↓", "move"), ("Enter", "open"), ("Esc", "close")]
-        case (.some, _): keys = [("Esc", "close")]
-        case (nil, .routes):
-            keys = [("↑↓", "move"), ("Enter", "open"), ("g", "go to"), ("H", "hard"), ("l", "links"), ("b/f", "back/fwd"),
-                    ("c", "compare"), ("Tab", "views"), ("?", "help"), ("q", "quit")]
-        case (nil, .view(.props)):
-            keys = [("↑↓", "move"), ("Enter", "fold"), ("+/-", "level"), ("s", "sizes"), ("/", "search"), ("z", "zoom"),
-                    ("Tab", "next"), ("g", "go to"), ("?", "help"), ("q", "quit")]
-        case (nil, .view):
-            keys = [("↑↓", "scroll"), ("←→", "sideways"), ("w", "wrap"), ("/", "search"), ("n/N", "next"), ("z", "zoom"), ("Tab", "next"),
-                    ("y", "curl"), ("?", "help"), ("q", "quit")]
+        let rows: [HelpRow] = switch (state.overlay, state.focus) {
+        case (.prompt?, _): KeyMap.promptBar
+        case (.links?, _), (.history?, _): KeyMap.listBar
+        case (.some, _): KeyMap.windowBar
+        case (nil, .routes): KeyMap.routesBar
+        case (nil, .view(.props)): KeyMap.propsBar
+        case (nil, .view): KeyMap.viewBar
         }
+        var keys = rows.map(\.bar)
         var line = StyledText(" ")
         if state.overlay == nil, let search = state.search {
             // The search in force, and where the cursor is among its matches.
             line.append("/", .strong)
             line.append(DisplayWidth.truncated(search.query, to: 20), .input)
             line.append(" \(search.progress) in \(search.view.title)  ", search.isScanning || !search.matches.isEmpty ? .dim : .warning)
-            keys = [("n/N", "next/prev"), ("Esc", "clear")] + keys.filter { !["/", "n/N", "Esc"].contains($0.0) }
+            let searching = [KeyMap.matchRow, HelpRow(KeyMap.close, action: "clear")]
+            keys = searching.map(\.bar) + keys.filter { bar in !(searching + [KeyMap.searchRow]).contains { $0.bar.keys == bar.keys } }
         }
         // What does not fit goes, from the middle: help and quit stay.
         var shown = keys
         let used = DisplayWidth.of(line.plainText)
-        func width(_ keys: [(String, String)]) -> Int { keys.reduce(used) { $0 + DisplayWidth.of($1.0) + DisplayWidth.of($1.1) + 3 } }
+        func width(_ keys: [(keys: String, action: String)]) -> Int { keys.reduce(used) { $0 + DisplayWidth.of($1.0) + DisplayWidth.of($1.1) + 3 } }
         while shown.count > 2, width(shown) > rect.width { shown.remove(at: shown.count - 3) }
         for (key, action) in shown {
             line.append(key, .strong)

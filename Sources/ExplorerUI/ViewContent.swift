@@ -49,21 +49,12 @@ extension AppState {
         guard let current else { return "" }
         switch view {
         case .props:
-            guard let tree = current.tree else { return StyledText(noPropsReason(current), .dim) }
-            return tree.line(tree.visible[row])
+            guard let tree = current.tree else { return current.noPropsLine }
+            return current.propsLine(tree, tree.visible[row])
         case .html:
             let preamble = current.htmlPreamble
             return row < preamble.count ? preamble[row] : current.html.styled(row - preamble.count)
         case .headers, .timing: return textLines(view)![row]
-        }
-    }
-
-    private func noPropsReason(_ current: Presentation) -> String {
-        switch current.exchange.outcome {
-        case .clientNotFound: "(no props: the client renders its 404 page without any)"
-        case .failed(let message): "(no props: \(message))"
-        case .leftSite(let url): "(no props: the browser leaves for \(url))"
-        case .page: "(no props)"
         }
     }
 

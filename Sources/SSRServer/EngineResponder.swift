@@ -53,8 +53,7 @@ struct EngineResponder: HTTPResponder {
         var body = response.body
         // A HEAD answer has no body to compress, but says `Vary` as its GET would.
         Compression.apply(request: head, head: &responseHead, body: &body)
-        let elapsed = (ContinuousClock.now - started).components
-        let milliseconds = Double(elapsed.seconds) * 1000 + Double(elapsed.attoseconds) / 1e15
+        let milliseconds = (ContinuousClock.now - started).inMilliseconds
         logger.info("\(head.method) \(head.path ?? "") \(responseHead.status.code) \(String(format: "%.1f", milliseconds)) ms")
         return Hummingbird.Response(
             status: responseHead.status, headers: responseHead.headerFields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))

@@ -4,8 +4,8 @@ import ServiceLifecycle
 
 /// Runs an application on a loopback port for the length of a body, then shuts it down
 /// gracefully: for benchmarks that start servers in their own process.
-enum ScopedServer {
-    static func run<T: Sendable>(
+package enum ScopedServer {
+    package static func run<T: Sendable>(
         _ makeApplication: (@escaping @Sendable (Int) async -> Void) -> some ApplicationProtocol,
         _ body: (Int) async throws -> T
     ) async throws -> T {

@@ -46,7 +46,7 @@ public struct SiteServer: Sendable {
     public func application(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         Application(
             responder: EngineResponder(engine: engine, limits: limits, logger: logger),
-            server: .http1(configuration: .init(idleTimeout: .milliseconds(limits.idleTime.components.seconds * 1000 + limits.idleTime.components.attoseconds / 1_000_000_000_000_000))),
+            server: .http1(configuration: .init(idleTimeout: TimeAmount(limits.idleTime))),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
             logger: logger)

@@ -1,9 +1,10 @@
 import ArgumentParser
+import Bench
 import Browser
 import Foundation
 import HTTPTypes
+import Logging
 import SSR
-import SampleSite
 
 /// `explorer bench`: one route again and again, in-process through the engine or over HTTP,
 /// beside a reference that makes its cost a ratio; without a path, the README's whole table.
@@ -45,7 +46,7 @@ struct BenchCommand: AsyncParsableCommand {
         if let duration, !(1...3600).contains(duration) { throw ValidationError("--duration must be between 1 and 3600 seconds") }
         if let concurrency, !(1...4096).contains(concurrency) { throw ValidationError("--concurrency must be between 1 and 4096") }
         if path == nil {
-            if transition || floor || http || baseline || site.url != nil || site.dev || requests != nil {
+            if transition || floor || http || baseline || site.url != nil || site.engine.dev || requests != nil {
                 throw ValidationError("without a path, bench runs the whole table; --transition, --floor, --http, --baseline, --url, --dev and --requests need a path")
             }
             if WrkLoad.executable == nil { throw ValidationError(WrkLoad.missing) }
@@ -65,14 +66,9 @@ struct BenchCommand: AsyncParsableCommand {
         // Figures of a debug build are several times slower than what users run.
         FileHandle.standardError.write(Data("explorer bench: this is a debug build: its figures mean little; build with -c release (swift run -c release explorer bench …)\n".utf8))
         #endif
-        let runner: BenchRunner
-        let showProgress = isatty(STDERR_FILENO) == 1 && !json
-        do {
-            runner = try await BenchRunner(site: site, showProgress: showProgress)
-        } catch let failure as BenchRunner.Failure {
-            FileHandle.standardError.write(Data("explorer: \(failure.message)\n".utf8))
-            throw ExitCode(1)
-        }
+        // No log: the large-page warning would be written once per /archive request.
+        let quiet = Logger(label: "bench") { _ in SwiftLogNoOpLogHandler() }
+        let runner = BenchRunner(transport: try site.transport(logger: quiet), showProgress: isatty(STDERR_FILENO) == 1 && !json)
         do {
             guard let path else {
                 let comparisons = try await BenchSuite.run(runner, seconds: duration, connections: concurrency ?? 64)

@@ -24,9 +24,9 @@ struct BrowseCommand: AsyncParsableCommand {
 
     func run() async throws {
         let log = CapturedLog()
-        let transport = try site.anyTransport(log: log, warmUp: false)
+        let transport = try site.transport(logger: log.logger, warmUp: false)
         // The database may be created on first use: do it while the first frame is drawn.
-        if transport is InProcessTransport { Task.detached { SiteOptions.warmUpDatabase() } }
+        if transport is InProcessTransport { Task.detached { EngineOptions.warmUpDatabase() } }
         let session = Session(navigator: Navigator(transport: transport))
         let stop = StopSignal()
         var frames: FrameLog?

@@ -8,6 +8,9 @@ final class CapturedLog: LogHandler, Sendable {
 
     var entries: [String] { lines.withLock { $0 } }
 
+    /// A logger whose lines are kept here.
+    var logger: Logger { Logger(label: "ssr") { _ in self } }
+
     func log(event: LogEvent) {
         lines.withLock { $0.append("[\(event.level)] \(event.message)") }
     }

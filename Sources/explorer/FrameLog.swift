@@ -1,4 +1,5 @@
 import ExplorerUI
+import SSR
 import Foundation
 
 /// `explorer --frame-log FILE`: one line per frame, for finding what makes the UI slow and for
@@ -18,7 +19,7 @@ final class FrameLog: Sendable {
     deinit { try? file.close() }
 
     func write(_ frame: Session.Frame) {
-        func ms(_ d: Duration) -> String { String(format: "%.2f", Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15) }
+        func ms(_ d: Duration) -> String { String(format: "%.2f", d.inMilliseconds) }
         let rss = FrameLog.residentBytes().map { String(format: "%.1f MB", Double($0) / 1_048_576) } ?? "?"
         let line = "\(ms(frame.total)) ms  handle \(ms(frame.handle)) · layout \(ms(frame.render)) · paint \(ms(frame.paint))  rss \(rss)  at \(ms(ContinuousClock.now - started)) ms  \(frame.trigger)\n"
         file.write(Data(line.utf8))

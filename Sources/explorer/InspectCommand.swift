@@ -1,5 +1,6 @@
 import ArgumentParser
 import Browser
+import ExplorerUI
 import Foundation
 import HTTPTypes
 import SSR
@@ -49,7 +50,7 @@ struct InspectCommand: AsyncParsableCommand {
 
     func run() async throws {
         let log = CapturedLog()
-        let transport = try site.anyTransport(log: log)
+        let transport = try site.transport(logger: log.logger)
         let navigator = Navigator(
             transport: transport, headers: try InspectCommand.parseHeaders(headers), cookies: try InspectCommand.parseCookies(cookies))
         do throws(TransportError) {
@@ -59,12 +60,10 @@ struct InspectCommand: AsyncParsableCommand {
             throw Unavailable.exit("inspect", "cannot reach the site: \(error.message)")
         }
         let exchange = await navigator.navigate(hard ? .hardNavigation : .clientTransition, to: path)
-        let analysis = Analysis(exchange)
         if json {
-            print(ExchangeJSON.object(exchange, analysis: analysis, serverLog: log.entries).jsonText)
+            print(exchange.json(analysis: Analysis(exchange), serverLog: log.entries).jsonText)
         } else {
-            print(InspectReport(exchange: exchange, analysis: analysis, serverLog: log.entries, origin: transport.origin,
-                                maxLines: maxLines == 0 ? nil : maxLines).text)
+            print(Report(Presentation(exchange), origin: transport.origin, serverLog: log.entries, maxLines: maxLines == 0 ? nil : maxLines).text)
         }
     }
 

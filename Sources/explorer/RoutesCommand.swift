@@ -13,7 +13,7 @@ struct RoutesCommand: AsyncParsableCommand {
     @OptionGroup var site: SiteOptions
 
     func run() async throws {
-        let transport = try site.anyTransport(log: CapturedLog())
+        let transport = try site.transport(logger: CapturedLog().logger)
         let info: SiteInfo
         do throws(TransportError) {
             info = try await transport.siteInfo()

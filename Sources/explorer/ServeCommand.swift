@@ -3,7 +3,6 @@ import Foundation
 import Logging
 import SSR
 import SSRServer
-import SampleSite
 
 /// `explorer serve`: the sample site over HTTP, as `next start` (or `next dev` with `--dev`).
 struct ServeCommand: AsyncParsableCommand {
@@ -23,8 +22,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("time-limit"), help: "Seconds a page may take before the server answers 504.") var timeLimit = 10.0
     @Option(name: .customLong("build-id"), help: "The build ID of data URLs and __NEXT_DATA__, as next.config.js's generateBuildId sets it (default: one per build of explorer; development with --dev).")
     var buildId: String?
-    @Flag(name: .long, help: "Run the site as `next dev` does: error details on the 500 page, props checked.")
-    var dev = false
+    @OptionGroup var engineOptions: EngineOptions
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, not \(port)") }
@@ -43,22 +41,15 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let site: Site
-        do {
-            site = try SampleSite.site(buildId: buildId)
-        } catch {
-            throw ValidationError("the sample site's routes are invalid: \(error)")
-        }
-        SiteOptions.warmUpDatabase()
         var logger = Logger(label: "serve")
         logger.logLevel = .info
         // The host name Next.js's error page reports: the address given, IPv6 in brackets.
         let hostname = host.contains(":") ? "[\(host)]" : host
-        let engine = Engine(site: site, mode: dev ? .development : .production, logger: logger, hostname: hostname)
+        let engine = try engineOptions.engine(buildId: buildId, logger: logger, hostname: hostname)
         var limits = ServerLimits()
         limits.pageTime = .milliseconds(Int(timeLimit * 1000))
         let server = SiteServer(engine: engine, host: host, port: port, limits: limits, logger: logger)
-        let mode = dev ? "development, as next dev" : "production, as next start"
+        let mode = engineOptions.dev ? "development, as next dev" : "production, as next start"
         let host = self.host
         do {
             try await server.run { port in

@@ -164,4 +164,13 @@ import Testing
         let links = PageLinks.find(in: "<a href=\"/caf&#xe9;\">caf&#233; &unknown; &amp</a><a href=\"/x", base: "/")
         #expect(links == [PageLink(href: "/café", text: "café &unknown; &amp", destination: .page("/café"))])
     }
+
+    /// A delimiter followed by a combining mark is one Character in Swift but still a `/`, `?`
+    /// or `#` to a browser: links are split by bytes.
+    @Test func delimitersBeforeCombiningMarksStillSplit() {
+        let acute = "\u{301}"
+        let html = "<a href=\"#\(acute)x\">F</a><a href=\"rel/\(acute)?q=1#\(acute)\">R</a><a href=\"?\(acute)=2\">Q</a>"
+        let links = PageLinks.find(in: html, base: "/docs/page/\(acute)")
+        #expect(links.map(\.destination) == [.fragment("\(acute)x"), .page("/docs/page/rel/\(acute)?q=1"), .page("/docs/page/\(acute)?\(acute)=2")])
+    }
 }

@@ -80,8 +80,25 @@ import Testing
         #expect(lines.contains { $0.hasSuffix("/pages/terms.swift:1:1: error: no page type found in pages/terms.swift: declare exactly one top-level type conforming to Page or ServerSidePage, e.g. 'struct MyPage: ServerSidePage { ... }'") })
         #expect(lines.contains { $0.hasSuffix("/pages/faq.swift:3:1: error: 2 types conforming to Page or ServerSidePage in pages/faq.swift (A, B): a page file must declare exactly one") })
         #expect(lines.contains { $0.hasSuffix("/pages/blog/index.swift:1:1: error: Duplicate page detected. pages/blog.swift and pages/blog/index.swift resolve to /blog.") })
-        #expect(lines.contains { $0.hasSuffix("/pages/shop/[sku.swift:1:1: error: '[sku' is not a route segment: use [name], [...name] or [[...name]]") })
+        #expect(lines.contains { $0.hasSuffix("/pages/shop/[sku.swift:1:1: error: pages/shop/[sku.swift: brackets must enclose a whole segment ('[sku')") })
         #expect(lines.contains { $0.hasSuffix("/pages/[...all]/more.swift:1:1: error: Catch-all must be the last part of the URL.") })
+    }
+
+    /// The generator reads paths as `Site` does (one parser): what one accepts the other does,
+    /// and a table Next.js would refuse fails the build with Next.js's message.
+    @Test func refusesAndAcceptsWhatSiteDoes() throws {
+        let accepted = try generate(["pages/[a.b].swift": "struct Dotted: ServerSidePage {}"])
+        #expect(accepted.status == 0, "\(accepted.stderr)")
+        #expect(accepted.generated.contains("// /[a.b] (pages/[a.b].swift:1)"))
+        #expect(try RoutePattern(file: "pages/[a.b].swift").description == "/[a.b]")
+
+        let slugs = try generate(["pages/[a]/x.swift": "struct X: Page {}", "pages/[b]/y.swift": "struct Y: Page {}"])
+        #expect(slugs.status == 1)
+        #expect(slugs.stderr.contains("/pages/[b]/y.swift:1:1: error: You cannot use different slug names for the same dynamic path ('a' !== 'b')."))
+
+        let specificity = try generate(["pages/x/index.swift": "struct X: Page {}", "pages/x/[[...slug]].swift": "struct S: Page {}"])
+        #expect(specificity.status == 1)
+        #expect(specificity.stderr.contains(#"error: You cannot define a route with the same specificity as a optional catch-all route ("/x" and "/x[[...slug]]")."#))
     }
 
     /// The generated table of this test target matches its pages/ folder.

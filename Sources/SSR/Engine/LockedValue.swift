@@ -1,6 +1,8 @@
 import Synchronization
 
-/// A value shared between tasks behind a mutex.
+/// A value shared between tasks behind a mutex, for a struct that copies (`Engine`): `Mutex` is
+/// not copyable, so a copyable type holds its mutex through this class. Everywhere else the
+/// package locks with `Mutex` directly.
 final class LockedValue<Value: ~Copyable>: Sendable where Value: Sendable {
     private let mutex: Mutex<Value>
     init(_ value: consuming sending Value) { mutex = Mutex(value) }

@@ -26,7 +26,7 @@ package enum RequestTarget: Equatable {
         // A fragment is not part of a request target; a URL parser would drop it.
         // Byte searches and comparisons throughout: Character-level `hasPrefix`, `count` and
         // `firstIndex(of:)` were a tenth of a small page's time. All delimiters are ASCII.
-        let target = requestPath[..<(requestPath.utf8.firstIndex(of: UInt8(ascii: "#")) ?? requestPath.endIndex)]
+        let target = requestPath[...].withoutFragment
         var rawPath = target
         var query = Substring("")
         if let q = target.utf8.firstIndex(of: UInt8(ascii: "?")) {
@@ -83,12 +83,10 @@ package enum RequestTarget: Equatable {
         var locale: String?
         var hasLocalePrefix = false
         if let i18n = site.i18n {
-            let first = path.pathSegments.first.map(String.init)
-            if let first, let match = i18n.locales.first(where: { $0.lowercased() == first.lowercased() }) {
+            if let (match, rest) = LocalePrefix.split(path, locales: i18n.locales) {
                 locale = match
                 hasLocalePrefix = true
-                path = path[path.utf8.index(path.startIndex, offsetBy: 1 + first.utf8.count)...]
-                if path.isEmpty { path = "/" }
+                path = rest.isEmpty ? "/" : rest
             } else {
                 locale = i18n.defaultLocale
             }
@@ -164,12 +162,9 @@ package enum RequestTarget: Equatable {
         if let i18n = site.i18n {
             // The locale is always in a data URL; without one the request is a 404
             // (and never bypasses the checks of the locale-prefixed page, CVE-2026-44573).
-            guard let first = route.pathSegments.first,
-                let match = i18n.locales.first(where: { $0.lowercased() == first.lowercased() })
-            else { return .notFound }
+            guard let (match, rest) = LocalePrefix.split(route, locales: i18n.locales) else { return .notFound }
             locale = match
-            route = route[route.utf8.index(route.startIndex, offsetBy: 1 + first.utf8.count)...]
-            if route.isEmpty { route = "/" }
+            route = rest.isEmpty ? "/" : rest
         }
         return .page(PageRequest(
             path: route, query: query, locale: locale, hasLocalePrefix: locale != nil, isData: true, url: String(path) + search))

@@ -28,8 +28,7 @@ struct ServerTiming {
     }
 
     private static func append(milliseconds d: Duration, to out: inout [UInt8]) {
-        let (seconds, attoseconds) = d.components
-        let micros = max(0, seconds * 1_000_000 + attoseconds / 1_000_000_000_000)
+        let micros = max(0, d.wholeMicroseconds)
         append(decimal: micros / 1000, to: &out)
         var fraction = micros % 1000
         guard fraction > 0 else { return }

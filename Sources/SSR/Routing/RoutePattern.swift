@@ -1,15 +1,10 @@
+import RouteFiles
+
 /// A page route such as `/posts/[id]`, `/blog/[...slug]` or `/docs/[[...slug]]`, derived from the
-/// page's file path the way Next.js derives it from `pages/`.
+/// page's file path the way Next.js derives it from `pages/` (by `RouteSyntax`, the reading the
+/// build-time generator shares).
 public struct RoutePattern: Sendable, Hashable, CustomStringConvertible {
-    public enum Segment: Sendable, Hashable {
-        case literal(String)
-        /// `[name]`: one segment.
-        case dynamic(String)
-        /// `[...name]`: one or more segments.
-        case catchAll(String)
-        /// `[[...name]]`: zero or more segments.
-        case optionalCatchAll(String)
-    }
+    public typealias Segment = RouteSegment
 
     public let segments: [Segment]
     /// The route as Next.js writes it: `/posts/[id]`. Kept: every response names its page.
@@ -18,70 +13,17 @@ public struct RoutePattern: Sendable, Hashable, CustomStringConvertible {
     /// `pages/posts/[id].swift` → `/posts/[id]`; `pages/index.swift` → `/`;
     /// `pages/blog/index.swift` → `/blog`; `pages/index/index.swift` → `/index`.
     public init(file: String) throws(RouteDefinitionError) {
-        var path = Substring(file)
-        if path.hasPrefix("pages/") { path = path.dropFirst("pages/".count) }
-        guard path.hasSuffix(".swift") else {
-            throw RouteDefinitionError("\(file): a page file must end in .swift")
-        }
-        path = path.dropLast(".swift".count)
-        var parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        if parts.last == "index" { parts.removeLast() }
-        try self.init(parts: parts, source: file)
+        self.init(segments: try RouteSyntax.segments(ofFile: file))
     }
 
     /// A route written as a URL pattern, e.g. `/posts/[id]`.
     public init(route: String) throws(RouteDefinitionError) {
-        let parts = route.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
-        try self.init(parts: parts, source: route)
+        self.init(segments: try RouteSyntax.segments(ofRoute: route))
     }
 
-    private init(parts: [String], source: String) throws(RouteDefinitionError) {
-        var segments: [Segment] = []
-        for part in parts {
-            guard !part.isEmpty else { throw RouteDefinitionError("\(source): empty path segment") }
-            guard part.hasPrefix("["), part.hasSuffix("]") else {
-                if part.contains("[") || part.contains("]") {
-                    throw RouteDefinitionError("\(source): brackets must enclose a whole segment ('\(part)')")
-                }
-                segments.append(.literal(part))
-                continue
-            }
-            var name = Substring(part.dropFirst().dropLast())
-            var optional = false
-            if name.hasPrefix("["), name.hasSuffix("]") {
-                name = name.dropFirst().dropLast()
-                optional = true
-            }
-            if name.hasPrefix("…") {
-                throw RouteDefinitionError("Detected a three-dot character ('…') at ('\(name)'). Did you mean ('...')?")
-            }
-            var catchAll = false
-            if name.hasPrefix("...") {
-                name = name.dropFirst(3)
-                catchAll = true
-            }
-            if name.hasPrefix("[") || name.hasSuffix("]") {
-                throw RouteDefinitionError("Segment names may not start or end with extra brackets ('\(name)').")
-            }
-            if name.hasPrefix(".") {
-                throw RouteDefinitionError("Segment names may not start with erroneous periods ('\(name)').")
-            }
-            if optional && !catchAll {
-                throw RouteDefinitionError("Optional route parameters are not yet supported (\"\(part)\").")
-            }
-            if name.isEmpty { throw RouteDefinitionError("\(source): empty parameter name in '\(part)'") }
-            let n = String(name)
-            segments.append(optional ? .optionalCatchAll(n) : catchAll ? .catchAll(n) : .dynamic(n))
-        }
+    private init(segments: [Segment]) {
         self.segments = segments
-        description = "/" + segments.map { segment in
-            switch segment {
-            case .literal(let s): s
-            case .dynamic(let n): "[\(n)]"
-            case .catchAll(let n): "[...\(n)]"
-            case .optionalCatchAll(let n): "[[...\(n)]]"
-            }
-        }.joined(separator: "/")
+        description = RouteSyntax.description(of: segments)
     }
 
     /// Whether the route has a `[param]` or catch-all segment (and so `params`).
@@ -166,8 +108,4 @@ public struct MalformedParameter: Error, Sendable, Equatable {
 }
 
 /// A route table that Next.js would refuse to build, with its message.
-public struct RouteDefinitionError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
-}
+public typealias RouteDefinitionError = RouteFiles.RouteDefinitionError

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Logging
 import SSR
+import Synchronization
 import Testing
 
 extension Engine {
@@ -28,16 +29,15 @@ extension Response {
 }
 
 /// Collects log messages, to check the large-page warning and error logging.
-final class LogCapture: @unchecked Sendable {
-    private let lock = NSLock()
-    private var _messages: [(Logger.Level, String)] = []
-    var messages: [(level: Logger.Level, text: String)] { lock.withLock { _messages } }
+final class LogCapture: Sendable {
+    private let captured = Mutex<[(Logger.Level, String)]>([])
+    var messages: [(level: Logger.Level, text: String)] { captured.withLock { $0.map { (level: $0.0, text: $0.1) } } }
 
     var logger: Logger {
         Logger(label: "capture") { _ in Handler(capture: self) }
     }
 
-    fileprivate func append(_ level: Logger.Level, _ text: String) { lock.withLock { _messages.append((level, text)) } }
+    fileprivate func append(_ level: Logger.Level, _ text: String) { captured.withLock { $0.append((level, text)) } }
 
     private struct Handler: LogHandler {
         let capture: LogCapture

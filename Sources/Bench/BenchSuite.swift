@@ -1,9 +1,9 @@
 /// The README's table: /hello, /posts/1 and /archive, each as a document and as a data
 /// request, in-process beside the floor and over HTTP beside the baseline.
-enum BenchSuite {
+package enum BenchSuite {
     static let paths = ["/hello", "/posts/1", "/archive"]
 
-    static func run(_ runner: BenchRunner, seconds: Int?, connections: Int) async throws -> [BenchReport.Comparison] {
+    package static func run(_ runner: BenchRunner, seconds: Int?, connections: Int) async throws -> [BenchReport.Comparison] {
         var comparisons: [BenchReport.Comparison] = []
         for path in paths {
             for transition in [false, true] {

@@ -1,3 +1,4 @@
+import Bench
 import HTTPTypes
 import Logging
 import SSR

@@ -2,6 +2,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import SSRServer
 
 /// One fixed response (status, headers, body) for every GET, from the plainest Hummingbird
 /// handler there is: a router and a closure. What `explorer bench --baseline` measures beside

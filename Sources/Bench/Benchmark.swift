@@ -148,7 +148,7 @@ public struct Benchmark: Sendable {
                         let begin = clock.now
                         let sample = await send()
                         if Task.isCancelled { break }
-                        mine.append((Timing.milliseconds(clock.now - begin), sample))
+                        mine.append(((clock.now - begin).inMilliseconds, sample))
                         progress(counter.increment())
                     } while quota.map({ mine.count < $0 }) ?? (clock.now < end)
                     return mine
@@ -167,7 +167,7 @@ public struct Benchmark: Sendable {
             }
             return all
         }
-        let seconds = Timing.milliseconds(clock.now - started) / 1000
+        let seconds = (clock.now - started).inMilliseconds / 1000
         var statuses: [Int: Int] = [:]
         for (_, sample) in samples { statuses[sample.status, default: 0] += 1 }
         return Result(

@@ -5,7 +5,7 @@ import SSR
 
 /// How `explorer bench` prints its measurements: a few lines per run and the ratio to the
 /// reference, one JSON object, or the README's table for the whole suite.
-enum BenchReport {
+package enum BenchReport {
     /// One measured run: the engine, the floor, the server, the baseline.
     struct Run {
         let name: String
@@ -21,7 +21,7 @@ enum BenchReport {
         case baseline
     }
 
-    struct Comparison {
+    package struct Comparison {
         let what: String
         let reference: Reference
         let runs: [Run]
@@ -41,7 +41,7 @@ enum BenchReport {
 
     // MARK: Text
 
-    static func text(_ comparison: Comparison) -> String {
+    package static func text(_ comparison: Comparison) -> String {
         var lines = [comparison.what]
         for run in comparison.runs {
             let prefix = comparison.runs.count > 1 ? "  \(run.name): " : "  "
@@ -70,7 +70,7 @@ enum BenchReport {
 
     // MARK: JSON
 
-    static func json(_ comparison: Comparison) -> JSONValue {
+    package static func json(_ comparison: Comparison) -> JSONValue {
         var members: [JSONValue.Member] = [
             .init("what", .string(comparison.what)),
             .init("runs", .array(comparison.runs.map(json))),
@@ -81,7 +81,7 @@ enum BenchReport {
         return .object(members)
     }
 
-    static func json(_ comparisons: [Comparison]) -> String { JSONValue.array(comparisons.map(json)).jsonText }
+    package static func json(_ comparisons: [Comparison]) -> String { JSONValue.array(comparisons.map(json)).jsonText }
 
     private static func json(_ run: Run) -> JSONValue {
         let r = run.result
@@ -104,7 +104,7 @@ enum BenchReport {
     // MARK: The suite's table
 
     /// One row per workload: in-process beside the floor, over HTTP beside the baseline.
-    static func table(_ comparisons: [Comparison], seconds: Int?) -> String {
+    package static func table(_ comparisons: [Comparison], seconds: Int?) -> String {
         var lines = [
             "| request | bytes | engine in-process | floor | engine ÷ floor | explorer serve (HTTP) | baseline | share of baseline | served |",
             "|---|--:|--:|--:|--:|--:|--:|--:|--:|",

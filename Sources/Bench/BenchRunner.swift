@@ -4,24 +4,23 @@ import HTTPTypes
 import Logging
 import SSR
 import SSRServer
-import SampleSite
 
 /// The measurements `explorer bench` makes: the engine in-process (and the hand-written floor),
 /// the engine's server over HTTP (and a plain Hummingbird handler sending the same bytes), or a
 /// running server. Each returns the runs of one comparison.
-struct BenchRunner {
-    struct Failure: Error {
-        let message: String
+package struct BenchRunner {
+    package struct Failure: Error {
+        package let message: String
     }
 
     /// The site's transport: the sample site in-process, or the server at `--url`.
     let transport: any Transport
     let showProgress: Bool
 
-    init(site: SiteOptions, showProgress: Bool) async throws {
-        // No log: the large-page warning would be kept once per /archive request.
-        let quiet = Logger(label: "bench") { _ in SwiftLogNoOpLogHandler() }
-        transport = site.url == nil ? try site.transport(logger: quiet) : try site.anyTransport(log: CapturedLog())
+    /// `transport`: the sample site in-process (its engine best without a log: the large-page
+    /// warning would be written once per /archive request), or a running server.
+    package init(transport: any Transport, showProgress: Bool) {
+        self.transport = transport
         self.showProgress = showProgress
     }
 
@@ -50,7 +49,7 @@ struct BenchRunner {
 
     // MARK: In-process
 
-    func inProcess(
+    package func inProcess(
         _ path: String, transition: Bool, floor: Bool, length: Benchmark.Length, concurrency: Int
     ) async throws -> BenchReport.Comparison {
         guard let engine else { throw Failure(message: "in-process runs need the sample site, not --url") }
@@ -110,7 +109,7 @@ struct BenchRunner {
     /// The engine's server on a loopback port (as `explorer serve`, without its per-request log
     /// line), and with `baseline` a plain Hummingbird handler sending the same response, loaded
     /// in turns.
-    func overHTTP(_ path: String, transition: Bool, baseline: Bool, connections: Int, seconds: Int) async throws -> BenchReport.Comparison {
+    package func overHTTP(_ path: String, transition: Bool, baseline: Bool, connections: Int, seconds: Int) async throws -> BenchReport.Comparison {
         guard let engine else { throw Failure(message: "--http serves the sample site, not --url") }
         let request = try await request(path, transition: transition)
         let what = BenchReport.what(request, transition: transition, where: "over HTTP, \(connections) connections")
@@ -142,7 +141,7 @@ struct BenchRunner {
     }
 
     /// A running server at `--url`.
-    func remote(_ path: String, transition: Bool, connections: Int, seconds: Int) async throws -> BenchReport.Comparison {
+    package func remote(_ path: String, transition: Bool, connections: Int, seconds: Int) async throws -> BenchReport.Comparison {
         let request = try await request(path, transition: transition)
         let what = BenchReport.what(request, transition: transition, where: "\(transport.origin), \(connections) connections")
         let run = try await load("server", origin: transport.origin, request, connections: connections, seconds: seconds)

@@ -5,7 +5,7 @@ import Foundation
 /// busy for a time and costs far less per request than any client of ours would, which matters
 /// when it shares two cores with the server it measures. Its figures come back through a Lua
 /// `done` hook that prints one JSON line.
-struct WrkLoad {
+package struct WrkLoad {
     let url: String
     let headers: [(String, String)]
     let connections: Int
@@ -16,12 +16,12 @@ struct WrkLoad {
     }
 
     /// The `wrk` on PATH, if any.
-    static var executable: String? {
+    package static var executable: String? {
         let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         return paths.map { "\($0)/wrk" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    static let missing = "explorer bench over HTTP drives wrk, which is not on PATH (Debian: apt-get install wrk)"
+    package static let missing = "explorer bench over HTTP drives wrk, which is not on PATH (Debian: apt-get install wrk)"
 
     private static let script = """
         done = function(summary, latency, requests)

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SampleSite
 
 /// The bytes the engine sends for the benchmark pages (`/hello`, `/posts/N`, `/archive`), made by
 /// the plainest code there is: read the same rows, append bytes. No engine, no routing, no page

@@ -1,11 +1,11 @@
-import Browser
 import HTTPTypes
 import SSR
 
-/// `explorer inspect --json`: the exchange and its analysis as one JSON object, keys in a
+/// The exchange and its analysis as one JSON object (`explorer inspect --json`), keys in a
 /// fixed order, headers as `[name, value]` pairs (order and repeats kept).
-enum ExchangeJSON {
-    static func object(_ exchange: Exchange, analysis: Analysis, serverLog: [String]) -> JSONValue {
+extension Exchange {
+    public func json(analysis: Analysis, serverLog: [String]) -> JSONValue {
+        let exchange = self
         var members: [JSONValue.Member] = [
             .init("requested", .string(exchange.requested.rawValue)),
             .init("kind", .string(exchange.kind.rawValue)),
@@ -25,13 +25,13 @@ enum ExchangeJSON {
         members += [
             .init("page", exchange.page.map(JSONValue.string) ?? .null),
             .init("notes", .array(exchange.notes.map(JSONValue.string))),
-            .init("fetches", .array(exchange.fetches.map(fetch))),
+            .init("fetches", .array(exchange.fetches.map(Exchange.fetch))),
             .init("props", exchange.props ?? .null),
             .init("html", exchange.html.map(JSONValue.string) ?? .null),
-            .init("hydration", exchange.hydration.map(hydration) ?? .null),
+            .init("hydration", exchange.hydration.map(Exchange.hydration) ?? .null),
             .init("clientRenderMs", exchange.clientRenderMilliseconds.map(JSONValue.number) ?? .null),
             .init("totalMs", .number(exchange.totalMilliseconds)),
-            .init("analysis", self.analysis(analysis)),
+            .init("analysis", Exchange.analysis(analysis)),
             .init("serverLog", .array(serverLog.map(JSONValue.string))),
         ]
         return .object(members)
