@@ -8,6 +8,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "SSR", targets: ["SSR"]),
+        // The engine served over HTTP, for a site author's own executable.
+        .library(name: "SSRServer", targets: ["SSRServer"]),
         .library(name: "Browser", targets: ["Browser"]),
         .plugin(name: "PagesPlugin", targets: ["PagesPlugin"]),
         .executable(name: "explorer", targets: ["explorer"]),
@@ -107,12 +109,13 @@ let package = Package(
         .target(name: "FuzzTargets", dependencies: ["SSR", "Browser", "ExplorerUI"]),
         .executableTarget(name: "fuzz", dependencies: ["FuzzTargets"]),
         .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"]),
-        // HTTP over a plain socket, byte for byte, for the tests that talk to live servers.
-        .target(name: "HTTPTestSupport", path: "Tests/HTTPTestSupport"),
+        // For the tests: HTTP over a plain socket, byte for byte, to talk to live servers; the
+        // package's executables run as a user runs them.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "SSRTests",
             dependencies: [
-                "SSR",
+                "SSR", "TestSupport",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -131,7 +134,7 @@ let package = Package(
         .testTarget(
             name: "SSRServerTests",
             dependencies: [
-                "SSRServer", "SSR", "HTTPTestSupport",
+                "SSRServer", "SSR", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "CompressNIO", package: "compress-nio"),
@@ -170,7 +173,7 @@ let package = Package(
         .testTarget(
             name: "explorerTests",
             dependencies: [
-                "explorer", "SSR", "Browser", "SampleSite", "HTTPTestSupport",
+                "explorer", "SSR", "Browser", "SampleSite", "TestSupport",
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],

@@ -35,12 +35,8 @@ package struct BenchRunner {
         }
         let info: SiteInfo
         do throws(TransportError) { info = try await transport.siteInfo() } catch { throw Failure(message: error.message) }
-        let (locale, unlocalized) = info.splitLocale(path)
-        let target = DataPath.dataURL(for: unlocalized, buildId: info.buildId, basePath: info.basePath, locale: locale)
-        var head = HTTPRequest(method: .get, scheme: nil, authority: nil, path: target)
-        head.headerFields[.accept] = "*/*"
-        head.headerFields[.nextjsData] = "1"
-        return head
+        let (target, fields) = info.dataRequest(for: path)
+        return HTTPRequest(method: .get, scheme: nil, authority: nil, path: target, headerFields: fields)
     }
 
     /// Comparisons alternate in rounds (subject, reference, subject, …) so that a slow spell of
@@ -56,7 +52,7 @@ package struct BenchRunner {
         let request = try await request(path, transition: transition)
         let what = BenchReport.what(request, transition: transition, where: "in-process (\(engine.mode == .development ? "development" : "production"))")
         let viaEngine: @Sendable () async -> Benchmark.Sample = {
-            let response = await engine.respond(to: Request(request))
+            let response = await engine.respond(to: EngineRequest(request))
             return Benchmark.Sample(status: response.status.code, bytes: response.body.count)
         }
         guard floor, let workload = BenchmarkFloor.workload(for: path) else {
@@ -64,7 +60,7 @@ package struct BenchRunner {
         }
         let buildId = engine.buildId
         // Identical bytes, or the ratio compares two different jobs.
-        let engineBody = await engine.respond(to: Request(request)).body
+        let engineBody = await engine.respond(to: EngineRequest(request)).body
         let floorBody = try? await BenchmarkFloor.body(workload, data: transition, buildId: buildId)
         guard let floorBody, floorBody == engineBody else {
             let at = zip(engineBody, floorBody ?? []).enumerated().first { $0.element.0 != $0.element.1 }?.offset
@@ -121,7 +117,7 @@ package struct BenchRunner {
             }
             return BenchReport.Comparison(what: what, reference: .none, runs: [run])
         }
-        let response = await engine.respond(to: Request(request))
+        let response = await engine.respond(to: EngineRequest(request))
         let plain = BaselineServer(status: response.head.status, headers: response.head.headerFields, body: response.body)
         let rounds = seconds >= Self.rounds ? Self.rounds : 1
         let each = Array(repeating: seconds / rounds, count: rounds)

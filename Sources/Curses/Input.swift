@@ -1,7 +1,7 @@
 import CNCursesW
 
 /// One thing read from the keyboard (or the terminal itself, for a resize).
-public enum Input: Equatable, Sendable {
+package enum Input: Equatable, Sendable {
     case character(Unicode.Scalar)
     case up, down, left, right, pageUp, pageDown, home, end
     case backspace, delete, enter, backTab

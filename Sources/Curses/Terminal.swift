@@ -8,15 +8,15 @@ import Darwin
 /// The terminal, through ncurses: the only code in the project that touches it. It starts the
 /// screen, reads keys (resize included), draws styled text and restores everything on `stop()`.
 /// ncurses is not thread-safe: one thread owns a `Terminal`.
-public final class Terminal {
+package final class Terminal {
     /// Why the terminal UI cannot start; the message says what to do instead.
-    public enum StartError: Error, CustomStringConvertible {
+    package enum StartError: Error, CustomStringConvertible {
         case notATerminal
         case cannotAddressCursor(String)
         case unknownTerminal(String)
         case cannotInitialise
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .notATerminal: "standard input or output is not a terminal"
             case .cannotAddressCursor(let term): "the terminal '\(term)' cannot move the cursor"
@@ -33,7 +33,7 @@ public final class Terminal {
     private var stopped = false
 
     /// Checks that there is a terminal able to show a full-screen UI, then takes it over.
-    public static func start() throws(StartError) -> Terminal {
+    package static func start() throws(StartError) -> Terminal {
         setUTF8Locale()
         let term = getenv("TERM").map { String(cString: $0) } ?? "(unset)"
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
@@ -65,7 +65,7 @@ public final class Terminal {
     }
 
     /// Gives the terminal back as it was. Safe to call more than once.
-    public func stop() {
+    package func stop() {
         guard !stopped else { return }
         stopped = true
         curs_set(1)
@@ -75,12 +75,12 @@ public final class Terminal {
 
     deinit { stop() }
 
-    public var size: (columns: Int, rows: Int) {
+    package var size: (columns: Int, rows: Int) {
         (Int(getmaxx(window)), Int(getmaxy(window)))
     }
 
     /// The next key, or `nil` when none came within `timeoutMilliseconds`.
-    public func read(timeoutMilliseconds: Int32) -> Input? {
+    package func read(timeoutMilliseconds: Int32) -> Input? {
         wtimeout(window, timeoutMilliseconds)
         var code: wint_t = 0
         let result = wget_wch(window, &code)
@@ -93,7 +93,7 @@ public final class Terminal {
 
     /// Draws `text` at a position. The caller lays the text out: it must fit the row, and
     /// contain no control characters.
-    public func draw(row: Int, column: Int, text: String, paint: Paint) {
+    package func draw(row: Int, column: Int, text: String, paint: Paint) {
         var attributes: attr_t = 0
         if paint.bold { attributes |= cn_a_bold() }
         if paint.dim { attributes |= cn_a_dim() }
@@ -106,17 +106,17 @@ public final class Terminal {
     }
 
     /// The columns glibc (and so ncurses) gives a character; -1 for control characters.
-    public static func columns(of scalar: Unicode.Scalar) -> Int {
+    package static func columns(of scalar: Unicode.Scalar) -> Int {
         Int(cn_wcwidth(wchar_t(bitPattern: scalar.value)))
     }
 
-    public func erase() { werase(window) }
+    package func erase() { werase(window) }
 
     /// Sends what was drawn to the terminal (only the changes).
-    public func present() { wrefresh(window) }
+    package func present() { wrefresh(window) }
 
     /// Writes bytes straight to the terminal, after the screen: for OSC 52 (clipboard).
-    public func writeRaw(_ text: String) {
+    package func writeRaw(_ text: String) {
         var bytes = Array(text.utf8)
         bytes.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
@@ -126,7 +126,7 @@ public final class Terminal {
     }
 
     /// Prints to standard error (Swift 6 does not let code name C's `stderr`).
-    public static func printError(_ message: String) { cn_eprint(message) }
+    package static func printError(_ message: String) { cn_eprint(message) }
 
     private func pairNumber(_ colour: Colour) -> Int16 {
         guard useColour else { return 0 }
@@ -145,19 +145,19 @@ public final class Terminal {
 }
 
 /// The eight ANSI colours, drawn over the terminal's own background.
-public enum Colour: Int16, Hashable, Sendable {
+package enum Colour: Int16, Hashable, Sendable {
     case black = 0, red, green, yellow, blue, magenta, cyan, white
 }
 
 /// How text is drawn.
-public struct Paint: Hashable, Sendable {
-    public var foreground: Colour?
-    public var bold = false
-    public var dim = false
-    public var reverse = false
-    public var underline = false
+package struct Paint: Hashable, Sendable {
+    package var foreground: Colour?
+    package var bold = false
+    package var dim = false
+    package var reverse = false
+    package var underline = false
 
-    public init(foreground: Colour? = nil, bold: Bool = false, dim: Bool = false, reverse: Bool = false, underline: Bool = false) {
+    package init(foreground: Colour? = nil, bold: Bool = false, dim: Bool = false, reverse: Bool = false, underline: Bool = false) {
         self.foreground = foreground
         self.bold = bold
         self.dim = dim

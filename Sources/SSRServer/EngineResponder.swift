@@ -20,11 +20,11 @@ struct EngineResponder: HTTPResponder {
         timeLimit = PageTimeLimit(limits.pageTime)
     }
 
-    func respond(to request: Hummingbird.Request, context: BasicRequestContext) async throws -> Hummingbird.Response {
+    func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
         let started = ContinuousClock.now
         var request = request
         let head = request.head
-        var response: SSR.Response
+        var response: EngineResponse
         if (head.path?.utf8.count ?? 0) > limits.targetBytes {
             response = engine.errorResponse(414, for: head)
         } else if head.headerFields.reduce(0, { $0 + $1.name.rawName.utf8.count + $1.value.utf8.count }) > limits.headerBytes {
@@ -38,7 +38,7 @@ struct EngineResponder: HTTPResponder {
         } else if let body = try? await request.collectBody(upTo: limits.bodyBytes) {
             var clean = head
             clean.headerFields = EdgeHeaders.withoutInternal(head.headerFields)
-            let engineRequest = SSR.Request(clean, body: Array(buffer: body))
+            let engineRequest = EngineRequest(clean, body: Array(buffer: body))
             let engine = self.engine
             if let answer = await timeLimit.run({ await engine.respond(to: engineRequest) }) {
                 response = answer
@@ -55,7 +55,7 @@ struct EngineResponder: HTTPResponder {
         Compression.apply(request: head, head: &responseHead, body: &body)
         let milliseconds = (ContinuousClock.now - started).inMilliseconds
         logger.info("\(head.method) \(head.path ?? "") \(responseHead.status.code) \(String(format: "%.1f", milliseconds)) ms")
-        return Hummingbird.Response(
+        return Response(
             status: responseHead.status, headers: responseHead.headerFields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }
 }

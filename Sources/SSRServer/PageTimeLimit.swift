@@ -28,8 +28,8 @@ final class PageTimeLimit: Sendable {
 
     /// Not generic: a generic continuation box showed in profiles looking up its type's
     /// metadata on every request.
-    func run(_ work: @escaping @Sendable () async -> Response) async -> Response? {
-        await withUnsafeContinuation { (continuation: UnsafeContinuation<Response?, Never>) in
+    func run(_ work: @escaping @Sendable () async -> EngineResponse) async -> EngineResponse? {
+        await withUnsafeContinuation { (continuation: UnsafeContinuation<EngineResponse?, Never>) in
             let once = Once(continuation)
             let (id, startWatcher) = state.withLock { state in
                 state.nextID += 1
@@ -78,11 +78,11 @@ final class PageTimeLimit: Sendable {
 
     /// A continuation resumed by whichever comes first.
     private final class Once: Sendable {
-        private let continuation: Mutex<UnsafeContinuation<Response?, Never>?>
+        private let continuation: Mutex<UnsafeContinuation<EngineResponse?, Never>?>
 
-        init(_ continuation: UnsafeContinuation<Response?, Never>) { self.continuation = Mutex(continuation) }
+        init(_ continuation: UnsafeContinuation<EngineResponse?, Never>) { self.continuation = Mutex(continuation) }
 
-        func resume(_ value: Response?) {
+        func resume(_ value: EngineResponse?) {
             continuation.withLock { pending in
                 pending?.resume(returning: value)
                 pending = nil

@@ -27,7 +27,7 @@ struct BrowseCommand: AsyncParsableCommand {
         let transport = try site.transport(logger: log.logger, warmUp: false)
         // The database may be created on first use: do it while the first frame is drawn.
         if transport is InProcessTransport { Task.detached { EngineOptions.warmUpDatabase() } }
-        let session = Session(navigator: Navigator(transport: transport))
+        let session = Session(navigator: Navigator(transport: transport), afterWork: FreedMemory.giveBack)
         let stop = StopSignal()
         var frames: FrameLog?
         if let frameLog {

@@ -13,7 +13,7 @@ import Testing
     func engineBody(_ path: String) async -> (status: Int, body: [UInt8]) {
         var head = HTTPRequest(method: .get, scheme: nil, authority: nil, path: path)
         head.headerFields[.accept] = "text/html"
-        let response = await engine.respond(to: Request(head))
+        let response = await engine.respond(to: EngineRequest(head))
         return (response.status.code, response.body)
     }
 

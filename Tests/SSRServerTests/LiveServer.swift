@@ -1,6 +1,6 @@
 import AsyncHTTPClient
 import Foundation
-import HTTPTestSupport
+import TestSupport
 import HTTPTypes
 import Hummingbird
 import Logging

@@ -1,5 +1,5 @@
 import Foundation
-import HTTPTestSupport
+import TestSupport
 import Testing
 
 /// The README's Security table, row by row: each request sent byte for byte to a live server,

@@ -60,7 +60,7 @@ import Testing
         let p = try await props("/_next/data/B/echo.json", [.cookie: "session=demo-token; theme=%22dark%22; session=second; q=\"quoted\""])
         #expect(p["cookies"] == ["q": "quoted", "session": "demo-token", "theme": "\"dark\""])  // a dictionary: sorted
         #expect(p["method"] == "GET")
-        let post = await engine.respond(to: Request(
+        let post = await engine.respond(to: EngineRequest(
             .post, "/_next/data/B/echo.json", headerFields: [.userAgent: "curl/8.5"], body: Array("a=1&b=two".utf8)))
         #expect(post.json?["pageProps"]?["method"] == "POST")
         #expect(post.json?["pageProps"]?["userAgent"] == "curl/8.5")

@@ -1,7 +1,7 @@
 import SSR
 import Testing
 
-@Suite struct MarkupTests {
+@Suite struct MarkupTests: HTMLScope {
     @Test func textAndAttributesAreEscapedByDefault() {
         let name = "\"><script>alert('x')</script>&"
         let html = HTML {

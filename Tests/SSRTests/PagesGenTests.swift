@@ -1,5 +1,6 @@
 import Foundation
 import SSR
+import TestSupport
 import Testing
 
 /// The build-time generator behind PagesPlugin, run as the plugin runs it on a pages/ folder.
@@ -11,12 +12,7 @@ import Testing
     }
 
     /// The tool is built beside the test bundle (it is a dependency of this target's plugin).
-    static var tool: URL? {
-        let dir = Bundle.main.executableURL?.deletingLastPathComponent()
-            ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        return ["PagesGen", "PagesGen-tool"].map { dir.appendingPathComponent($0) }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
+    static var tool: URL? { BuiltTool.url("PagesGen", "PagesGen-tool") }
 
     func generate(_ files: [String: String]) throws -> Run {
         let tool = try #require(Self.tool, "PagesGen not found beside the test bundle")
@@ -28,24 +24,17 @@ import Testing
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
         let output = root.appendingPathComponent("out/PageRoutes.generated.swift")
-        let process = Process()
-        process.executableURL = tool
-        process.arguments = ["--root", root.path, "--output", output.path, "--link-dir", root.appendingPathComponent("out/pages").path]
-            + files.keys.sorted()
-        let stderr = Pipe()
-        process.standardError = stderr
-        try process.run()
-        let errors = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let run = try BuiltTool.run(
+            tool, ["--root", root.path, "--output", output.path, "--link-dir", root.appendingPathComponent("out/pages").path] + files.keys.sorted())
         let generated = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
-        if process.terminationStatus == 0 {
+        if run.status == 0 {
             // Every page is linked under a unique name, so same-named files can compile together.
             for path in files.keys {
                 let link = root.appendingPathComponent("out/pages/" + path.replacingOccurrences(of: "/", with: "+"))
                 #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == root.appendingPathComponent(path).path)
             }
         }
-        return Run(status: process.terminationStatus, stderr: errors, generated: generated)
+        return Run(status: run.status, stderr: run.stderr, generated: generated)
     }
 
     @Test func generatesTheRouteTableFromFilePaths() throws {

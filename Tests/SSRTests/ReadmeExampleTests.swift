@@ -30,17 +30,17 @@ struct AboutUsPage: Page {
     ])
     let engine = Engine(site: site, mode: .development)
 
-    let page = await engine.respond(to: Request(.get, "/"))
+    let page = await engine.respond(to: EngineRequest(.get, "/"))
     #expect(page.status == .ok)
     #expect(page.bodyText.contains(#"<h1>Hello, world</h1><a href="/about">About</a>"#))
     #expect(page.bodyText.contains(#"{"props":{"pageProps":{"message":"Hello, world"},"__N_SSP":true},"page":"/","query":{},"buildId":"development","isFallback":false,"gssp":true,"scriptLoader":[]}"#))
 
-    let data = await engine.respond(to: Request(.get, "/_next/data/\(engine.buildId)/index.json"))
+    let data = await engine.respond(to: EngineRequest(.get, "/_next/data/\(engine.buildId)/index.json"))
     #expect(data.bodyText == #"{"pageProps":{"message":"Hello, world"},"__N_SSP":true}"#)
     #expect(data.headerFields[.cacheControl] == Engine.devNoStore)  // next dev overwrites the page's
     let production = Engine(site: site, mode: .production)
-    let served = await production.respond(to: Request(.get, "/_next/data/\(production.buildId)/index.json"))
+    let served = await production.respond(to: EngineRequest(.get, "/_next/data/\(production.buildId)/index.json"))
     #expect(served.headerFields[.cacheControl] == "public, s-maxage=10, stale-while-revalidate=59")
-    #expect(await engine.respond(to: Request(.get, "/?old=1")).status == .permanentRedirect)
-    #expect(await engine.respond(to: Request(.get, "/about")).status == .ok)
+    #expect(await engine.respond(to: EngineRequest(.get, "/?old=1")).status == .permanentRedirect)
+    #expect(await engine.respond(to: EngineRequest(.get, "/about")).status == .ok)
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 extension BinaryTests {
@@ -10,7 +11,7 @@ extension BinaryTests {
 
         @Test(.enabled(if: nginxInstalled, "nginx is not installed")) func nginxInFrontCachesOnlyWhatItMay() async throws {
             let binary = try #require(CommandTests.binary, "explorer not found beside the test bundle")
-            let run = try await CommandTests.run(awaiting: Self.script, ["--binary", binary.path])
+            let run = try await BuiltTool.run(awaiting: Self.script, ["--binary", binary.path])
             #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
             #expect(!run.stdout.contains("✗"), "\(run.stdout)")
             #expect(run.stdout.contains("cache: ✓ the second user gets their own, not the first user's"), "\(run.stdout)")

@@ -1,69 +1,25 @@
 import Foundation
 import SSR
+import TestSupport
 import Testing
 
 extension BinaryTests {
     /// The `explorer` command run as a user runs it: its output and exit status.
     @Suite struct CommandTests {
-        struct Run {
-            var status: Int32
-            var stdout: String
-            var stderr: String
-        }
-
         /// The binary is built beside the test bundle (this target depends on it).
-        static var binary: URL? {
-            let dir = Bundle.main.executableURL?.deletingLastPathComponent()
-                ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            let url = dir.appendingPathComponent("explorer")
-            return FileManager.default.isExecutableFile(atPath: url.path) ? url : nil
-        }
+        static var binary: URL? { BuiltTool.url("explorer") }
 
-        func explorer(_ arguments: String...) throws -> Run { try explorer(arguments) }
+        func explorer(_ arguments: String...) throws -> BuiltTool.Run { try explorer(arguments) }
 
-        func explorer(_ arguments: [String], environment: [String: String]? = nil) throws -> Run {
-            let process = Process()
-            let binary = try #require(Self.binary, "explorer not found beside the test bundle")
-            process.executableURL = binary
-            process.arguments = arguments
-            if let environment { process.environment = environment }
-            let out = Pipe(), err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-            // Read both before waiting: a full pipe would block the child.
-            let stdout = out.fileHandleForReading.readDataToEndOfFile()
-            let stderr = err.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        func explorer(_ arguments: [String], environment: [String: String]? = nil) throws -> BuiltTool.Run {
+            try BuiltTool.run(try #require(Self.binary, "explorer not found beside the test bundle"), arguments, environment: environment)
         }
 
         /// The same, awaited without holding a thread of the concurrency pool (output through
         /// files, the exit through the termination handler): a benchmark lasts, and a blocked
         /// pool thread of two starved the async server tests running beside it into time-outs.
-        func explorer(awaiting arguments: String...) async throws -> Run {
-            try await Self.run(awaiting: try #require(Self.binary, "explorer not found beside the test bundle"), arguments)
-        }
-
-        /// Any program, awaited the same way (the load and cache scripts).
-        static func run(awaiting executable: URL, _ arguments: [String]) async throws -> Run {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("explorer-run-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let (outFile, errFile) = (folder.appendingPathComponent("out"), folder.appendingPathComponent("err"))
-            _ = FileManager.default.createFile(atPath: outFile.path, contents: nil)
-            _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
-            let process = Process()
-            process.executableURL = executable
-            process.arguments = arguments
-            process.standardOutput = try FileHandle(forWritingTo: outFile)
-            process.standardError = try FileHandle(forWritingTo: errFile)
-            let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-                process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-                do { try process.run() } catch { continuation.resume(throwing: error) }
-            }
-            return Run(
-                status: status, stdout: try String(contentsOf: outFile, encoding: .utf8), stderr: try String(contentsOf: errFile, encoding: .utf8))
+        func explorer(awaiting arguments: String...) async throws -> BuiltTool.Run {
+            try await BuiltTool.run(awaiting: try #require(Self.binary, "explorer not found beside the test bundle"), arguments)
         }
 
         /// The text between `── Title ──…` and the next section.

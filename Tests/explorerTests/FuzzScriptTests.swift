@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 extension BinaryTests {
@@ -9,7 +10,7 @@ extension BinaryTests {
         static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../.fuzz/run")
 
         @Test func libFuzzerRunsEachTargetBriefly() async throws {
-            let run = try await CommandTests.run(awaiting: Self.script, ["5"])
+            let run = try await BuiltTool.run(awaiting: Self.script, ["5"])
             #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
             for target in ["request-target", "route-match", "data-url", "json-tree"] {
                 #expect(run.stdout.contains("fuzz: \(target): ") , "\(run.stdout)")

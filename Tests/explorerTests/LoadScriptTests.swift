@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 extension BinaryTests {
@@ -9,7 +10,7 @@ extension BinaryTests {
 
         @Test func loadAndFaultsPass() async throws {
             let binary = try #require(CommandTests.binary, "explorer not found beside the test bundle")
-            let run = try await CommandTests.run(
+            let run = try await BuiltTool.run(
                 awaiting: Self.script, ["--seconds", "8", "--connections", "16", "--binary", binary.path])
             #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
             #expect(run.stdout.contains("load: hanging page: 504 after"), "\(run.stdout)")

@@ -1,6 +1,6 @@
 /// The error page of development mode (Next.js's dev overlay, server-rendered): the message,
 /// the page, and the error value. Never served in production, where nothing internal leaks.
-struct DevErrorPage {
+struct DevErrorPage: HTMLScope {
     let error: NextData.DevError
     let page: String
 

@@ -6,7 +6,7 @@ import HTTPTypes
 extension Engine {
     /// A thrown error or an invalid result: 500, with the details in dev and the 500 page in
     /// production (logged there, never shown).
-    func failure(_ error: any Error, page: String, url: String, query: QueryParameters, timing: ServerTiming) -> Response {
+    func failure(_ error: any Error, page: String, url: String, query: QueryParameters, timing: ServerTiming) -> EngineResponse {
         let message = (error as? ServerSidePropsError)?.message ?? String(describing: error)
         logger.error("Error in getServerSideProps for \(page) (\(url)): \(message)")
         guard mode == .development else {
@@ -26,7 +26,7 @@ extension Engine {
         let document = errorDocument(
             head: EmptyMarkup(), body: PageBody { shell.body().render(into: &$0) },  // no title, as next dev's
             nextData: nextData, lang: nil)
-        return Response(
+        return EngineResponse(
             status: .internalServerError, headers: [:], contentType: "text/html; charset=utf-8",
             cacheControl: Engine.devNoStore, body: document, timing: timing, etag: site.generateEtags)
     }
@@ -56,7 +56,7 @@ extension Engine {
 
     /// The 404, 400 or 500 page (custom or default), for what went wrong before or around a page:
     /// `private, no-cache, no-store` in production, as Next.js sends its 404s and 400s.
-    func errorPage(_ statusCode: Int, locale: String? = nil) -> Response {
+    func errorPage(_ statusCode: Int, locale: String? = nil) -> EngineResponse {
         errorPage(statusCode, locale: locale, cacheControl: rendered(Engine.privateNoStore))
     }
 
@@ -65,7 +65,7 @@ extension Engine {
     /// dev, the page whose `notFound` it shows.
     func errorPage(
         _ statusCode: Int, locale: String?, cacheControl: String?, query: QueryParameters = QueryParameters(), notFoundSrcPage: String? = nil
-    ) -> Response {
+    ) -> EngineResponse {
         let status = ErrorStatus(statusCode: statusCode)
         let custom = site.customErrorPage(statusCode)
         let errorPage = custom ?? DefaultErrorPage()
@@ -88,7 +88,7 @@ extension Engine {
         nextData.notFoundSrcPage = notFoundSrcPage
         let document = errorDocument(
             head: errorPage.head(status), body: PageBody { errorPage.render(status).render(into: &$0) }, nextData: nextData, lang: locale)
-        return Response(
+        return EngineResponse(
             status: .standard(statusCode), headers: [:], contentType: "text/html; charset=utf-8",
             cacheControl: cacheControl, body: document, timing: ServerTiming(), etag: site.generateEtags)
     }
@@ -103,8 +103,8 @@ extension Engine {
 
     /// A redirect as Next.js sends it: `Location`, the destination as the body, no Content-Type,
     /// and for 308 `Refresh`.
-    func redirect(to location: String, status: Int, cacheControl: String?, extra: HTTPFields) -> Response {
-        var response = Response(
+    func redirect(to location: String, status: Int, cacheControl: String?, extra: HTTPFields) -> EngineResponse {
+        var response = EngineResponse(
             status: .standard(status), headers: extra, contentType: nil,
             cacheControl: cacheControl, body: Array(location.utf8), timing: ServerTiming())
         response.head.headerFields[.location] = location

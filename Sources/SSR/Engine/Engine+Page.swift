@@ -7,9 +7,9 @@ extension Engine {
     /// function that renders the page's HTML (inside `#__next`) from its props, even for a
     /// data request.
     func render(
-        _ page: ErasedPage, route: RoutePattern, params: QueryParameters, target: RequestTarget.PageRequest, request: Request,
+        _ page: ErasedPage, route: RoutePattern, params: QueryParameters, target: RequestTarget.PageRequest, request: EngineRequest,
         keepingProps: Bool
-    ) async -> (Response, (@Sendable () -> String)?) {
+    ) async -> (EngineResponse, (@Sendable () -> String)?) {
         let pairs = SearchParams.parse(target.query)
         let routeParams: QueryParameters? = route.isDynamic ? params : nil
         let paramNames = Set(params.names)
@@ -80,16 +80,16 @@ struct PageResponder {
     /// What a gSSP page's own answers carry: the page's value, else Next.js's private default.
     private var cacheControl: String { pageCacheControl ?? Engine.privateNoStore }
 
-    private func failure(_ error: any Error) -> Response {
+    private func failure(_ error: any Error) -> EngineResponse {
         let reported = (error as? SerializationError).map { Engine.describe($0, page: route.description) } ?? error
         return engine.failure(reported, page: route.description, url: target.url, query: query, timing: timing)
     }
 
     /// `notFound`: the 404 page, or `{"notFound":true}` for a data request (no Content-Type, no
     /// ETag, as Next.js sends it; `next dev` sends no Cache-Control either).
-    func notFound() -> Response {
+    func notFound() -> EngineResponse {
         if target.isData {
-            return Response(
+            return EngineResponse(
                 status: .notFound, headers: headers, contentType: nil,
                 cacheControl: mode == .development ? nil : Engine.privateNoStore, body: Array("{\"notFound\":true}".utf8), timing: timing)
         }
@@ -101,7 +101,7 @@ struct PageResponder {
     }
 
     /// A redirect: 3xx with `Location` for a document, 200 JSON with `__N_REDIRECT` for data.
-    func redirect(_ redirect: Redirect) -> Response {
+    func redirect(_ redirect: Redirect) -> EngineResponse {
         let problems = redirect.problems
         guard problems.isEmpty else { return failure(Redirect.invalid(problems, url: target.url)) }
         if target.isData {
@@ -112,7 +112,7 @@ struct PageResponder {
             var body = Array("{\"pageProps\":".utf8)
             _ = try? PropsEncoder().encode(JSONValue.object(pageProps), into: &body)
             body.append(contentsOf: ",\"__N_SSP\":true}".utf8)
-            return Response(
+            return EngineResponse(
                 status: .ok, headers: headers, contentType: "application/json",
                 cacheControl: engine.rendered(Engine.privateNoStore), body: body, timing: timing, etag: site.generateEtags)
         }
@@ -127,7 +127,7 @@ struct PageResponder {
     }
 
     /// Props for a client transition: `{"pageProps":…,"__N_SSP":true}`. The page is not rendered.
-    func data(_ props: ErasedProps) -> Response {
+    func data(_ props: ErasedProps) -> EngineResponse {
         let clock = ContinuousClock()
         let started = clock.now
         var body = Array("{\"pageProps\":".utf8)
@@ -140,13 +140,13 @@ struct PageResponder {
         body.append(contentsOf: ",\"__N_SSP\":true}".utf8)
         var timing = self.timing
         timing.render = clock.now - started
-        return Response(
+        return EngineResponse(
             status: status, headers: headers, contentType: "application/json",
             cacheControl: engine.rendered(cacheControl), body: body, timing: timing, etag: site.generateEtags)
     }
 
     /// The HTML document, with the props inline in `__NEXT_DATA__`.
-    func document(_ props: ErasedProps) -> Response {
+    func document(_ props: ErasedProps) -> EngineResponse {
         let clock = ContinuousClock()
         let started = clock.now
         // A static page is prerendered by `next build`: its query is always empty.
@@ -170,7 +170,7 @@ struct PageResponder {
         timing.render = clock.now - started
         engine.warnIfLarge(page: route.description, asPath: resolvedUrl, bytes: document.nextDataLength)
         // A static page is prerendered by `next build` and served with no Cache-Control.
-        return Response(
+        return EngineResponse(
             status: status, headers: headers, contentType: "text/html; charset=utf-8",
             cacheControl: engine.rendered(isServerSide ? cacheControl : nil), body: document.bytes, timing: timing,
             etag: site.generateEtags)

@@ -8,7 +8,7 @@ import Logging
 ///
 /// ```swift
 /// let engine = Engine(site: site, mode: .production)
-/// let response = await engine.respond(to: Request(.get, "/posts/1"))
+/// let response = await engine.respond(to: EngineRequest(.get, "/posts/1"))
 /// ```
 public struct Engine: Sendable {
     /// As `next dev` or `next start`.
@@ -47,7 +47,7 @@ public struct Engine: Sendable {
     }
 
     /// The response to `request`. Never throws: every failure is an HTTP answer.
-    public func respond(to request: Request) async -> Response {
+    public func respond(to request: EngineRequest) async -> EngineResponse {
         var (response, _) = await answer(request, keepingProps: false)
         finish(&response, for: request.head)
         return response
@@ -55,7 +55,7 @@ public struct Engine: Sendable {
 
     /// The error page for `statusCode` as the answer to `request` (no body for HEAD): for what
     /// a server decides before or instead of the engine (a request too large, a time limit).
-    public func errorResponse(_ statusCode: Int, for request: HTTPRequest) -> Response {
+    public func errorResponse(_ statusCode: Int, for request: HTTPRequest) -> EngineResponse {
         var response = errorPage(statusCode)
         finish(&response, for: request)
         return response
@@ -65,13 +65,13 @@ public struct Engine: Sendable {
     /// inside `<div id="__next">` from the page's props: for a document request and also for a
     /// data request (which does not send it). The explorer compares it with the HTML a client
     /// renders from the JSON. Rendering on demand keeps it out of the request's timing.
-    public func respondForInspection(to request: Request) async -> InspectedResponse {
+    package func respondForInspection(to request: EngineRequest) async -> InspectedResponse {
         var (response, html) = await answer(request, keepingProps: true)
         finish(&response, for: request.head)
         return InspectedResponse(response: response, renderServerHTML: html)
     }
 
-    private func answer(_ request: Request, keepingProps: Bool) async -> (Response, (@Sendable () -> String)?) {
+    private func answer(_ request: EngineRequest, keepingProps: Bool) async -> (EngineResponse, (@Sendable () -> String)?) {
         guard let path = request.head.path else { return (errorPage(400), nil) }
         if BuildManifest.isRequest(path, basePath: site.basePath, buildId: buildId) {
             return (BuildManifest(site: site).response(generateEtags: site.generateEtags, cacheControl: rendered(BuildManifest.cacheControl)), nil)
@@ -122,7 +122,7 @@ public struct Engine: Sendable {
     /// The 404 for a path no route matches. One that decodes to a page without params
     /// (`/abou%74`) is Next.js's file check finding the page that the route then refuses: that
     /// 404 has no Cache-Control in `next start`.
-    private func notFound(_ target: RequestTarget.PageRequest) -> Response {
+    private func notFound(_ target: RequestTarget.PageRequest) -> EngineResponse {
         let decoded = PercentDecoding.decode(target.path)
         let cacheControl = decoded.map { site.routes.isStaticRoute($0) } == true ? nil : Engine.privateNoStore
         return errorPage(404, locale: target.locale, cacheControl: rendered(cacheControl))
@@ -130,7 +130,7 @@ public struct Engine: Sendable {
 
     /// What Next.js tells a client that sends `x-nextjs-data` (its router does): the page that
     /// answered, `x-nextjs-matched-path: /posts/[id]` (after the locale, with i18n).
-    private func matched(_ page: Substring, _ target: RequestTarget.PageRequest, _ request: Request, _ response: inout Response) {
+    private func matched(_ page: Substring, _ target: RequestTarget.PageRequest, _ request: EngineRequest, _ response: inout EngineResponse) {
         guard let data = request.head.headerFields.first(.nextjsData), !data.isEmpty else { return }
         let locale = site.i18n == nil ? "" : "/" + (target.locale ?? "")
         response.head.headerFields.append(HTTPField(name: .nextjsMatchedPath, value: locale + page))
@@ -138,16 +138,16 @@ public struct Engine: Sendable {
 
     /// A matched page's answer: its methods first, then the page itself.
     private func respond(
-        _ page: ErasedPage, _ route: RoutePattern, params: QueryParameters, target: RequestTarget.PageRequest, request: Request,
+        _ page: ErasedPage, _ route: RoutePattern, params: QueryParameters, target: RequestTarget.PageRequest, request: EngineRequest,
         keepingProps: Bool
-    ) async -> (Response, (@Sendable () -> String)?) {
+    ) async -> (EngineResponse, (@Sendable () -> String)?) {
         let method = request.head.method
         if !page.isServerSide && mode == .production && method != .get && method != .head {
             // A prerendered page: only GET and HEAD, and a plain-text answer.
             var allow = HTTPFields()
             allow.append(HTTPField(name: .allow, value: "GET"))
             allow.append(HTTPField(name: .allow, value: "HEAD"))
-            return (Response(
+            return (EngineResponse(
                 status: .methodNotAllowed, headers: allow, contentType: nil, cacheControl: nil,
                 body: Array("Method Not Allowed".utf8), timing: ServerTiming()), nil)
         }
@@ -156,7 +156,7 @@ public struct Engine: Sendable {
     }
 
     /// "An OPTIONS request to a page handler is invalid" (Next.js): an empty 400.
-    private static let optionsRefused = Response(
+    private static let optionsRefused = EngineResponse(
         status: .badRequest, headers: [:], contentType: nil, cacheControl: nil, body: [], timing: ServerTiming())
 
     /// The Cache-Control of something the engine renders: `production` (`nil` for none) as
@@ -194,7 +194,7 @@ public struct Engine: Sendable {
 
     /// Conditional requests (`If-None-Match` → 304) and HEAD, applied to any response. As in
     /// Next.js, any response with an ETag can be a 304, whatever its status or method.
-    private func finish(_ response: inout Response, for request: HTTPRequest) {
+    private func finish(_ response: inout EngineResponse, for request: HTTPRequest) {
         if ETag.isConditional(request.headerFields), let etag = response.head.headerFields.first(.eTag),
             ETag.isFresh(request: request.headerFields, etag: etag)
         {

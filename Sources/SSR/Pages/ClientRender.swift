@@ -62,13 +62,13 @@ public struct ClientRenderError: Error, Sendable, Equatable, CustomStringConvert
 extension Site {
     /// The HTML inside `<div id="__next">` as the browser renders `route` from `pageProps` (the
     /// JSON object a data request returned, or `__NEXT_DATA__.props.pageProps`).
-    public func renderClientSide(_ route: PageRoute, pageProps: [UInt8]) throws(ClientRenderError) -> String {
+    package func renderClientSide(_ route: PageRoute, pageProps: [UInt8]) throws(ClientRenderError) -> String {
         try route.page.renderFromJSON(pageProps, document)
     }
 
     /// The HTML inside `<div id="__next">` of the site's error page for `statusCode`, as the
     /// client renders it after a data request answered `{"notFound":true}`.
-    public func renderErrorPageClientSide(statusCode: Int) -> String {
+    package func renderErrorPageClientSide(statusCode: Int) -> String {
         let status = ErrorStatus(statusCode: statusCode)
         let page = customErrorPage(statusCode) ?? DefaultErrorPage()
         return document.appHTML(PageBody { page.render(status).render(into: &$0) })

@@ -7,7 +7,7 @@
 ///     func body(_ page: PageBody) -> some Markup { header { a(.href("/")) { "Home" } }; main { page } }
 /// }
 /// ```
-public protocol DocumentShell: Sendable {
+public protocol DocumentShell: HTMLScope, Sendable {
     associatedtype Head: Markup = EmptyMarkup
     associatedtype Body: Markup
 

@@ -1,6 +1,6 @@
 /// A page shown for an error status: the site's 404 page (`pages/404`), its 500 page
 /// (`pages/500`), or the default (`_error`) for both and for 400 and 405.
-public protocol ErrorPage: Sendable {
+public protocol ErrorPage: HTMLScope, Sendable {
     associatedtype Head: Markup
     associatedtype Body: Markup
     @MarkupBuilder func head(_ error: ErrorStatus) -> Head

@@ -11,7 +11,7 @@
 ///     func render(_ props: EmptyProps) -> some Markup { h1 { "About us" } }
 /// }
 /// ```
-public protocol Page: Sendable {
+public protocol Page: HTMLScope, Sendable {
     /// What `getServerSideProps` returns and `render` draws: `pageProps` on the wire.
     associatedtype Props: Codable & Sendable = EmptyProps
     associatedtype Head: Markup = EmptyMarkup

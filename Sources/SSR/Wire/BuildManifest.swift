@@ -54,8 +54,8 @@ struct BuildManifest {
     static let cacheControl = "public, max-age=31536000, immutable"
 
     /// The manifest as `next start` serves its static files (`UTF-8` in capitals, as there).
-    func response(generateEtags: Bool, cacheControl: String?) -> Response {
-        Response(
+    func response(generateEtags: Bool, cacheControl: String?) -> EngineResponse {
+        EngineResponse(
             status: .ok, headers: [:], contentType: "application/javascript; charset=UTF-8",
             cacheControl: cacheControl, body: javaScript, timing: ServerTiming(), etag: generateEtags)
     }

@@ -1,15 +1,15 @@
 /// The path part of a data URL, `/_next/data/<buildId><asset path>.json`, as Next.js's
 /// `getAssetPathFromRoute` and `getRouteFromAssetPath` compute it.
-public enum DataPath {
+package enum DataPath {
     /// `/` → `/index`; `/index` and `/index/…` get another `/index` in front; else unchanged.
-    public static func assetPath(fromRoute route: String) -> String {
+    package static func assetPath(fromRoute route: String) -> String {
         if route == "/" { return "/index" }
         if route == "/index" || route.hasPrefix("/index/") { return "/index" + route }
         return route
     }
 
     /// The inverse: `/index` → `/`, `/index/foo` → `/foo` (unless dynamic), else unchanged.
-    public static func route(fromAssetPath asset: String) -> String {
+    package static func route(fromAssetPath asset: String) -> String {
         if asset.hasPrefix("/index/") && !asset.contains("[") { return String(asset.dropFirst("/index".count)) }
         if asset == "/index" { return "/" }
         return asset
@@ -18,7 +18,7 @@ public enum DataPath {
     /// The data URL a Next.js client fetches for a page path on a client transition:
     /// `dataURL(for: "/posts/1?ref=x", buildId: "B")` → `/_next/data/B/posts/1.json?ref=x`.
     /// With i18n the locale is always in it; a trailing slash is removed first.
-    public static func dataURL(for path: String, buildId: String, basePath: String = "", locale: String? = nil) -> String {
+    package static func dataURL(for path: String, buildId: String, basePath: String = "", locale: String? = nil) -> String {
         // Bytes, as JavaScript reads a URL: a `?` followed by a combining mark is one Character
         // but still starts the query.
         var pathname = Substring(path)

@@ -1,9 +1,9 @@
 /// Byte counts in SI units with 3 significant digits (`128 kB`, `1.23 MB`), as Next.js's
 /// `pretty-bytes` prints them in the large-page-data warning.
-public enum PrettyBytes {
+package enum PrettyBytes {
     private static let units = ["B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"]
 
-    public static func format(_ bytes: Int) -> String {
+    package static func format(_ bytes: Int) -> String {
         if bytes < 1 { return "\(bytes) B" }
         let value = Double(bytes)
         var exponent = 0

@@ -6,12 +6,12 @@ import Synchronization
 import Testing
 
 extension Engine {
-    func get(_ path: String, _ headers: HTTPFields = [:], method: HTTPRequest.Method = .get) async -> Response {
-        await respond(to: Request(method, path, headerFields: headers))
+    func get(_ path: String, _ headers: HTTPFields = [:], method: HTTPRequest.Method = .get) async -> EngineResponse {
+        await respond(to: EngineRequest(method, path, headerFields: headers))
     }
 }
 
-extension Response {
+extension EngineResponse {
     subscript(_ name: HTTPField.Name) -> String? { headerFields[name] }
 
     /// The raw text inside `<script id="__NEXT_DATA__" …>…</script>`.

@@ -1,5 +1,5 @@
 import Foundation
-import HTTPTestSupport
+import TestSupport
 
 /// Sends each request to `explorer serve` and to Next.js and sorts the answers: identical,
 /// identical once the README's listed differences are set aside, or different (both answers

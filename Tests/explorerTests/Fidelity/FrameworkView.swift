@@ -1,6 +1,6 @@
 import CompressNIO
 import Foundation
-import HTTPTestSupport
+import TestSupport
 import NIOCore
 
 /// What the framework decides in an answer, apart from the page's own markup: the status, the

@@ -1,5 +1,5 @@
 import Foundation
-import HTTPTestSupport
+import TestSupport
 import SampleSite
 
 /// The sample site's twin (`sample-site/nextjs/`) built and served by the real Next.js 15.2.4
@@ -59,7 +59,7 @@ enum NextjsTwin {
         // child ended from one it hands down, and the server start.sh leaves running would hold
         // it open, so the script's end would never be seen.
         let closeInherited = #"for fd in $(ls /dev/fd); do [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done 2>/dev/null; exec "$@""#
-        let run = try await BinaryTests.CommandTests.run(
+        let run = try await BuiltTool.run(
             awaiting: URL(fileURLWithPath: "/usr/bin/env"),
             ["SEED_SQL=\(seed.path)", "NEXT_BUILD_ID=\(buildId)", "bash", "-c", closeInherited, name, reference.appendingPathComponent(name).path]
                 + arguments)

@@ -1,0 +1,380 @@
+import Foundation
+import HTTPTypes
+import SSR
+
+/// The simulated browser tab. It navigates as Next.js's client router does:
+///
+/// - a **client transition** (`next/link`) fetches `/_next/data/<buildId>/<path>.json` with
+///   `x-nextjs-data: 1`; a static page fetches nothing; `__N_REDIRECT` to a path transitions
+///   there (the redirecting URL never enters history); an external redirect leaves the site;
+///   `{"notFound":true}` renders the 404 page client-side; any other failure falls back to a
+///   hard navigation;
+/// - a **hard navigation** fetches the HTML document, follows HTTP redirects as a browser does,
+///   and takes the props from `__NEXT_DATA__`.
+///
+/// The headers and cookies set here go with every request (the `/dashboard` session).
+///
+/// ```swift
+/// let navigator = Navigator(transport: InProcessTransport(engine: engine))
+/// let exchange = await navigator.navigate(.clientTransition, to: "/posts/1")
+/// exchange.props?["title"]
+/// ```
+public actor Navigator {
+    public nonisolated let transport: any Transport
+    public private(set) var history = History()
+    /// Sent with every request, after the explorer's own (`Accept`, `x-nextjs-data`).
+    public private(set) var headers: HTTPFields
+    /// Sent as one `Cookie` header with every request, in place of the jar's cookies of the same name.
+    public private(set) var cookies: [(name: String, value: String)]
+    /// Cookies the site set (`Set-Cookie`), sent back as a browser does.
+    public private(set) var jar = CookieJar()
+    private var site: SiteInfo?
+
+    /// Browsers give up after 20 redirects; so does the explorer.
+    static let maxRedirects = 20
+    static let userAgent = "gssp-explorer/1.0"
+
+    public init(transport: any Transport, headers: HTTPFields = [:], cookies: [(name: String, value: String)] = []) {
+        self.transport = transport
+        self.headers = headers
+        self.cookies = cookies
+    }
+
+    /// Adds a header to every request, replacing one of the same name; `nil` removes it.
+    public func setHeader(_ name: HTTPField.Name, _ value: String?) {
+        headers[name] = value
+    }
+
+    /// Sets a cookie for every request; `nil` removes it.
+    public func setCookie(_ name: String, _ value: String?) {
+        cookies.removeAll { $0.name == name }
+        if let value { cookies.append((name, value)) }
+    }
+
+    /// The site's build ID, basePath and routes, fetched once.
+    public func siteInfo() async throws(TransportError) -> SiteInfo {
+        if let site { return site }
+        let info = try await transport.siteInfo()
+        site = info
+        return info
+    }
+
+    /// Navigates to `target` (a path with an optional query, e.g. `/posts/1?ref=home`).
+    /// Characters a browser would not send as they are (spaces, non-ASCII, quotes) are
+    /// percent-encoded first, as a browser does with what is typed in its address bar.
+    /// `recordingHistory: false` leaves the history as it was (a comparison, not a visit).
+    public func navigate(_ kind: Exchange.Kind, to target: String, recordingHistory: Bool = true) async -> Exchange {
+        var target = Navigator.percentEncoded(target)
+        if kind == .clientTransition, target.hasPrefix("/") {
+            // `/posts/1/` → `/posts/1`, as Next.js's router normalizes a link (without `trailingSlash`).
+            let (path, rest) = target[...].pathAndRest
+            target = String(path.withoutTrailingSlashes) + rest
+        }
+        var exchange = Exchange(requested: kind, target: target)
+        switch kind {
+        case .clientTransition: await transition(to: target, &exchange, redirects: 0)
+        case .hardNavigation: await hardNavigation(to: target, &exchange)
+        }
+        // A navigation stopped or superseded (the task was cancelled) never arrives.
+        if recordingHistory, exchange.enteredHistory, !Task.isCancelled { history.push(exchange.url) }
+        return exchange
+    }
+
+    /// Back, as the browser's button: Next.js's router answers the `popstate` with a client
+    /// transition to that entry (gSSP data is never reused, so it is fetched again). `nil` at
+    /// the first entry.
+    public func back() async -> Exchange? {
+        guard let url = stepBack() else { return nil }
+        return await revisit(url)
+    }
+
+    /// Forward, the reverse of ``back()``; `nil` at the last entry.
+    public func forward() async -> Exchange? {
+        guard let url = stepForward() else { return nil }
+        return await revisit(url)
+    }
+
+    /// The first half of ``back()``: history moves at once, as the browser's address bar does
+    /// on `popstate`, so that a second press goes one entry further even while the first
+    /// entry is still loading. ``revisit(_:)`` is the second half.
+    public func stepBack() -> String? { history.back() }
+
+    /// The first half of ``forward()``.
+    public func stepForward() -> String? { history.forward() }
+
+    /// Loads the history entry `url` that back or forward moved to.
+    public func revisit(_ url: String) async -> Exchange {
+        var exchange = Exchange(requested: .clientTransition, target: url)
+        await transition(to: url, &exchange, redirects: 0)
+        if exchange.enteredHistory, !Task.isCancelled { history.replaceCurrent(exchange.url) }
+        return exchange
+    }
+
+    // MARK: - Client transition
+
+    private func transition(to target: String, _ exchange: inout Exchange, redirects: Int) async {
+        if let external = leavesSite(target) {
+            exchange.leaveSite(external)
+            return
+        }
+        let site: SiteInfo
+        do {
+            site = try await siteInfo()
+        } catch {
+            exchange.fail("cannot reach the site: \(error.message)")
+            return
+        }
+        // The route is matched, and the data URL built, without the locale (which the data URL
+        // then always carries, as Next.js's router writes it).
+        let path = String(site.splitLocale(target).target[...].pathAndRest.path)
+        if site.routes != nil {
+            guard let route = site.route(for: path) else {
+                let why = PercentDecoding.isMalformed(path) ? " (its %-escapes are not valid UTF-8)" : ""
+                exchange.notes.append("No page matches \(path)\(why): the client cannot load a page for it, so it falls back to a hard navigation (as Next.js's router does).")
+                return await hardNavigation(to: target, &exchange)
+            }
+            exchange.page = route.pattern.description
+            do throws(MalformedParameter) {
+                _ = try route.pattern.parameters(of: path)
+            } catch {
+                // Next.js's router decodes the params before it fetches anything, and stops there.
+                exchange.fail(
+                    "\(error.segment) is not valid percent-encoding for a parameter of \(route.pattern): Next.js's router throws DecodeError (\"failed to decode param\") and stays on the page; a hard navigation gets the server's 400 Bad Request.")
+                return
+            }
+            if route.hasServerSideProps == false {
+                exchange.notes.append("\(route.pattern) is static (no getServerSideProps): a client transition loads the page's JavaScript and fetches no data.")
+                return arrive(&exchange, at: target, props: .object([]), from: .staticPage, serverHTML: nil)
+            }
+        }
+
+        let (dataURL, dataFields) = site.dataRequest(for: target)
+        var fields = dataFields
+        let fetch: Fetch
+        do {
+            fetch = try await send(dataURL, &fields)
+        } catch {
+            if Task.isCancelled { return exchange.fail("stopped before the answer came") }
+            exchange.notes.append("The data request failed (\(error.message)): Next.js falls back to a hard navigation.")
+            return await hardNavigation(to: target, &exchange)
+        }
+        if Task.isCancelled { return exchange.fail("stopped before the answer came") }
+        exchange.fetches.append(fetch)
+        let status = fetch.response.status.code
+        let json = try? JSONValue(parsing: fetch.body)
+
+        if status == 404, let notFound = json?["notFound"], notFound.isTruthy {
+            exchange.notes.append("getServerSideProps returned notFound: the client renders the 404 page itself, without reloading; the address stays \(target).")
+            exchange.url = target
+            exchange.outcome = .clientNotFound
+            exchange.page = "/404"
+            if let html = transport.renderClientSide(page: "/404", pageProps: Array("{}".utf8)), case .success(let text) = html {
+                exchange.html = text
+            }
+            return
+        }
+        guard status == 200 else {
+            exchange.notes.append("The data request answered \(status): Next.js's router fails with \"Failed to load static props\" and falls back to a hard navigation.")
+            return await hardNavigation(to: target, &exchange)
+        }
+        guard let json else {
+            exchange.notes.append("The data response is not JSON: the page renders with empty props, as Next.js does.")
+            return arrive(&exchange, at: target, props: .object([]), from: .unreadableResponse, serverHTML: nil)
+        }
+        let pageProps = json["pageProps"] ?? .object([])
+        if let destination = pageProps["__N_REDIRECT"]?.stringValue {
+            let code = pageProps["__N_REDIRECT_STATUS"].map { $0.jsonText } ?? "?"
+            if destination.hasPrefix("/") && pageProps["__N_REDIRECT_BASE_PATH"] != .bool(false) {
+                guard redirects < Navigator.maxRedirects else {
+                    exchange.fail("Redirected \(Navigator.maxRedirects) times in a row: a redirect loop.")
+                    return
+                }
+                exchange.notes.append("getServerSideProps redirected to \(destination) (\(code)): the client transitions there; \(target) does not enter history.")
+                return await transition(to: destination, &exchange, redirects: redirects + 1)
+            }
+            if destination.hasPrefix("/") {
+                exchange.notes.append("getServerSideProps redirected to \(destination) (\(code), basePath: false): the browser loads it as a new page (window.location.href).")
+                return await hardNavigation(to: destination, &exchange, basePath: "")
+            }
+            exchange.notes.append("getServerSideProps redirected to another site (\(code)): the browser goes there (window.location.href).")
+            exchange.leaveSite(destination)
+            return
+        }
+        arrive(&exchange, at: target, props: pageProps, from: .dataResponse, serverHTML: fetch.serverHTML)
+    }
+
+    /// The end of a client transition: the page at `target` renders in the browser from `props`,
+    /// and the result is checked against the server's HTML for the same props.
+    private func arrive(
+        _ exchange: inout Exchange, at target: String, props: JSONValue, from source: Exchange.PropsSource, serverHTML: String?
+    ) {
+        exchange.url = target
+        exchange.props = props
+        exchange.propsSource = source
+        guard let page = exchange.page, let bytes = try? PropsEncoder().encode(props) else { return }
+        let clock = ContinuousClock()
+        let started = clock.now
+        guard let rendered = transport.renderClientSide(page: page, pageProps: bytes) else { return }
+        exchange.clientRenderMilliseconds = (clock.now - started).inMilliseconds
+        switch rendered {
+        case .success(let html):
+            exchange.html = html
+            if let serverHTML { exchange.hydration = HydrationCheck.compare(server: serverHTML, client: html) }
+        case .failure(let error):
+            exchange.hydration = .failed("the client cannot render the page: \(error.message)")
+        }
+    }
+
+    // MARK: - Hard navigation
+
+    private func hardNavigation(to target: String, _ exchange: inout Exchange, basePath: String? = nil) async {
+        exchange.kind = .hardNavigation
+        var location = target
+        var prefix = basePath
+        for _ in 0...Navigator.maxRedirects {
+            if let external = leavesSite(location) {
+                exchange.leaveSite(external)
+                return
+            }
+            if prefix == nil {
+                do {
+                    prefix = try await siteInfo().basePath
+                } catch {
+                    exchange.fail("cannot reach the site: \(error.message)")
+                    return
+                }
+            }
+            var fields: HTTPFields = [.accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"]
+            let fetch: Fetch
+            do {
+                fetch = try await send((prefix ?? "") + location, &fields)
+            } catch {
+                exchange.fail(Task.isCancelled ? "stopped before the answer came" : "cannot reach the site: \(error.message)")
+                return
+            }
+            exchange.fetches.append(fetch)
+            if Task.isCancelled { return exchange.fail("stopped before the answer came") }
+            let status = fetch.response.status.code
+            if [301, 302, 303, 307, 308].contains(status), let next = fetch.response.headerFields[.location] {
+                exchange.notes.append("\(status) redirect to \(next): the browser follows it.")
+                // Resolved against the URL that redirected, as a browser resolves `Location`.
+                switch PageLinks.destination(next, base: (prefix ?? "") + location) {
+                case .external(let url):
+                    exchange.leaveSite(url)
+                    return
+                case .fragment:
+                    break  // the same document again
+                case .page(let path):
+                    let base = prefix ?? ""
+                    if !base.isEmpty, path == base || path.hasPrefix(base + "/") || path.hasPrefix(base + "?") {
+                        location = String(path.dropFirst(base.count))
+                        if !location.hasPrefix("/") { location = "/" + location }
+                    } else {
+                        location = path
+                        prefix = ""
+                    }
+                }
+                continue
+            }
+            exchange.url = location
+            readDocument(fetch, into: &exchange)
+            return
+        }
+        exchange.fail("Redirected more than \(Navigator.maxRedirects) times: the browser stops (a redirect loop).")
+    }
+
+    /// A document's props and page from `__NEXT_DATA__`, and the hydration check.
+    private func readDocument(_ fetch: Fetch, into exchange: inout Exchange) {
+        let contentType = fetch.response.headerFields[.contentType] ?? ""
+        guard contentType.lowercased().hasPrefix("text/html") else {
+            exchange.notes.append("The response is \(contentType.isEmpty ? "not typed" : contentType), not an HTML document: no props to show.")
+            exchange.page = nil
+            return
+        }
+        exchange.html = fetch.bodyText
+        let parts = DocumentParts(html: fetch.body)
+        guard let nextData = parts.nextData else {
+            exchange.notes.append(parts.problem ?? "No __NEXT_DATA__.")
+            return
+        }
+        exchange.page = nextData["page"]?.stringValue
+        let pageProps = nextData["props"]?["pageProps"] ?? .object([])
+        exchange.props = pageProps
+        exchange.propsSource = .nextData
+        guard let page = exchange.page, let server = parts.appHTML else { return }
+        if nextData["err"] != nil {
+            exchange.notes.append("The document carries an error (__NEXT_DATA__.err): the browser shows Next.js's error overlay, so there is no hydration to check.")
+            return
+        }
+        guard let bytes = try? PropsEncoder().encode(pageProps),
+            let rendered = transport.renderClientSide(page: page, pageProps: bytes)
+        else { return }
+        switch rendered {
+        case .success(let client): exchange.hydration = HydrationCheck.compare(server: server, client: client)
+        case .failure(let error): exchange.hydration = .failed("the client cannot hydrate the page: \(error.message)")
+        }
+    }
+
+    // MARK: - Requests
+
+    private func send(_ path: String, _ fields: inout HTTPFields) async throws(TransportError) -> Fetch {
+        fields[.userAgent] = Navigator.userAgent
+        for field in headers { fields[field.name] = nil }
+        fields.append(contentsOf: headers)
+        // A fragment is not sent: it stays in the browser.
+        let requestPath = String(path[...].withoutFragment)
+        let userNames = Set(cookies.map(\.name))
+        let sent = cookies.map { "\($0.name)=\($0.value)" }
+            + jar.cookies(for: requestPath, now: Date()).filter { !userNames.contains($0.name) }.map { "\($0.name)=\($0.value)" }
+        if !sent.isEmpty { fields[.cookie] = sent.joined(separator: "; ") }
+        let request = HTTPRequest(method: .get, scheme: "http", authority: "localhost", path: requestPath, headerFields: fields)
+        let fetch = try await transport.send(request, body: [])
+        jar.store(fetch.response.headerFields[values: .setCookie], requestPath: requestPath, now: Date())
+        return fetch
+    }
+
+    /// The absolute URL a target points to when it is on another site; `nil` for a path.
+    private nonisolated func leavesSite(_ target: String) -> String? {
+        guard !target.hasPrefix("/") || target.hasPrefix("//") else { return nil }
+        return target
+    }
+
+    /// `target` with the bytes that cannot appear in a request target percent-encoded (as UTF-8);
+    /// existing `%XX` escapes are kept.
+    static func percentEncoded(_ target: String) -> String {
+        let unsafe: Set<UInt8> = Set("\"<>`{}|\\^".utf8)
+        guard target.utf8.contains(where: { $0 <= 0x20 || $0 >= 0x7F || unsafe.contains($0) }) else { return target }
+        var out = ""
+        for byte in target.utf8 {
+            if byte <= 0x20 || byte >= 0x7F || unsafe.contains(byte) {
+                out += PercentDecoding.escaped(byte)
+            } else {
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            }
+        }
+        return out
+    }
+
+}
+
+extension Exchange {
+    /// Whether the address bar shows a page of the site at the end (then history records it).
+    var enteredHistory: Bool {
+        switch outcome {
+        case .page, .clientNotFound: true
+        case .leftSite, .failed: false
+        }
+    }
+
+    /// The browser leaves for `url`: nothing of the site is shown.
+    mutating func leaveSite(_ url: String) {
+        outcome = .leftSite(url)
+        page = nil
+        notes.append("The explorer does not follow the browser to \(url): it shows this site only.")
+    }
+
+    mutating func fail(_ message: String) {
+        outcome = .failed(message)
+        notes.append(message)
+    }
+}

@@ -1,0 +1,179 @@
+import Browser
+import SSR
+
+/// Everything the explorer's screen shows, as a value: `handle(_:)` turns events (keys,
+/// results) into a new state and the effects to run; `Screen.render` draws it. No terminal,
+/// no waiting: the tests drive it as a user would.
+package struct AppState: Sendable {
+    package var width: Int
+    package var height: Int
+    /// Where the site runs, for the address line (`in-process (production)`, a URL).
+    package let origin: String
+    /// The base URL `curl` commands use.
+    package let curlBase: String
+
+    package internal(set) var routes: [RouteRow] = [] {
+        didSet { longestRoute = routes.map { DisplayWidth.of($0.pattern) }.max() ?? 20 }
+    }
+    /// The columns of the longest route pattern, for the layout.
+    private(set) var longestRoute = 20
+    /// The site lists no routes (a server without a build manifest).
+    package internal(set) var siteProblem: String?
+    /// The site did not answer: why, shown where the views go until it does.
+    package internal(set) var siteUnreachable: String?
+    package internal(set) var routeCursor = 0
+    package internal(set) var focus: Focus = .routes
+    /// The view shown when the layout has room for one only.
+    package internal(set) var activeView: ViewKind = .props
+    package internal(set) var zoomed = false
+
+    /// The exchange on screen, and every exchange of the session (newest last).
+    package internal(set) var current: Presentation?
+    package internal(set) var exchanges: [Presentation] = []
+    /// Cursor and scroll of each view, reset for each exchange.
+    var panes: [ViewKind: PaneState] = [:]
+    /// The text views whose long lines wrap (`w`) rather than run off to the right.
+    package internal(set) var wrapping: Set<ViewKind> = []
+    /// Where their lines start, for the current exchange and size.
+    var wrapIndex: [ViewKind: WrapIndex] = [:]
+
+    package internal(set) var overlay: Overlay?
+    /// The navigation in flight, while it is: a newer one or Esc stops it.
+    package internal(set) var loading: Loading?
+    /// The number of the last navigation asked for: results of older ones are dropped.
+    var lastNavigationID = 0
+    /// A line for the key bar until the next key: a result, an error.
+    package internal(set) var message: StyledText?
+    /// The last search: its view, its matches, where the cursor is among them.
+    package internal(set) var search: SearchState?
+    /// The headers and cookies sent with every request (as the navigator has them).
+    package internal(set) var requestHeaders: [(name: String, value: String)] = []
+    package internal(set) var requestCookies: [(name: String, value: String)] = []
+    package internal(set) var canGoBack = false
+    package internal(set) var canGoForward = false
+    package internal(set) var quitting = false
+
+    /// Exchanges kept for the history list.
+    static let historyLimit = 200
+
+    package init(width: Int, height: Int, origin: String, curlBase: String) {
+        self.width = width
+        self.height = height
+        self.origin = origin
+        self.curlBase = curlBase
+    }
+
+    package var layout: Layout {
+        Layout(width: width, height: height, zoomed: zoomed, focus: focus, activeView: activeView, longestRoute: longestRoute)
+    }
+}
+
+/// What happens to the state.
+package enum Event: Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    case siteLoaded(Result<SiteInfo, TransportError>)
+    /// Navigation `id` finished; history's new position comes with it.
+    case navigated(id: Int, Presentation, canGoBack: Bool, canGoForward: Bool)
+    /// Back or forward `id` moved in history to `url`, which it now loads.
+    case headingTo(id: Int, url: String, canGoBack: Bool, canGoForward: Bool)
+    /// Back or forward `id` had nowhere to go.
+    case historyEnd(id: Int, back: Bool)
+    case compared(Comparison)
+    case requestSettings(headers: [(name: String, value: String)], cookies: [(name: String, value: String)])
+}
+
+/// What the state asks the outside world to do; results come back as events.
+package enum Effect: Sendable, Equatable {
+    case loadSite
+    /// Navigation `id`; it stops the one in flight.
+    case navigate(id: Int, Exchange.Kind, String)
+    case back(id: Int), forward(id: Int)
+    /// Stop the navigation in flight (Esc).
+    case stopNavigation
+    case compare(String)
+    /// The compare window closed before its result came.
+    case stopComparing
+    case setHeader(name: String, value: String?)
+    case setCookie(name: String, value: String?)
+    /// Put text on the clipboard (OSC 52).
+    case copy(String)
+    case quit
+}
+
+/// A navigation on its way.
+package struct Loading: Sendable, Equatable {
+    package let id: Int
+    package let kind: Exchange.Kind
+    /// Where it goes: `nil` for back or forward until history says.
+    package internal(set) var target: String?
+    /// `back` or `forward`, for those.
+    package let step: String?
+
+    /// For the address line: `client transition to /slow`, `back to /about`.
+    package var label: String {
+        guard let step else { return "\(kind.rawValue) to \(target ?? "")" }
+        return target.map { "\(step) to \($0)" } ?? step
+    }
+}
+
+/// A window over the screen.
+package enum Overlay: Sendable {
+    /// The key map, scrolled to `top`.
+    case help(top: Int)
+    case prompt(Prompt)
+    /// The current page's links, to follow one.
+    case links(cursor: Int)
+    /// The session's exchanges, to show one again.
+    case history(cursor: Int)
+    /// The props' weight by key against the 128 kB threshold.
+    case sizes
+    /// Hard navigation against client transition, for a path; `nil` while fetching.
+    case compare(path: String, result: Comparison?)
+    /// A curl command for the current request.
+    case curl(String)
+    /// One value of the props in full (a long string), scrolled to `top`.
+    case value(path: String, text: String, top: Int)
+}
+
+/// A line of input, and what it is for.
+package struct Prompt: Sendable {
+    package enum Purpose: Sendable, Equatable {
+        /// A path to go to, as a client transition or (Tab) a hard navigation.
+        case address(Exchange.Kind)
+        case routeParameters(pattern: String)
+        case search(ViewKind)
+        case requestSetting
+    }
+    package var purpose: Purpose
+    package var editor: LineEditor
+    /// Why Enter did not take what was typed; the window stays open with the text.
+    package var problem: String?
+
+    package var title: String {
+        switch purpose {
+        case .address(let kind): "Go to (\(kind.rawValue))"
+        case .routeParameters(let pattern): "Open \(pattern)"
+        case .search(let view): "Search \(view.title)"
+        case .requestSetting: "Request header or cookie"
+        }
+    }
+
+    package var hint: String {
+        let go = "\(KeyMap.submit.label) go", cancel = "\(KeyMap.close.label) cancel"
+        return switch purpose {
+        case .address: "a path such as /posts/1?ref=x · \(go) · \(KeyMap.switchKind.label) client/hard · \(cancel)"
+        case .routeParameters: "fill in the parameters · \(go) · \(cancel)"
+        case .search: "text to find, any case · \(KeyMap.submit.label) alone repeats the last · then \(KeyMap.matchRow.bar.keys) next/previous"
+        case .requestSetting: "Name: value sets a header · Name: \"\" an empty one · name=value a cookie · Name: or name= removes"
+        }
+    }
+}
+
+/// Cursor and scroll of one view.
+struct PaneState: Sendable, Equatable {
+    var cursor = 0
+    var top = 0
+    /// Columns scrolled to the right.
+    var column = 0
+}

@@ -1,0 +1,290 @@
+import Browser
+import Foundation
+import SSR
+
+/// Draws the state into a grid: the address line, the routes, the views, a window on top,
+/// and the key bar. Pure: the same state always gives the same grid.
+package enum Screen {
+    package static func render(_ state: AppState) -> Grid {
+        var grid = Grid(width: state.width, height: state.height)
+        let layout = state.layout
+        if layout.isTooSmall {
+            tooSmall(state, &grid)
+            return grid
+        }
+        addressLine(state, layout.address, &grid)
+        if let routes = layout.routes { routeList(state, routes, &grid) }
+        for (kind, box) in layout.views { view(kind, state, box, tabbed: layout.tabbed, &grid) }
+        keyBar(state, layout.keyBar, &grid)
+        if let overlay = state.overlay { draw(overlay, state, &grid) }
+        return grid
+    }
+
+    private static func tooSmall(_ state: AppState, _ grid: inout Grid) {
+        let lines = [
+            "Terminal too small: \(state.width)×\(state.height).",
+            "The explorer needs \(Layout.minimumWidth)×\(Layout.minimumHeight).",
+            "Enlarge the window, or press q to quit.",
+        ]
+        let top = max(0, (state.height - lines.count) / 2)
+        for (offset, line) in lines.enumerated() {
+            let width = DisplayWidth.of(line)
+            grid.put(line, x: max(0, (state.width - width) / 2), y: top + offset, limit: state.width, style: offset == 0 ? .warning : .plain)
+        }
+    }
+
+    /// Back and forward (lit when there is somewhere to go), what is on its way, the URL as a
+    /// browser shows it, what happened; the origin on the right when there is room.
+    private static func addressLine(_ state: AppState, _ rect: Rect, _ grid: inout Grid) {
+        var arrows = StyledText(" ")
+        arrows.append("←", state.canGoBack ? .strong : .dim)
+        arrows.append("→ ", state.canGoForward ? .strong : .dim)
+        var parts: [FittedLine.Part] = []
+        if let loading = state.loading {
+            parts.append(.init(StyledText("⋯ \(loading.label) (Esc stops)", .warning), shrinks: true))
+        }
+        if let current = state.current {
+            // While another page is on its way, the one shown matters less.
+            let demoted = state.loading == nil ? 0 : 3
+            parts += current.addressParts.map { part in
+                var part = part
+                part.priority += demoted
+                return part
+            }
+        } else if state.loading == nil {
+            parts.append(.init(StyledText("gssp explorer", .heading)))
+            let hint = state.siteUnreachable == nil ? "pick a route and press Enter, or g to type a path" : "the site does not answer: r tries again"
+            parts.append(.init(StyledText(hint, state.siteUnreachable == nil ? .dim : .serverError), shrinks: true, priority: 3))
+        }
+        let room = rect.width - DisplayWidth.of(arrows.plainText)
+        let origin = state.origin
+        let originWidth = DisplayWidth.of(origin) + 3  // two spaces before it, one after
+        let full = FittedLine.fit(parts, width: Int.max)
+        let line: StyledText
+        if DisplayWidth.of(full.plainText) + originWidth <= room {
+            line = full
+            grid.put(origin, x: rect.width - originWidth + 2, y: rect.y, limit: originWidth, style: .dim)
+        } else {
+            line = FittedLine.fit(parts, width: room)
+        }
+        grid.put(arrows.appending(line), x: 0, y: rect.y, limit: rect.width)
+    }
+
+    private static func routeList(_ state: AppState, _ box: Rect, _ grid: inout Grid) {
+        let focused = state.focus == .routes
+        grid.box(box, title: StyledText("Routes", focused ? .heading : .strong), focused: focused)
+        let inner = box.inner
+        guard inner.height > 0 else { return }
+        if state.routes.isEmpty {
+            let text = state.siteUnreachable != nil ? "none: the site does not answer" : state.siteProblem ?? "loading the site…"
+            for (offset, line) in wrap(text, width: inner.width).prefix(inner.height).enumerated() {
+                grid.put(line, x: inner.x, y: inner.y + offset, limit: inner.width, style: state.siteUnreachable == nil ? .dim : .serverError)
+            }
+            return
+        }
+        let unknown = state.routes.contains { $0.symbol == "?" }
+        let legendRows = inner.height >= 8 ? (unknown ? 3 : 2) : 0
+        let rows = inner.height - legendRows
+        let top = max(0, min(state.routeCursor - rows / 2, state.routes.count - rows))
+        for (offset, route) in state.routes.dropFirst(top).prefix(rows).enumerated() {
+            let y = inner.y + offset
+            var line = StyledText(" ")
+            line.append(route.symbol, route.symbol == "ƒ" ? .number : .dim)
+            line.append(" ")
+            line.append(route.pattern, route.isDynamic ? .key : .plain)
+            grid.put(line.truncated(to: inner.width), x: inner.x, y: y, limit: inner.width)
+            if top + offset == state.routeCursor { grid.highlight(focused ? .cursor : .match, y: y, in: inner) }
+        }
+        if legendRows > 0 {
+            let full = ["ƒ server-rendered", "○ static"] + (unknown ? ["? not said (remote)"] : [])
+            // As `next build` says them, when the pane is narrow.
+            let short = ["ƒ dynamic", "○ static"] + (unknown ? ["? unknown"] : [])
+            let legend = full.allSatisfy { DisplayWidth.of($0) < inner.width } ? full : short
+            for (offset, text) in legend.enumerated() {
+                grid.put(text, x: inner.x + 1, y: inner.y + inner.height - legend.count + offset, limit: inner.width - 1, style: .dim)
+            }
+        }
+    }
+
+    private static func view(_ kind: ViewKind, _ state: AppState, _ box: Rect, tabbed: Bool, _ grid: inout Grid) {
+        let focused = state.focus == .view(kind)
+        grid.box(box, title: title(kind, state, tabbed: tabbed, focused: focused, room: box.width - 6), focused: focused)
+        let inner = box.inner
+        guard state.current != nil else {
+            if let problem = state.siteUnreachable, kind == state.layout.views.first?.kind {
+                // Where the eye goes first, in full: the cause, then what to do.
+                var lines = wrap("The site cannot be reached: \(problem)", width: inner.width).map { StyledText($0, .serverError) }
+                lines.append("")
+                lines += wrap("Start the server, then press r to try again (or g to type a path).", width: inner.width).map { StyledText($0, .dim) }
+                for (offset, line) in lines.prefix(inner.height).enumerated() { grid.put(line, x: inner.x, y: inner.y + offset, limit: inner.width) }
+            } else if inner.height > 0 {
+                grid.put(state.loading == nil ? "nothing yet" : "loading…", x: inner.x, y: inner.y, limit: inner.width, style: .dim)
+            }
+            return
+        }
+        let pane = state.pane(kind)
+        let count = state.lineCount(kind)
+        let search = state.search?.view == kind ? state.search?.query : nil
+        let wraps = state.wrapIndex[kind] != nil
+        for (offset, (line, skip)) in state.rows(kind, pane.top..<(pane.top + inner.height)).enumerated() {
+            let row = pane.top + offset, y = inner.y + offset
+            grid.put(line, x: inner.x, y: y, limit: inner.width, skip: skip)
+            let lineWidth = DisplayWidth.of(line.plainText)
+            if !wraps, lineWidth > skip + inner.width {
+                // More to the right: → scrolls there, w wraps, z gives the view the whole width.
+                grid.put("›", x: inner.x + inner.width - 1, y: y, limit: 1, style: .dim)
+            }
+            if !wraps, skip > 0, lineWidth > 0 {
+                // Scrolled: the start of the line is to the left (←).
+                grid.put("‹", x: inner.x, y: y, limit: 1, style: .dim)
+            }
+            if let search { mark(search, in: line, skip: skip, x: inner.x, y: y, limit: inner.width, &grid) }
+            if focused && row == pane.cursor { grid.highlight(.cursor, y: y, in: inner) }
+        }
+        if count > inner.height, inner.height > 0 {
+            // Where the window is, on the right edge of the box.
+            let position = "\(pane.top + 1)–\(min(count, pane.top + inner.height))/\(count)"
+            let width = DisplayWidth.of(position)
+            if width + 4 < box.width { grid.put(position, x: box.x + box.width - width - 2, y: box.y + box.height - 1, limit: width, style: .dim) }
+        }
+    }
+
+    /// Underlines each occurrence of `query` in a drawn line.
+    private static func mark(_ query: String, in line: StyledText, skip: Int, x: Int, y: Int, limit: Int, _ grid: inout Grid) {
+        let text = line.plainText
+        var searchStart = text.startIndex
+        while let range = text.range(of: query, options: .caseInsensitive, range: searchStart..<text.endIndex) {
+            let start = DisplayWidth.of(String(text[..<range.lowerBound])) - skip
+            let end = start + DisplayWidth.of(String(text[range]))
+            if start >= limit { break }
+            // A match scrolled off to the left (or on an earlier piece of a wrapped line) is not drawn.
+            if end > 0 { grid.highlight(.match, y: y, columns: (x + max(0, start))..<(x + min(limit, end))) }
+            searchStart = range.upperBound
+        }
+    }
+
+    private static func title(_ kind: ViewKind, _ state: AppState, tabbed: Bool, focused: Bool, room: Int) -> StyledText {
+        var title = StyledText()
+        if tabbed {
+            // When the tabs and the detail do not fit, the other tabs keep their numbers only.
+            let detailWidth = detail(kind, state).map { DisplayWidth.of($0.plainText) + 3 } ?? 0
+            let named = ViewKind.allCases.reduce(0) { $0 + DisplayWidth.of("\($1.number) \($1.title)") } + 9
+            for (index, other) in ViewKind.allCases.enumerated() {
+                if index > 0 { title.append(" │ ", .border) }
+                let name = other == kind || named + detailWidth <= room ? "\(other.number) \(other.title)" : "\(other.number)"
+                title.append(name, other == kind ? .heading : .dim)
+            }
+        } else {
+            title.append("\(kind.number) \(kind.title)", focused ? .heading : .strong)
+        }
+        if let detail = detail(kind, state) {
+            title.append(" · ", .dim)
+            title.append(detail)
+        }
+        return title
+    }
+
+    /// What the title says about the view's content.
+    private static func detail(_ kind: ViewKind, _ state: AppState) -> StyledText? {
+        guard let current = state.current else { return nil }
+        switch kind {
+        case .props:
+            guard let size = current.analysis.propsSize else { return nil }
+            let percent = Double(size.total) / Double(size.threshold) * 100
+            var text = StyledText("\(PrettyBytes.format(size.total)) (\(percent < 1 ? "<1" : String(Int(percent.rounded())))% of 128 kB)",
+                                  size.isOverThreshold ? .warning : .dim)
+            if !current.analysis.sensitive.isEmpty { text.append(" ⚠ \(current.analysis.sensitive.count) secret?", .warning) }
+            return text
+        case .html:
+            guard let hydration = current.exchange.hydration else { return nil }
+            return hydration.verdict == .match ? StyledText("hydration ✓", .success) : StyledText("hydration ✗", .serverError)
+        case .headers:
+            guard let fetch = current.exchange.lastFetch else { return nil }
+            return StyledText("\(fetch.response.status.code)", Style.status(fetch.response.status.code))
+        case .timing:
+            return StyledText(Timing.text(milliseconds: current.exchange.totalMilliseconds), .number)
+        }
+    }
+
+    private static func keyBar(_ state: AppState, _ rect: Rect, _ grid: inout Grid) {
+        if let message = state.message {
+            grid.put(StyledText(" ").appending(message.truncated(to: rect.width - 1)), x: 0, y: rect.y, limit: rect.width)
+            return
+        }
+        let rows: [HelpRow] = switch (state.overlay, state.focus) {
+        case (.prompt?, _): KeyMap.promptBar
+        case (.links?, _), (.history?, _): KeyMap.listBar
+        case (.some, _): KeyMap.windowBar
+        case (nil, .routes): KeyMap.routesBar
+        case (nil, .view(.props)): KeyMap.propsBar
+        case (nil, .view): KeyMap.viewBar
+        }
+        var keys = rows.map(\.bar)
+        var line = StyledText(" ")
+        if state.overlay == nil, let search = state.search {
+            // The search in force, and where the cursor is among its matches.
+            line.append("/", .strong)
+            line.append(DisplayWidth.truncated(search.query, to: 20), .input)
+            line.append(" \(search.progress) in \(search.view.title)  ", search.isScanning || !search.matches.isEmpty ? .dim : .warning)
+            let searching = [KeyMap.matchRow, HelpRow(KeyMap.close, action: "clear")]
+            keys = searching.map(\.bar) + keys.filter { bar in !(searching + [KeyMap.searchRow]).contains { $0.bar.keys == bar.keys } }
+        }
+        // What does not fit goes, from the middle: help and quit stay.
+        var shown = keys
+        let used = DisplayWidth.of(line.plainText)
+        func width(_ keys: [(keys: String, action: String)]) -> Int { keys.reduce(used) { $0 + DisplayWidth.of($1.0) + DisplayWidth.of($1.1) + 3 } }
+        while shown.count > 2, width(shown) > rect.width { shown.remove(at: shown.count - 3) }
+        for (key, action) in shown {
+            line.append(key, .strong)
+            line.append(" \(action)  ", .dim)
+        }
+        grid.put(line, x: 0, y: rect.y, limit: rect.width)
+    }
+
+    /// Text broken into lines of at most `width` columns, at spaces where it can.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = "", lineWidth = 0
+            for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
+                var word = String(word)
+                var wordWidth = DisplayWidth.of(word)
+                if lineWidth > 0 && lineWidth + 1 + wordWidth > width {
+                    lines.append(line)
+                    line = ""
+                    lineWidth = 0
+                }
+                while wordWidth > width {
+                    // A word longer than the line: cut it.
+                    var head = "", headWidth = 0
+                    for character in word {
+                        let w = DisplayWidth.of(String(character))
+                        if headWidth + w > width - lineWidth - (lineWidth > 0 ? 1 : 0) { break }
+                        head.append(character)
+                        headWidth += w
+                    }
+                    if head.isEmpty { lines.append(line); line = ""; lineWidth = 0; continue }
+                    lines.append(line + (lineWidth > 0 ? " " : "") + head)
+                    line = ""
+                    lineWidth = 0
+                    word.removeFirst(head.count)
+                    wordWidth = DisplayWidth.of(word)
+                }
+                if lineWidth > 0 { line += " "; lineWidth += 1 }
+                line += word
+                lineWidth += wordWidth
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+}
+
+extension StyledText {
+    func appending(_ other: StyledText) -> StyledText {
+        var copy = self
+        copy.append(other)
+        return copy
+    }
+}
