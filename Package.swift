@@ -1,6 +1,18 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// The packages' products, named once.
+let httpTypes: Target.Dependency = .product(name: "HTTPTypes", package: "swift-http-types")
+let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
+let hummingbird: Target.Dependency = .product(name: "Hummingbird", package: "hummingbird")
+let grdb: Target.Dependency = .product(name: "GRDB", package: "GRDB.swift")
+let compressNIO: Target.Dependency = .product(name: "CompressNIO", package: "compress-nio")
+let asyncHTTPClient: Target.Dependency = .product(name: "AsyncHTTPClient", package: "async-http-client")
+let serviceLifecycle: Target.Dependency = .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
+let nioCore: Target.Dependency = .product(name: "NIOCore", package: "swift-nio")
+let nioHTTP1: Target.Dependency = .product(name: "NIOHTTP1", package: "swift-nio")
+let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+
 let package = Package(
     name: "gssp-explorer",
     // Mutex (Synchronization) needs macOS 15. Built and tested on Linux; the macOS side is
@@ -14,52 +26,18 @@ let package = Package(
         .plugin(name: "PagesPlugin", targets: ["PagesPlugin"]),
         .executable(name: "explorer", targets: ["explorer"]),
     ],
-    dependencies: [
-        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
-        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
-        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
-        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
-        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
-    ],
+    dependencies: [.package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"), .package(url: "https://github.com/apple/swift-log", from: "1.16.2"), .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"), .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"), .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"), .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"), .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"), .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"), .package(url: "https://github.com/apple/swift-nio", from: "2.101.2")],
     targets: [
         // How a page file's path becomes a route, and which route tables Next.js refuses: shared
         // by SSR and the build-time generator, which cannot depend on SSR's packages.
         .target(name: "RouteFiles"),
-        .target(
-            name: "SSR",
-            dependencies: [
-                "RouteFiles",
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "Logging", package: "swift-log"),
-            ]
-        ),
+        .target(name: "SSR", dependencies: ["RouteFiles", httpTypes, logging]),
         // An engine served over HTTP by Hummingbird: limits, gzip, graceful shutdown.
-        .target(
-            name: "SSRServer",
-            dependencies: [
-                "SSR",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "CompressNIO", package: "compress-nio"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ]
-        ),
+        .target(name: "SSRServer", dependencies: ["SSR", hummingbird, compressNIO, serviceLifecycle]),
         // The simulated browser: navigation, transports, exchanges, analyzers.
-        .target(
-            name: "Browser",
-            dependencies: [
-                "SSR",
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-            ]
-        ),
+        .target(name: "Browser", dependencies: ["SSR", httpTypes, asyncHTTPClient, nioCore, nioHTTP1]),
         // The terminal UI as plain code: state, keys, view into a grid of cells.
-        .target(name: "ExplorerUI", dependencies: ["Browser", "SSR", .product(name: "HTTPTypes", package: "swift-http-types")]),
+        .target(name: "ExplorerUI", dependencies: ["Browser", "SSR", httpTypes]),
         // ncursesw with C shims for what Swift cannot see (macros, C globals, wcwidth).
         // macOS's ncurses is wide-character already and has no ncursesw.
         .target(name: "CNCursesW", linkerSettings: [
@@ -73,11 +51,7 @@ let package = Package(
         // The sample site: pages/ routed by the plugin, data from SQLite created from seed.sql.
         .target(
             name: "SampleSite",
-            dependencies: [
-                "SSR",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-            ],
+            dependencies: ["SSR", grdb, httpTypes],
             path: "sample-site",
             exclude: ["pages", "nextjs"],  // nextjs/: the same site as a Next.js app, for the fidelity tests
             resources: [.copy("seed.sql")],
@@ -85,25 +59,8 @@ let package = Package(
         ),
         // `explorer bench`: the runner, its reports, and the references it measures against (the
         // hand-written floor, a plain Hummingbird handler). Not a product: no library ships it.
-        .target(
-            name: "Bench",
-            dependencies: [
-                "SSR", "SSRServer", "Browser", "SampleSite",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "Logging", package: "swift-log"),
-            ]
-        ),
-        .executableTarget(
-            name: "explorer",
-            dependencies: [
-                "SSR", "SSRServer", "Browser", "ExplorerUI", "Curses", "SampleSite", "Bench",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "Logging", package: "swift-log"),
-            ]
-        ),
+        .target(name: "Bench", dependencies: ["SSR", "SSRServer", "Browser", "SampleSite", grdb, hummingbird, httpTypes, logging]),
+        .executableTarget(name: "explorer", dependencies: ["SSR", "SSRServer", "Browser", "ExplorerUI", "Curses", "SampleSite", "Bench", argumentParser, httpTypes, logging]),
         // Fuzz targets for the parsers (`.fuzz/run` drives them with libFuzzer); `fuzz` replays
         // inputs through them without it.
         .target(name: "FuzzTargets", dependencies: ["SSR", "Browser", "ExplorerUI"]),
@@ -114,69 +71,23 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "SSRTests",
-            dependencies: [
-                "SSR", "TestSupport",
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
+            dependencies: ["SSR", "TestSupport", httpTypes, logging],
             exclude: ["pages"],
             plugins: ["PagesPlugin"]
         ),
-        .testTarget(
-            name: "SampleSiteTests",
-            dependencies: [
-                "SampleSite", "SSR", "Browser",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "Logging", package: "swift-log"),
-            ]
-        ),
-        .testTarget(
-            name: "SSRServerTests",
-            dependencies: [
-                "SSRServer", "SSR", "TestSupport",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "CompressNIO", package: "compress-nio"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "Logging", package: "swift-log"),
-            ]
-        ),
+        .testTarget(name: "SampleSiteTests", dependencies: ["SampleSite", "SSR", "Browser", grdb, httpTypes, logging]),
+        .testTarget(name: "SSRServerTests", dependencies: ["SSRServer", "SSR", "TestSupport", hummingbird, asyncHTTPClient, compressNIO, serviceLifecycle, nioHTTP1, httpTypes, logging]),
         .testTarget(
             name: "ExplorerUITests",
-            dependencies: [
-                "ExplorerUI", "Browser", "SSR",
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
+            dependencies: ["ExplorerUI", "Browser", "SSR", httpTypes, logging],
             exclude: ["Snapshots"]  // read from the source tree, next to the test
         ),
-        .testTarget(
-            name: "BrowserTests",
-            dependencies: [
-                "Browser", "SSR",
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "Logging", package: "swift-log"),
-            ]
-        ),
-        .testTarget(
-            name: "BenchTests",
-            dependencies: [
-                "Bench", "SSR", "SampleSite",
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "Logging", package: "swift-log"),
-            ]
-        ),
+        .testTarget(name: "BrowserTests", dependencies: ["Browser", "SSR", httpTypes, logging]),
+        .testTarget(name: "BenchTests", dependencies: ["Bench", "SSR", "SampleSite", httpTypes, logging]),
         // Runs the built `explorer` binary, as a user does; and beside the real Next.js (Fidelity/).
         .testTarget(
             name: "explorerTests",
-            dependencies: [
-                "explorer", "SSR", "Browser", "SampleSite", "TestSupport",
-                .product(name: "CompressNIO", package: "compress-nio"),
-                .product(name: "NIOCore", package: "swift-nio"),
-            ],
+            dependencies: ["explorer", "SSR", "Browser", "SampleSite", "TestSupport", compressNIO, nioCore],
             exclude: ["Fidelity/cases.txt"]  // read from the source tree, next to the test
         ),
     ],

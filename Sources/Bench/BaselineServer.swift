@@ -11,19 +11,19 @@ import SSRServer
 /// ```swift
 /// try await BaselineServer(status: .ok, headers: fields, body: bytes).withRunning { port in … }
 /// ```
-public struct BaselineServer: Sendable {
-    public let status: HTTPResponse.Status
-    public let headers: HTTPFields
-    public let body: [UInt8]
+package struct BaselineServer: Sendable {
+    package let status: HTTPResponse.Status
+    package let headers: HTTPFields
+    package let body: [UInt8]
 
-    public init(status: HTTPResponse.Status, headers: HTTPFields, body: [UInt8]) {
+    package init(status: HTTPResponse.Status, headers: HTTPFields, body: [UInt8]) {
         self.status = status
         self.headers = headers
         self.body = body
     }
 
     /// Serves on a free loopback port while `body` runs.
-    public func withRunning<T: Sendable>(_ body: (Int) async throws -> T) async throws -> T {
+    package func withRunning<T: Sendable>(_ body: (Int) async throws -> T) async throws -> T {
         let (status, headers, buffer) = (self.status, self.headers, ByteBuffer(bytes: self.body))
         return try await ScopedServer.run({ onListening in
             let router = Router()
@@ -33,6 +33,6 @@ public struct BaselineServer: Sendable {
                 router: router, configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
                 onServerRunning: { await onListening($0.localAddress?.port ?? 0) },
                 logger: Logger(label: "baseline") { _ in SwiftLogNoOpLogHandler() })
-        }, body)
+        }) { port, _ in try await body(port) }
     }
 }

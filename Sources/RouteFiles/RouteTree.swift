@@ -47,7 +47,6 @@ public struct RouteTree {
                 slugNames.append(next)
             }
             let key: String
-            var catchAll = false
             switch segment {
             case .literal(let s):
                 key = s
@@ -56,13 +55,13 @@ public struct RouteTree {
                 slugName = name
                 key = "[]"
             case .catchAll(let name):
+                // Next.js's messages, their wording and spacing kept.
                 if let optional = optionalRestSlugName {
                     throw RouteDefinitionError("You cannot use both an optional and required catch-all route at the same level (\"[[...\(optional)]]\" and \"[...\(name)]\").")
                 }
                 try handleSlug(restSlugName, name, written: "[...\(name)]")
                 restSlugName = name
                 key = "[...]"
-                catchAll = true
             case .optionalCatchAll(let name):
                 if let rest = restSlugName {
                     throw RouteDefinitionError("You cannot use both an required and optional catch-all route at the same level (\"[...\(rest)]\" and \"[[...\(name)]]\" ).")
@@ -70,7 +69,10 @@ public struct RouteTree {
                 try handleSlug(optionalRestSlugName, name, written: "[[...\(name)]]")
                 optionalRestSlugName = name
                 key = "[[...]]"
-                catchAll = true
+            }
+            let catchAll = switch segment {
+            case .catchAll, .optionalCatchAll: true
+            case .literal, .dynamic: false
             }
             let child = children[key] ?? Node()
             children[key] = child

@@ -3,11 +3,12 @@ import Logging
 import ServiceLifecycle
 
 /// Runs an application on a loopback port for the length of a body, then shuts it down
-/// gracefully: for benchmarks that start servers in their own process.
+/// gracefully: for benchmarks and tests that start servers in their own process. The body gets
+/// the port, and the group to shut down early (a test of graceful shutdown).
 package enum ScopedServer {
     package static func run<T: Sendable>(
         _ makeApplication: (@escaping @Sendable (Int) async -> Void) -> some ApplicationProtocol,
-        _ body: (Int) async throws -> T
+        _ body: (Int, ServiceGroup) async throws -> T
     ) async throws -> T {
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let quiet = Logger(label: "scoped") { _ in SwiftLogNoOpLogHandler() }
@@ -20,7 +21,7 @@ package enum ScopedServer {
             throw CancellationError()
         }
         do {
-            let result = try await body(port)
+            let result = try await body(port, group)
             await group.triggerGracefulShutdown()
             try await running.value
             return result

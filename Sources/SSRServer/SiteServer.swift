@@ -39,7 +39,7 @@ public struct SiteServer: Sendable {
     /// then stops gracefully.
     public func withRunning<T: Sendable>(_ body: (Int) async throws -> T) async throws -> T {
         let local = SiteServer(engine: engine, host: "127.0.0.1", port: 0, limits: limits, logger: logger)
-        return try await ScopedServer.run({ local.application(onListening: $0) }, body)
+        return try await ScopedServer.run({ local.application(onListening: $0) }) { port, _ in try await body(port) }
     }
 
     /// The application, for callers that run it in their own service group (tests).

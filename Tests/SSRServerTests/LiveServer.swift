@@ -68,24 +68,10 @@ enum LiveSite {
         _ mode: Engine.Mode = .production, limits: ServerLimits = ServerLimits(),
         _ body: @Sendable (Client) async throws -> T
     ) async throws -> T {
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
         let server = SiteServer(engine: try engine(mode), host: "127.0.0.1", port: 0, limits: limits,
                                 logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
-        let application = server.application { continuation.yield($0) }
-        let group = ServiceGroup(services: [application], gracefulShutdownSignals: [], logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
-        let running = Task { try await group.run() }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else { throw URLError(.cannotConnectToHost) }
-        let client = Client(port: port, group: group)
-        do {
-            let result = try await body(client)
-            await group.triggerGracefulShutdown()
-            try await running.value
-            return result
-        } catch {
-            await group.triggerGracefulShutdown()
-            try? await running.value
-            throw error
+        return try await ScopedServer.run({ server.application(onListening: $0) }) { port, group in
+            try await body(Client(port: port, group: group))
         }
     }
 
