@@ -20,22 +20,16 @@ struct RoutesCommand: AsyncParsableCommand {
         } catch {
             throw Unavailable.exit("routes", "cannot reach the site: \(error.message)")
         }
-        let errorPages = (transport as? InProcessTransport)?.engine.site.errorPageRoutes ?? []
-        print(RoutesCommand.table(info, errorPages: errorPages))
+        print(RoutesCommand.table(info))
         if info.routes == nil { print("\nThis server has no build manifest: type paths in the explorer (g).") }
     }
 
     /// `Route (pages)`, one line per route with ┌ ├ └, then the legend.
-    static func table(_ info: SiteInfo, errorPages: [String]) -> String {
+    static func table(_ info: SiteInfo) -> String {
         var rows: [(symbol: String, route: String)] = (info.routes ?? []).map { route in
-            let symbol = switch route.hasServerSideProps {
-            case true?: "ƒ"
-            case false?: "○"
-            case nil: "?"
-            }
-            return (symbol, route.pattern.description)
+            (route.kind?.symbol ?? "?", route.pattern.description)
         }
-        rows += errorPages.map { ("○", $0) }
+        rows += info.errorPages.map { ("○", $0) }
         rows.sort { $0.route < $1.route }
         var lines = ["Route (pages)"]
         for (i, row) in rows.enumerated() {
@@ -44,17 +38,11 @@ struct RoutesCommand: AsyncParsableCommand {
         }
         lines.append("")
         lines.append("○  (Static)   prerendered as static content")
+        if rows.contains(where: { $0.symbol == "●" }) { lines.append("●  (SSG)      prerendered as static HTML (uses getStaticProps)") }
         lines.append("ƒ  (Dynamic)  server-rendered on demand")
         if rows.contains(where: { $0.symbol == "?" }) {
             lines.append("?  (Unknown)  the server's build manifest lists pages, not how they render")
         }
         return lines.joined(separator: "\n")
-    }
-}
-
-extension Site {
-    /// `/404` and `/500` when the site has its own (they are static pages in `next build`).
-    var errorPageRoutes: [String] {
-        (notFoundPage != nil ? ["/404"] : []) + (errorPage != nil ? ["/500"] : [])
     }
 }

@@ -11,7 +11,7 @@ import Testing
         #expect(exchange.kind == .clientTransition)
         #expect(exchange.fetches.count == 1)
         let fetch = try #require(exchange.lastFetch)
-        #expect(fetch.request.path == "/_next/data/B/item/3.json?ref=x")
+        #expect(fetch.request.path == "/_next/data/B/item/3.json?ref=x&id=3")
         #expect(fetch.request.headerFields[HTTPField.Name("x-nextjs-data")!] == "1")
         #expect(exchange.page == "/item/[id]")
         #expect(exchange.props == ["id": "3", "cookie": nil, "header": nil])  // nil optionals are null, never left out
@@ -53,7 +53,7 @@ import Testing
         let navigator = try FixtureSite.navigator()
         _ = await navigator.navigate(.clientTransition, to: "/")
         let exchange = await navigator.navigate(.clientTransition, to: "/go/chain")
-        #expect(exchange.fetches.map { $0.request.path } == ["/_next/data/B/go/chain.json", "/_next/data/B/go/item.json", "/_next/data/B/item/7.json"])
+        #expect(exchange.fetches.map { $0.request.path } == ["/_next/data/B/go/chain.json?where=chain", "/_next/data/B/go/item.json?where=item", "/_next/data/B/item/7.json?id=7"])
         #expect(exchange.url == "/item/7")
         #expect(exchange.kind == .clientTransition)
         #expect(exchange.props?["id"] == "7")
@@ -96,7 +96,7 @@ import Testing
     @Test func redirectWithBasePathFalseIsAFullNavigationOutsideTheBasePath() async throws {
         let navigator = try FixtureSite.navigator(basePath: "/docs")
         let exchange = await navigator.navigate(.clientTransition, to: "/go/outside")
-        #expect(exchange.fetches.map { $0.request.path } == ["/docs/_next/data/B/go/outside.json", "/outside"])
+        #expect(exchange.fetches.map { $0.request.path } == ["/docs/_next/data/B/go/outside.json?where=outside", "/outside"])
         #expect(exchange.kind == .hardNavigation)
         #expect(exchange.lastFetch?.response.status == .notFound)
     }
@@ -104,22 +104,40 @@ import Testing
     @Test func basePathIsInEveryRequestAndNotInTheAddress() async throws {
         let navigator = try FixtureSite.navigator(basePath: "/docs")
         let client = await navigator.navigate(.clientTransition, to: "/go/item")
-        #expect(client.fetches.map { $0.request.path } == ["/docs/_next/data/B/go/item.json", "/docs/_next/data/B/item/7.json"])
+        #expect(client.fetches.map { $0.request.path } == ["/docs/_next/data/B/go/item.json?where=item", "/docs/_next/data/B/item/7.json?id=7"])
         let hard = await navigator.navigate(.hardNavigation, to: "/go/item")
         #expect(hard.fetches.map { $0.request.path } == ["/docs/go/item", "/docs/item/7"])
         #expect(hard.url == "/item/7")
         #expect(hard.props?["id"] == "7")
     }
 
+    /// The router writes the data URL's query itself: the target's query read as
+    /// `URLSearchParams` reads it, the route's parameters assigned over it (a parameter replaces
+    /// a key of its name where it stood), integer-like keys first (a JavaScript object's order),
+    /// then written back with `+` for a space.
+    @Test func dataURLsCarryTheRouteParametersAsTheRouterWritesThem() async throws {
+        let navigator = try FixtureSite.navigator()
+        let cases = [
+            ("/item/3?b=1&id=9&2=x&b=2", "/_next/data/B/item/3.json?2=x&b=1&b=2&id=3"),
+            ("/item/3?q=a%20b+c&flag", "/_next/data/B/item/3.json?q=a+b+c&flag=&id=3"),
+            ("/item/caf%C3%A9", "/_next/data/B/item/caf%C3%A9.json?id=caf%C3%A9"),
+            ("/?x=1", "/_next/data/B/index.json?x=1"),
+        ]
+        for (target, dataURL) in cases {
+            let exchange = await navigator.navigate(.clientTransition, to: target)
+            #expect(exchange.fetches.first?.request.path == dataURL, "\(target)")
+        }
+    }
+
     @Test func localesAreInEveryDataURL() async throws {
         let navigator = try FixtureSite.navigator(i18n: Site.I18n(locales: ["en", "fr"], defaultLocale: "en"))
         let french = await navigator.navigate(.clientTransition, to: "/fr/item/3?x=1")
-        #expect(french.lastFetch?.request.path == "/_next/data/B/fr/item/3.json?x=1")
+        #expect(french.lastFetch?.request.path == "/_next/data/B/fr/item/3.json?x=1&id=3")
         #expect(french.page == "/item/[id]")
         #expect(french.props?["id"] == "3")
         #expect(french.url == "/fr/item/3?x=1")
         let byDefault = await navigator.navigate(.clientTransition, to: "/item/3")
-        #expect(byDefault.lastFetch?.request.path == "/_next/data/B/en/item/3.json")
+        #expect(byDefault.lastFetch?.request.path == "/_next/data/B/en/item/3.json?id=3")
         let home = await navigator.navigate(.clientTransition, to: "/FR")
         #expect(home.lastFetch?.request.path == "/_next/data/B/fr.json")
         #expect(home.props == ["greeting": "hi"])
@@ -201,7 +219,7 @@ import Testing
         let back = try #require(await navigator.back())
         #expect(back.url == "/item/1")
         #expect(back.kind == .clientTransition)
-        #expect(back.lastFetch?.request.path == "/_next/data/B/item/1.json")
+        #expect(back.lastFetch?.request.path == "/_next/data/B/item/1.json?id=1")
         _ = try #require(await navigator.back())
         #expect(await navigator.back() == nil)
         let forward = try #require(await navigator.forward())
@@ -282,7 +300,7 @@ import Testing
         let navigator = try FixtureSite.navigator()
         let exchange = await navigator.navigate(.clientTransition, to: "/item/a b\u{1B}你好/?q=\"x\"")
         #expect(exchange.target == "/item/a%20b%1B%E4%BD%A0%E5%A5%BD?q=%22x%22")
-        #expect(exchange.lastFetch?.request.path == "/_next/data/B/item/a%20b%1B%E4%BD%A0%E5%A5%BD.json?q=%22x%22")
+        #expect(exchange.lastFetch?.request.path == "/_next/data/B/item/a%20b%1B%E4%BD%A0%E5%A5%BD.json?q=%22x%22&id=a+b%1B%E4%BD%A0%E5%A5%BD")
         #expect(exchange.props?["id"] == "a b\u{1B}你好")
         #expect(exchange.url == exchange.target)
         let kept = await navigator.navigate(.hardNavigation, to: "/item/%41")

@@ -20,6 +20,13 @@ import Testing
         let none = DocumentParts(html: Array("<html>plain</html>".utf8))
         #expect(none.nextData == nil)
         #expect(none.problem?.contains("not a Next.js pages document") == true)
+        // Next.js with a CSP nonce configured, or any attribute order: still the same script.
+        let nonce = #"<div id="__next"><p>hi</p></div><SCRIPT nonce="abc+/=" id='__NEXT_DATA__' type="application/json" crossorigin>{"page":"/n"}</script>"#
+        let withNonce = DocumentParts(html: Array(nonce.utf8))
+        #expect(withNonce.nextData?["page"] == "/n")
+        #expect(withNonce.appHTML == "<p>hi</p>")
+        let decoy = #"<script>var s = "<script id=__NEXT_DATA__>"</script><script id="other">{}</script><script id="__NEXT_DATA__" type="application/json">{"page":"/d"}</script>"#
+        #expect(DocumentParts(html: Array(decoy.utf8)).nextData?["page"] == "/d")
         let broken = DocumentParts(html: Array(#"<script id="__NEXT_DATA__" type="application/json">{"a":</script>"#.utf8))
         #expect(broken.problem?.hasPrefix("__NEXT_DATA__ is not valid JSON") == true)
     }

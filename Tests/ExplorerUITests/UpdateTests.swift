@@ -20,7 +20,7 @@ import Testing
         await d.press(.enter)
         let exchange = try #require(d.state.current?.exchange)
         #expect(exchange.kind == .clientTransition)
-        #expect(exchange.lastFetch?.request.path == "/_next/data/B/articles/1.json")
+        #expect(exchange.lastFetch?.request.path == "/_next/data/B/articles/1.json?id=1")
         #expect(d.screen.contains("GET /_next/data/B/articles/1.json"))
         #expect(d.screen.contains(#"title: "日本語のタイトル café""#))
         #expect(d.screen.contains("Cache-Control: private, no-cache"))
@@ -103,7 +103,7 @@ import Testing
         await d.press(.character("y"))
         #expect(d.screen.contains("Nothing was requested yet"))
         await d.press(.down, .enter, .enter, .character("y"))
-        let command = "curl -i 'http://localhost:3000/_next/data/B/articles/1.json' -H 'Accept: */*' -H 'x-nextjs-data: 1' -H 'User-Agent: gssp-explorer/1.0'"
+        let command = "curl -i 'http://localhost:3000/_next/data/B/articles/1.json?id=1' -H 'Accept: */*' -H 'x-nextjs-data: 1' -H 'User-Agent: gssp-explorer/1.0'"
         #expect(d.outside == [.copy(command)])
         #expect(d.screen.contains("Copied to the clipboard"))
     }

@@ -21,6 +21,26 @@ import Testing
         return (client, hard)
     }
 
+    /// The data URLs Next.js 15.2.4's client requested in Chromium for these pages of the twin
+    /// (`../shared/reference/nextjs/client-behaviour.md`), and what a client transition does for
+    /// a static page: no request.
+    @Test func dataURLsAreTheBrowsers() async throws {
+        let navigator = try Self.navigator()
+        let recorded = [
+            ("/posts/5", "posts/5.json?id=5"), ("/posts/01", "posts/01.json?id=01"),
+            ("/docs/data-fetching", "docs/data-fetching.json?slug=data-fetching"), ("/blog/a/b", "blog/a/b.json?slug=a&slug=b"),
+            ("/docs", "docs.json"), ("/", "index.json"), ("/hello?x=1", "hello.json?x=1"),
+        ]
+        for (path, dataURL) in recorded {
+            let exchange = await navigator.navigate(.clientTransition, to: path)
+            #expect(exchange.fetches.first?.request.path == "/_next/data/test/" + dataURL, "\(path)")
+        }
+        let redirected = await navigator.navigate(.clientTransition, to: "/old/5")
+        #expect(redirected.fetches.map(\.request.path) == ["/_next/data/test/old/5.json?id=5", "/_next/data/test/posts/5.json?id=5"])
+        let login = await navigator.navigate(.clientTransition, to: "/login")
+        #expect(login.fetches.isEmpty && login.kind == .clientTransition)
+    }
+
     @Test func home() async throws {
         let (client, hard) = try await both("/")
         #expect(client.lastFetch?.request.path == "/_next/data/test/index.json")

@@ -60,7 +60,7 @@ extension BinaryTests {
             let server = try ServeProcess()
             let run = try await CommandTests().explorer(awaiting: "bench", "/posts/1", "--transition", "--duration", "1", "--concurrency", "2", "--url", server.url)
             #expect(run.status == 0, "\(run.stderr)")
-            #expect(run.stdout.contains(".json (data request, \(server.url), 2 connections)"))
+            #expect(run.stdout.contains("/posts/1.json?id=1 (data request, \(server.url), 2 connections)"))
             #expect(run.stdout.range(of: #"answers: 2xx/3xx × \d+\n"#, options: .regularExpression) != nil)
         }
 

@@ -42,7 +42,7 @@ extension BinaryTests {
             #expect(run.status == 0)
             // The address line, the views and the windows as the UI writes them.
             #expect(run.stdout.hasPrefix("/posts/1  client transition  200 OK  "))
-            #expect(run.stdout.split(separator: "\n")[0].hasSuffix("/posts/1.json  in-process (production)"))
+            #expect(run.stdout.split(separator: "\n")[0].hasSuffix("/posts/1.json?id=1  in-process (production)"))
             let props = section("Props", of: run.stdout)
             #expect(props.hasPrefix("▾ pageProps: { 6 keys · 290 B · from the data response\n"))
             #expect(props.contains(#"    title: "Thinking about routing, part 1""#))

@@ -11,20 +11,18 @@ public struct DocumentParts: Sendable {
     /// (`<div id="__next">…</div><script id="__NEXT_DATA__"`).
     public let appHTML: String?
 
-    private static let scriptOpen = Array(#"<script id="__NEXT_DATA__" type="application/json">"#.utf8)
-    private static let scriptClose = Array("</script>".utf8)
     private static let appOpen = Array(#"<div id="__next">"#.utf8)
     private static let appClose = Array("</div>".utf8)
 
     public init(html: [UInt8]) {
-        guard let open = html.firstRange(of: DocumentParts.scriptOpen) else {
+        guard let script = DocumentParts.nextDataScript(in: html) else {
             nextData = nil
             problem = "the document has no <script id=\"__NEXT_DATA__\">: not a Next.js pages document"
             appHTML = nil
             return
         }
-        let jsonStart = open.upperBound
-        let jsonEnd = html[jsonStart...].firstRange(of: DocumentParts.scriptClose)?.lowerBound ?? html.endIndex
+        let tagStart = script.tag, jsonStart = script.content
+        let jsonEnd = HTMLScan.find("</script", in: html, from: jsonStart).map { $0 - "</script".utf8.count } ?? html.endIndex
         do {
             nextData = try JSONValue(parsing: html[jsonStart..<jsonEnd])
             problem = nil
@@ -32,13 +30,33 @@ public struct DocumentParts: Sendable {
             nextData = nil
             problem = "__NEXT_DATA__ is not valid JSON: \(error)"
         }
-        if let app = html[..<open.lowerBound].firstRange(of: DocumentParts.appOpen),
-            open.lowerBound - app.upperBound >= DocumentParts.appClose.count,
-            Array(html[(open.lowerBound - DocumentParts.appClose.count)..<open.lowerBound]) == DocumentParts.appClose
+        if let app = html[..<tagStart].firstRange(of: DocumentParts.appOpen),
+            tagStart - app.upperBound >= DocumentParts.appClose.count,
+            Array(html[(tagStart - DocumentParts.appClose.count)..<tagStart]) == DocumentParts.appClose
         {
-            appHTML = String(decoding: html[app.upperBound..<(open.lowerBound - DocumentParts.appClose.count)], as: UTF8.self)
+            appHTML = String(decoding: html[app.upperBound..<(tagStart - DocumentParts.appClose.count)], as: UTF8.self)
         } else {
             appHTML = nil
         }
+    }
+
+    /// The first `<script>` whose `id` is `__NEXT_DATA__`, whatever its other attributes (the
+    /// `nonce` Next.js writes when a CSP nonce is configured, `crossorigin`) and their order:
+    /// where its tag starts and where its content starts.
+    static func nextDataScript(in html: [UInt8]) -> (tag: Int, content: Int)? {
+        var from = 0
+        while let afterName = HTMLScan.find("<script", in: html, from: from) {
+            let nameStart = afterName - "script".utf8.count
+            guard HTMLScan.startsTag("script", html, at: nameStart), let tagEnd = html[afterName...].firstIndex(of: UInt8(ascii: ">")) else {
+                from = afterName
+                continue
+            }
+            let attributes = Substring(String(decoding: html[afterName..<tagEnd], as: UTF8.self))
+            if HTMLScan.attribute("id", in: attributes) == "__NEXT_DATA__" { return (nameStart - 1, tagEnd + 1) }
+            // Another script: its text is script data, not tags, up to its end tag.
+            guard let end = HTMLScan.find("</script", in: html, from: tagEnd + 1) else { return nil }
+            from = end
+        }
+        return nil
     }
 }

@@ -142,7 +142,7 @@ public actor Navigator {
                     "\(error.segment) is not valid percent-encoding for a parameter of \(route.pattern): Next.js's router throws DecodeError (\"failed to decode param\") and stays on the page; a hard navigation gets the server's 400 Bad Request.")
                 return
             }
-            if route.hasServerSideProps == false {
+            if route.fetchesData == false {
                 exchange.notes.append("\(route.pattern) is static (no getServerSideProps): a client transition loads the page's JavaScript and fetches no data.")
                 return arrive(&exchange, at: target, props: .object([]), from: .staticPage, serverHTML: nil)
             }

@@ -38,74 +38,23 @@ public enum PageLinks {
         var i = 0
         while let open = bytes[i...].firstIndex(of: UInt8(ascii: "<")) {
             i = open + 1
-            if startsTag("script", bytes, at: i) || startsTag("style", bytes, at: i) {
-                let closing = startsTag("script", bytes, at: i) ? "</script" : "</style"
-                guard let end = find(closing, in: bytes, from: i) else { break }
+            if HTMLScan.startsTag("script", bytes, at: i) || HTMLScan.startsTag("style", bytes, at: i) {
+                let closing = HTMLScan.startsTag("script", bytes, at: i) ? "</script" : "</style"
+                guard let end = HTMLScan.find(closing, in: bytes, from: i) else { break }
                 i = end
                 continue
             }
-            guard startsTag("a", bytes, at: i), let tagEnd = bytes[i...].firstIndex(of: UInt8(ascii: ">")) else { continue }
+            guard HTMLScan.startsTag("a", bytes, at: i), let tagEnd = bytes[i...].firstIndex(of: UInt8(ascii: ">")) else { continue }
             let attributes = String(decoding: bytes[(i + 1)..<tagEnd], as: UTF8.self)
-            let closing = find("</a", in: bytes, from: tagEnd + 1)
+            let closing = HTMLScan.find("</a", in: bytes, from: tagEnd + 1)
             let contentEnd = closing.map { $0 - 3 } ?? bytes.count
             let content = String(decoding: bytes[(tagEnd + 1)..<contentEnd], as: UTF8.self)
             i = closing ?? bytes.count
-            guard let href = attribute("href", in: Substring(attributes)) else { continue }
+            guard let href = HTMLScan.attribute("href", in: Substring(attributes)) else { continue }
             let decoded = HTMLEntities.decode(href)
             links.append(PageLink(href: decoded, text: text(Substring(content)), destination: destination(decoded, base: base)))
         }
         return links
-    }
-
-    /// Whether `name` (ASCII, lowercase) starts at `i`, case-insensitively, followed by the end
-    /// of the tag name.
-    private static func startsTag(_ name: String, _ bytes: [UInt8], at i: Int) -> Bool {
-        let name = Array(name.utf8)
-        guard i + name.count < bytes.count else { return false }
-        for (k, c) in name.enumerated() where lowercased(bytes[i + k]) != c { return false }
-        let next = bytes[i + name.count]
-        return next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D || next == UInt8(ascii: "/") || next == UInt8(ascii: ">")
-    }
-
-    /// The index just after the first case-insensitive occurrence of `needle` (ASCII, lowercase).
-    private static func find(_ needle: String, in bytes: [UInt8], from start: Int) -> Int? {
-        let needle = Array(needle.utf8)
-        var i = start
-        while i + needle.count <= bytes.count {
-            guard let lt = bytes[i...].firstIndex(of: needle[0]), lt + needle.count <= bytes.count else { return nil }
-            if (1..<needle.count).allSatisfy({ lowercased(bytes[lt + $0]) == needle[$0] }) { return lt + needle.count }
-            i = lt + 1
-        }
-        return nil
-    }
-
-    private static func lowercased(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
-
-    /// The value of attribute `name` (quoted or not), entities still encoded.
-    static func attribute(_ name: String, in tag: Substring) -> String? {
-        var rest = tag
-        while !rest.isEmpty {
-            rest = rest.drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "/" }
-            let attrName = rest.prefix { $0 != "=" && $0 != " " && $0 != "\t" && $0 != "\n" && $0 != ">" && $0 != "/" }
-            guard !attrName.isEmpty else { return nil }
-            rest = rest[attrName.endIndex...].drop { $0 == " " || $0 == "\t" || $0 == "\n" }
-            var value: Substring? = nil
-            if rest.first == "=" {
-                rest = rest.dropFirst().drop { $0 == " " || $0 == "\t" || $0 == "\n" }
-                if let quote = rest.first, quote == "\"" || quote == "'" {
-                    let body = rest.dropFirst()
-                    let end = body.firstIndex(of: quote) ?? body.endIndex
-                    value = body[..<end]
-                    rest = end == body.endIndex ? body[end...] : body[body.index(after: end)...]
-                } else {
-                    let unquoted = rest.prefix { $0 != " " && $0 != "\t" && $0 != "\n" && $0 != ">" }
-                    value = unquoted
-                    rest = rest[unquoted.endIndex...]
-                }
-            }
-            if attrName.lowercased() == name { return value.map(String.init) ?? "" }
-        }
-        return nil
     }
 
     /// Visible text: tags removed, entities decoded, whitespace collapsed.

@@ -6,15 +6,37 @@ import SSR
 public struct SiteInfo: Sendable {
     /// One page of the build manifest's `sortedPages`.
     public struct Route: Sendable {
-        public let pattern: RoutePattern
-        /// `true` for a page with getServerSideProps (ƒ), `false` for a static one (○), `nil`
-        /// when the server does not say (a remote build manifest lists pages only).
-        public let hasServerSideProps: Bool?
+        /// How a page renders, as `next build` prints it and as Next's client learns it from
+        /// the page's module (`__N_SSP`, `__N_SSG`).
+        public enum Kind: Sendable, Equatable {
+            /// getServerSideProps: its data is fetched on every client transition.
+            case serverSide
+            /// getStaticProps (SSG): its data is a JSON file, fetched on a client transition too.
+            case staticProps
+            /// Neither: a client transition fetches nothing.
+            case `static`
 
-        public init(pattern: RoutePattern, hasServerSideProps: Bool?) {
-            self.pattern = pattern
-            self.hasServerSideProps = hasServerSideProps
+            /// `ƒ`, `●`, `○`, as `next build` prints them.
+            public var symbol: String {
+                switch self {
+                case .serverSide: "ƒ"
+                case .staticProps: "●"
+                case .static: "○"
+                }
+            }
         }
+
+        public let pattern: RoutePattern
+        /// `nil` when the server does not say (a site whose page modules could not be read).
+        public let kind: Kind?
+
+        public init(pattern: RoutePattern, kind: Kind?) {
+            self.pattern = pattern
+            self.kind = kind
+        }
+
+        /// Whether a client transition to it fetches data; `nil` when not known (then it tries).
+        public var fetchesData: Bool? { kind.map { $0 != .static } }
     }
 
     public let buildId: String
@@ -24,13 +46,19 @@ public struct SiteInfo: Sendable {
     /// An internationalized site's locales (empty for none) and its default.
     public let locales: [String]
     public let defaultLocale: String?
+    /// `/404` and `/500` when the site has its own: pages, but the error pages they are, not
+    /// routes a link leads to.
+    public let errorPages: [String]
 
-    public init(buildId: String, basePath: String = "", routes: [Route]?, locales: [String] = [], defaultLocale: String? = nil) {
+    public init(
+        buildId: String, basePath: String = "", routes: [Route]?, locales: [String] = [], defaultLocale: String? = nil, errorPages: [String] = []
+    ) {
         self.buildId = buildId
         self.basePath = basePath
         self.routes = routes
         self.locales = locales
         self.defaultLocale = defaultLocale
+        self.errorPages = errorPages
     }
 
     /// The first route that `path` (without locale) matches, as the client resolves a link.
@@ -54,11 +82,15 @@ public struct SiteInfo: Sendable {
     }
 
     /// The request next/link sends for `target` (a path with its query) when the page has
-    /// getServerSideProps: the data URL (with the locale in it on an internationalized site)
-    /// and Next.js's `x-nextjs-data` header. The navigator and `explorer bench` both send this.
+    /// getServerSideProps: the data URL (with the locale in it on an internationalized site,
+    /// and the route's parameters in its query, as the router writes it: `RouterQuery`) and
+    /// Next.js's `x-nextjs-data` header. The navigator and `explorer bench` both send this.
     public func dataRequest(for target: String) -> (path: String, fields: HTTPFields) {
         let (locale, unlocalized) = splitLocale(target)
-        let path = DataPath.dataURL(for: unlocalized, buildId: buildId, basePath: basePath, locale: locale)
-        return (path, [.accept: "*/*", .nextjsData: "1"])
+        let (path, rest) = unlocalized[...].pathAndRest
+        let query = rest.utf8.first == UInt8(ascii: "?") ? rest.dropFirst().withoutFragment : ""
+        let params = (try? route(for: String(path))?.pattern.parameters(of: String(path))) ?? nil
+        let dataURL = DataPath.dataURL(for: String(path), buildId: buildId, basePath: basePath, locale: locale)
+        return (dataURL + RouterQuery.search(query: query, params: params), [.accept: "*/*", .nextjsData: "1"])
     }
 }

@@ -29,6 +29,38 @@ enum BuildManifestReader {
         return pages.compactMap(\.stringValue)
     }
 
+    /// Each page's JavaScript files, as the manifest maps them
+    /// (`"/login":["static/chunks/pages/login-….js"]`), for the pages named.
+    static func chunks(_ javaScript: [UInt8], pages: [String]) -> [String: [String]] {
+        var found: [String: [String]] = [:]
+        for page in pages {
+            guard let key = javaScript.firstRange(of: Array((JSONValue.string(page).jsonText + ":[").utf8)),
+                  let close = arrayEnd(javaScript, from: key.upperBound - 1),
+                  case .array(let files)? = try? JSONValue(parsing: javaScript[(key.upperBound - 1)...close])
+            else { continue }
+            found[page] = files.compactMap(\.stringValue)
+        }
+        return found
+    }
+
+    /// The pages `_ssgManifest.js` lists (`self.__SSG_MANIFEST=new Set(["/a","/b"])`): those
+    /// with getStaticProps. Empty for `new Set` (none) or an unreadable file.
+    static func ssgPages(_ javaScript: [UInt8]) -> Set<String> {
+        guard let set = javaScript.firstRange(of: Array("new Set([".utf8)),
+              let close = arrayEnd(javaScript, from: set.upperBound - 1),
+              case .array(let pages)? = try? JSONValue(parsing: javaScript[(set.upperBound - 1)...close])
+        else { return [] }
+        return Set(pages.compactMap(\.stringValue))
+    }
+
+    /// A page's kind from its module, as Next's client learns it: the module exports `__N_SSP`
+    /// (getServerSideProps) or `__N_SSG` (getStaticProps), else the page is static.
+    static func kind(ofModule javaScript: [UInt8]) -> SiteInfo.Route.Kind {
+        if javaScript.firstRange(of: Array("__N_SSP".utf8)) != nil { return .serverSide }
+        if javaScript.firstRange(of: Array("__N_SSG".utf8)) != nil { return .staticProps }
+        return .static
+    }
+
     /// The `]` that closes the array opened at `start`: brackets inside strings (`[id]`) do not count.
     private static func arrayEnd(_ bytes: [UInt8], from start: Int) -> Int? {
         var inString = false, escaped = false

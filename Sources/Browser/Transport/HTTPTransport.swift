@@ -75,11 +75,45 @@ public struct HTTPTransport: Transport {
         }
         let defaultLocale: String? = if case .string(let s)? = members.first(where: { $0.key == "defaultLocale" })?.value { s } else { nil }
         let manifestPath = "/_next/static/\(buildId)/_buildManifest.js"
-        let manifest = try? await get(manifestPath)
-        let routes = manifest.flatMap { $0.response.status == .ok ? BuildManifestReader.routes($0.body) : nil }
+        let manifest = (try? await get(manifestPath)).flatMap { $0.response.status == .ok ? $0.body : nil }
+        let sortedPages = manifest.flatMap(BuildManifestReader.sortedPages) ?? []
+        let routes = manifest.flatMap(BuildManifestReader.routes)
+        let kinds = await pageKinds(manifest ?? [], pages: routes?.map(\.description) ?? [], buildId: buildId)
         return SiteInfo(
-            buildId: buildId, routes: routes?.map { SiteInfo.Route(pattern: $0, hasServerSideProps: nil) },
-            locales: strings("locales"), defaultLocale: defaultLocale)
+            buildId: buildId, routes: routes?.map { SiteInfo.Route(pattern: $0, kind: kinds[$0.description]) },
+            locales: strings("locales"), defaultLocale: defaultLocale, errorPages: sortedPages.filter { $0 == "/404" || $0 == "/500" })
+    }
+
+    /// Each page's kind, learned as Next's client learns it: from the page's own module (the
+    /// file the build manifest names for it) and `_ssgManifest.js`, a few requests at a time.
+    /// A page whose module cannot be read has no kind (the navigator then tries its data).
+    private func pageKinds(_ manifest: [UInt8], pages: [String], buildId: String) async -> [String: SiteInfo.Route.Kind] {
+        let chunks = BuildManifestReader.chunks(manifest, pages: pages)
+        guard !chunks.isEmpty else { return [:] }
+        let ssgManifest = try? await send(
+            HTTPRequest(method: .get, scheme: nil, authority: nil, path: "/_next/static/\(buildId)/_ssgManifest.js"), body: [])
+        let ssg = ssgManifest.flatMap { $0.response.status == .ok ? BuildManifestReader.ssgPages($0.body) : nil } ?? []
+        return await withTaskGroup(of: (String, SiteInfo.Route.Kind?).self) { group in
+            var kinds: [String: SiteInfo.Route.Kind] = [:]
+            var waiting = chunks.sorted { $0.key < $1.key }[...]
+            func start() {
+                guard let (page, files) = waiting.popFirst() else { return }
+                // The page's own module; the other files are shared.
+                guard let file = files.last(where: { $0.contains("/pages/") }) ?? files.last else { return start() }
+                group.addTask {
+                    if ssg.contains(page) { return (page, .staticProps) }
+                    let module = try? await self.send(HTTPRequest(method: .get, scheme: nil, authority: nil, path: "/_next/" + file), body: [])
+                    guard let module, module.response.status == .ok else { return (page, nil) }
+                    return (page, BuildManifestReader.kind(ofModule: module.body))
+                }
+            }
+            for _ in 0..<8 { start() }
+            for await (page, kind) in group {
+                kinds[page] = kind
+                start()
+            }
+            return kinds
+        }
     }
 
     public func send(_ request: HTTPRequest, body: [UInt8]) async throws(TransportError) -> Fetch {

@@ -22,8 +22,8 @@ public struct InProcessTransport: Transport {
         let kinds = Dictionary(site.pages.compactMap { page in page.pattern.map { ($0, page.hasServerSideProps) } }, uniquingKeysWith: { a, _ in a })
         return SiteInfo(
             buildId: engine.buildId, basePath: site.basePath,
-            routes: site.sortedRoutes.map { SiteInfo.Route(pattern: $0, hasServerSideProps: kinds[$0]) },
-            locales: site.i18n?.locales ?? [], defaultLocale: site.i18n?.defaultLocale)
+            routes: site.sortedRoutes.map { SiteInfo.Route(pattern: $0, kind: kinds[$0].map { $0 ? .serverSide : .static }) },
+            locales: site.i18n?.locales ?? [], defaultLocale: site.i18n?.defaultLocale, errorPages: site.errorPageRoutes)
     }
 
     public func send(_ request: HTTPRequest, body: [UInt8]) async throws(TransportError) -> Fetch {

@@ -4,7 +4,7 @@ import SSR
 /// A route in the list: its pattern, how it renders, and a path to open it with.
 package struct RouteRow: Sendable, Equatable {
     package let pattern: String
-    /// `ƒ` server-rendered on every request, `○` static, `?` not known (a remote site).
+    /// `ƒ` server-rendered on every request, `●` SSG, `○` static, `?` not known.
     package let symbol: String
     package let isDynamic: Bool
     /// The pattern with an example in place of each parameter: `/posts/[id]` → `/posts/1`.
@@ -12,11 +12,7 @@ package struct RouteRow: Sendable, Equatable {
 
     package init(_ route: SiteInfo.Route) {
         pattern = route.pattern.description
-        symbol = switch route.hasServerSideProps {
-        case true?: "ƒ"
-        case false?: "○"
-        case nil: "?"
-        }
+        symbol = route.kind?.symbol ?? "?"
         var dynamic = false
         var parts: [String] = []
         for segment in route.pattern.segments {

@@ -87,9 +87,10 @@ public struct Engine: Sendable {
             if let location = localeRedirect(target, request: request.head) {
                 return (redirect(to: location, status: 307, cacheControl: Engine.privateNoStore, extra: [:]), nil)
             }
-            if !target.isData || mode == .development, let status = ErrorStatus(visitedPath: target.path) {
+            if !target.isData || (mode == .development && !target.isIndexedAsset), let status = ErrorStatus(visitedPath: target.path) {
                 // `/404` and `/500` visited directly: the page with its own status, as a static
-                // page; `next dev` renders it for their data URLs too, as for any static page.
+                // page; `next dev` renders it for their data URLs too, as for any static page
+                // (`500.json`, not `index/500.json`, which it answers 404).
                 var response = errorPage(status.statusCode, locale: target.locale, cacheControl: rendered(nil))
                 matched(target.path, target, request, &response)
                 return (response, nil)

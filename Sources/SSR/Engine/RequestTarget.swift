@@ -20,6 +20,9 @@ package enum RequestTarget: Equatable {
         package var isData: Bool
         /// `req.url`: the URL without basePath and locale (for data requests, the data URL).
         package var url: String
+        /// A data URL written with an extra `/index` (`index/500.json` for `/500`): the same
+        /// route, but not the asset of a page `next dev` would render there.
+        package var isIndexedAsset = false
     }
 
     package init(path requestPath: String, site: Site, buildId: String) {
@@ -167,6 +170,7 @@ package enum RequestTarget: Equatable {
             route = rest.isEmpty ? "/" : rest
         }
         return .page(PageRequest(
-            path: route, query: query, locale: locale, hasLocalePrefix: locale != nil, isData: true, url: String(path) + search))
+            path: route, query: query, locale: locale, hasLocalePrefix: locale != nil, isData: true, url: String(path) + search,
+            isIndexedAsset: assetPath.hasPrefix("/index/")))
     }
 }

@@ -101,6 +101,11 @@ public final class Site: Sendable {
     /// build manifest lists them.
     package static let specialPages: Set<String> = ["/_app", "/_document", "/_error", "/404", "/500"]
 
+    /// `/404` and `/500` when the site has its own (they are static pages in `next build`).
+    package var errorPageRoutes: [String] {
+        (notFoundPage != nil ? ["/404"] : []) + (errorPage != nil ? ["/500"] : [])
+    }
+
     /// The routes in matching order, as `next build` lists them.
     public var sortedRoutes: [RoutePattern] { routes.patterns }
 }

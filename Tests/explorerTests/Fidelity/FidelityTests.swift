@@ -1,4 +1,5 @@
 import Foundation
+import SSR
 import Testing
 
 extension BinaryTests {
@@ -41,11 +42,34 @@ extension BinaryTests {
                     fuzzOutcome.failures.isEmpty,
                     Comment(rawValue: "seed \(Self.seed) (FIDELITY_SEED=\(Self.seed) replays it; add a failing request to cases.txt):\n\n"
                         + fuzzOutcome.failures.prefix(20).joined(separator: "\n\n")))
+                if !dev { try explorerOnTheTwin(port: twin.port) }
             } catch {
                 await twin.stop()
                 throw error
             }
             await twin.stop()
         }
-    }
+    
+        /// The explorer pointed at the real Next.js, as a user points it at their app: the route
+        /// kinds `next build` prints, read as Next's client reads them (each page's module), and
+        /// navigations that request what the browser requested (`client-behaviour.md`).
+        private func explorerOnTheTwin(port: Int) throws {
+            let url = "http://127.0.0.1:\(port)"
+            let routes = try CommandTests().explorer("routes", "--url", url)
+            #expect(routes.status == 0, "\(routes.stderr)")
+            let local = try CommandTests().explorer("routes").stdout
+            #expect(routes.stdout == local, "routes --url differs from the in-process table:\n\(routes.stdout)")
+            for line in ["├ ○ /about", "├ ƒ /posts/[id]", "├ ○ /404", "├ ○ /500"] { #expect(routes.stdout.contains(line), "\(line)") }
+
+            let login = try JSONValue(parsing: try CommandTests().explorer("inspect", "/login", "--json", "--url", url).stdout)
+            #expect(login["kind"] == "client transition")
+            #expect(login["fetches"] == [])
+            let post = try JSONValue(parsing: try CommandTests().explorer("inspect", "/posts/5", "--json", "--url", url).stdout)
+            #expect(post["fetches"]?[0]?["request"]?["path"] == .string("/_next/data/\(NextjsTwin.buildId)/posts/5.json?id=5"))
+            let redirected = try JSONValue(parsing: try CommandTests().explorer("inspect", "/dashboard", "--json", "--url", url).stdout)
+            #expect(redirected["kind"] == "client transition")
+            #expect(redirected["url"] == "/login?next=%2Fdashboard")
+            #expect(redirected["fetches"]?.arrayValue?.count == 1)
+        }
+}
 }
