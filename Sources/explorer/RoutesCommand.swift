@@ -41,7 +41,7 @@ struct RoutesCommand: AsyncParsableCommand {
         if rows.contains(where: { $0.symbol == "●" }) { lines.append("●  (SSG)      prerendered as static HTML (uses getStaticProps)") }
         lines.append("ƒ  (Dynamic)  server-rendered on demand")
         if rows.contains(where: { $0.symbol == "?" }) {
-            lines.append("?  (Unknown)  the server's build manifest lists pages, not how they render")
+            lines.append("?  (Unknown)  the page's module could not be read (next dev builds it when first visited)")
         }
         return lines.joined(separator: "\n")
     }

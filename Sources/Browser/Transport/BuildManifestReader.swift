@@ -4,13 +4,21 @@ import SSR
 /// minified and wrapped in a function, not JSON (spec, "Confirmed on real Next.js build
 /// output"). The array itself is JSON-compatible: quoted strings.
 enum BuildManifestReader {
-    /// The site's page routes, without Next.js's special pages (`/_app`, `/_error`,
-    /// `/_document`, `/404`, `/500`); `nil` when the text has no readable `sortedPages`.
-    static func routes(_ javaScript: [UInt8]) -> [RoutePattern]? {
-        sortedPages(javaScript)?.compactMap { route -> RoutePattern? in
+    /// The site's page routes among `pages`, without Next.js's special pages (`/_app`,
+    /// `/_error`, `/_document`, `/404`, `/500`).
+    static func routes(_ pages: [String]) -> [RoutePattern] {
+        pages.compactMap { route -> RoutePattern? in
             guard !Site.specialPages.contains(route) else { return nil }
             return try? RoutePattern(route: route)
         }
+    }
+
+    /// Every page `next dev` knows, compiled or not: its `_devPagesManifest.json`
+    /// (`{"pages":["/","/404",…]}`), which Next's client reads in development, where the build
+    /// manifest lists only the pages compiled so far.
+    static func devPages(_ json: [UInt8]) -> [String]? {
+        guard case .array(let pages)? = (try? JSONValue(parsing: json[...]))?["pages"] else { return nil }
+        return pages.compactMap(\.stringValue)
     }
 
     /// `sortedPages` as written, special pages included.
@@ -35,10 +43,10 @@ enum BuildManifestReader {
         var found: [String: [String]] = [:]
         for page in pages {
             guard let key = javaScript.firstRange(of: Array((JSONValue.string(page).jsonText + ":[").utf8)),
-                  let close = arrayEnd(javaScript, from: key.upperBound - 1),
-                  case .array(let files)? = try? JSONValue(parsing: javaScript[(key.upperBound - 1)...close])
+                  let close = arrayEnd(javaScript, from: key.upperBound - 1)
             else { continue }
-            found[page] = files.compactMap(\.stringValue)
+            // Minified manifests name shared chunks by variable (`[e,"static/…"]`): the strings only.
+            found[page] = quotedStrings(javaScript[key.upperBound..<close])
         }
         return found
     }
@@ -59,6 +67,24 @@ enum BuildManifestReader {
         if javaScript.firstRange(of: Array("__N_SSP".utf8)) != nil { return .serverSide }
         if javaScript.firstRange(of: Array("__N_SSG".utf8)) != nil { return .staticProps }
         return .static
+    }
+
+    /// The JSON strings among `bytes`, in order.
+    private static func quotedStrings(_ bytes: ArraySlice<UInt8>) -> [String] {
+        var strings: [String] = []
+        var start: Int?, escaped = false
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if let open = start {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") {
+                    if case .string(let text)? = try? JSONValue(parsing: bytes[open...index]) { strings.append(text) }
+                    start = nil
+                }
+            } else if byte == UInt8(ascii: "\"") {
+                start = index
+            }
+        }
+        return strings
     }
 
     /// The `]` that closes the array opened at `start`: brackets inside strings (`[id]`) do not count.

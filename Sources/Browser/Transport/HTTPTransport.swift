@@ -76,8 +76,12 @@ public struct HTTPTransport: Transport {
         let defaultLocale: String? = if case .string(let s)? = members.first(where: { $0.key == "defaultLocale" })?.value { s } else { nil }
         let manifestPath = "/_next/static/\(buildId)/_buildManifest.js"
         let manifest = (try? await get(manifestPath)).flatMap { $0.response.status == .ok ? $0.body : nil }
-        let sortedPages = manifest.flatMap(BuildManifestReader.sortedPages) ?? []
-        let routes = manifest.flatMap(BuildManifestReader.routes)
+        var pages = manifest.flatMap(BuildManifestReader.sortedPages)
+        if buildId == "development", let dev = try? await get("/_next/static/development/_devPagesManifest.json"), dev.response.status == .ok {
+            pages = BuildManifestReader.devPages(dev.body) ?? pages
+        }
+        let sortedPages = pages ?? []
+        let routes = pages.map(BuildManifestReader.routes)
         let kinds = await pageKinds(manifest ?? [], pages: routes?.map(\.description) ?? [], buildId: buildId)
         return SiteInfo(
             buildId: buildId, routes: routes?.map { SiteInfo.Route(pattern: $0, kind: kinds[$0.description]) },

@@ -42,7 +42,7 @@ extension BinaryTests {
                     fuzzOutcome.failures.isEmpty,
                     Comment(rawValue: "seed \(Self.seed) (FIDELITY_SEED=\(Self.seed) replays it; add a failing request to cases.txt):\n\n"
                         + fuzzOutcome.failures.prefix(20).joined(separator: "\n\n")))
-                if !dev { try explorerOnTheTwin(port: twin.port) }
+                if dev { try explorerOnTheDevTwin(port: twin.port) } else { try explorerOnTheTwin(port: twin.port) }
             } catch {
                 await twin.stop()
                 throw error
@@ -50,6 +50,18 @@ extension BinaryTests {
             await twin.stop()
         }
     
+        /// `next dev` lists in its build manifest only the pages compiled so far; every page is in
+        /// its `_devPagesManifest.json`, which the explorer reads as Next's client does.
+        private func explorerOnTheDevTwin(port: Int) throws {
+            let url = "http://127.0.0.1:\(port)"
+            let remote = try CommandTests().explorer("routes", "--url", url).stdout
+            let local = try CommandTests().explorer("routes").stdout
+            func names(_ table: String) -> [String] { table.split(separator: "\n").compactMap { $0.split(separator: " ").last.map(String.init) }.filter { $0.hasPrefix("/") } }
+            #expect(names(remote) == names(local), "\(remote)")
+            let broken = try JSONValue(parsing: try CommandTests().explorer("inspect", "/broken", "--json", "--url", url).stdout)
+            #expect(broken["fetches"]?.arrayValue?.map { $0["request"]?["path"] } == ["/_next/data/development/broken.json", "/broken"])
+        }
+
         /// The explorer pointed at the real Next.js, as a user points it at their app: the route
         /// kinds `next build` prints, read as Next's client reads them (each page's module), and
         /// navigations that request what the browser requested (`client-behaviour.md`).
