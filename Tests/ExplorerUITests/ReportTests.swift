@@ -1,4 +1,7 @@
+import Browser
 import Foundation
+import HTTPTypes
+import SSR
 import Testing
 @testable import ExplorerUI
 
@@ -39,5 +42,34 @@ import Testing
         #expect(report.contains("… 452 more lines of props (--max-lines 0 prints them all; --json gives the whole exchange)"))
         let all = Report(d.state.current!, origin: "fixture", maxLines: nil).text
         #expect(all.contains(#"      [499]: "item 499""#))
+    }
+}
+
+/// A server that sends no `Server-Timing` (Next.js sends none): its time is read from the time
+/// to first byte, and said to be that.
+@Suite struct TimingWithoutServerTimingTests {
+    struct NoServerTiming: Transport {
+        let inner: InProcessTransport
+        var origin: String { "remote" }
+        func siteInfo() async throws(TransportError) -> SiteInfo { try await inner.siteInfo() }
+        func send(_ request: HTTPRequest, body: [UInt8]) async throws(TransportError) -> Fetch {
+            var fetch = try await inner.send(request, body: body)
+            fetch.response.headerFields[.serverTiming] = nil
+            fetch.timing = Timing(totalMilliseconds: 10, phases: [
+                .init(name: "connect", milliseconds: 1, source: .client), .init(name: "ttfb", milliseconds: 8, source: .client),
+                .init(name: "download", milliseconds: 1, source: .client),
+            ])
+            return fetch
+        }
+        func renderClientSide(page: String, pageProps: [UInt8]) -> Result<String, ClientRenderError>? { nil }
+    }
+
+    @Test func theServersShareIsTheTimeToFirstByte() async throws {
+        let navigator = Navigator(transport: NoServerTiming(inner: InProcessTransport(engine: try UIFixture.engine())))
+        let exchange = await navigator.navigate(.hardNavigation, to: "/articles/1")
+        let lines = Presentation(exchange).timingLines(width: 100).map(\.plainText)
+        #expect(lines.contains { $0.hasPrefix("  server ≈") && $0.contains("8.00 ms") })
+        #expect(lines.contains("  ≈ no Server-Timing: the server's time is within the time to first byte, network included"))
+        #expect(!lines.contains { $0.contains("ⓢ") })
     }
 }

@@ -226,6 +226,12 @@ package struct Presentation: Sendable {
                 lines.append(row(phase.name + (isServer ? " ⓢ" : ""), phase.milliseconds, offset: isServer ? server : client, isServer ? .number : .bar))
                 if isServer { server += phase.milliseconds } else { client += phase.milliseconds }
             }
+            // No Server-Timing (Next.js sends none): the server's time is inside the time to
+            // first byte, with the network's; shown as that, not as a measure of its own.
+            if !fetch.timing.phases.contains(where: { $0.source == .server }),
+                let ttfb = fetch.timing.phases.first(where: { $0.source == .client && $0.name == "ttfb" }) {
+                lines.append(row("server ≈", ttfb.milliseconds, offset: start + connect, .number))
+            }
             start += fetch.timing.totalMilliseconds
         }
         if let render = exchange.clientRenderMilliseconds {
@@ -236,6 +242,11 @@ package struct Presentation: Sendable {
         lines.append(row("total", exchange.totalMilliseconds, offset: 0, .strong))
         if exchange.fetches.contains(where: { $0.timing.phases.contains { $0.source == .server } }) {
             lines.append(StyledText("  ⓢ reported by the server in Server-Timing", .dim))
+        }
+        if exchange.fetches.contains(where: { fetch in
+            !fetch.timing.phases.contains { $0.source == .server } && fetch.timing.phases.contains { $0.name == "ttfb" }
+        }) {
+            lines.append(StyledText("  ≈ no Server-Timing: the server's time is within the time to first byte, network included", .dim))
         }
         return lines
     }
