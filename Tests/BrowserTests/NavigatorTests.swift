@@ -1,6 +1,7 @@
 import Browser
 import HTTPTypes
 import SSR
+import Synchronization
 import Testing
 
 /// The client-side navigation rules of Next.js's router, on the fixture site in-process.
@@ -126,6 +127,41 @@ import Testing
         for (target, dataURL) in cases {
             let exchange = await navigator.navigate(.clientTransition, to: target)
             #expect(exchange.fetches.first?.request.path == dataURL, "\(target)")
+        }
+    }
+
+    /// A deploy while exploring: the data URL of the old build 404s with an HTML page, the client
+    /// falls back to a full load, which brings the new build ID; the next transition uses it.
+    @Test func aDeployWhileExploringIsFollowed() async throws {
+        let redeployed = Redeployed(before: try FixtureSite.engine(buildId: "A"), after: try FixtureSite.engine(buildId: "B2"))
+        let navigator = Navigator(transport: redeployed)
+        #expect(try await navigator.siteInfo().buildId == "A")
+        redeployed.deploy()
+        let stale = await navigator.navigate(.clientTransition, to: "/item/3")
+        #expect(stale.fetches.map(\.request.path) == ["/_next/data/A/item/3.json?id=3", "/item/3"])
+        #expect(stale.kind == .hardNavigation)
+        #expect(stale.notes.contains { $0.hasPrefix("The site was deployed again: its build ID is B2 now (was A)") })
+        let next = await navigator.navigate(.clientTransition, to: "/item/4")
+        #expect(next.fetches.map(\.request.path) == ["/_next/data/B2/item/4.json?id=4"])
+        #expect(next.kind == .clientTransition)
+        #expect(next.notes.isEmpty)
+    }
+
+    /// One site, deployed again as a new build while the navigator runs.
+    final class Redeployed: Transport, Sendable {
+        let before: InProcessTransport, after: InProcessTransport
+        private let deployed = Mutex(false)
+        init(before: Engine, after: Engine) {
+            self.before = InProcessTransport(engine: before)
+            self.after = InProcessTransport(engine: after)
+        }
+        func deploy() { deployed.withLock { $0 = true } }
+        private var current: InProcessTransport { deployed.withLock { $0 } ? after : before }
+        var origin: String { "fixture" }
+        func siteInfo() async throws(TransportError) -> SiteInfo { try await current.siteInfo() }
+        func send(_ request: HTTPRequest, body: [UInt8]) async throws(TransportError) -> Fetch { try await current.send(request, body: body) }
+        func renderClientSide(page: String, pageProps: [UInt8]) -> Result<String, ClientRenderError>? {
+            current.renderClientSide(page: page, pageProps: pageProps)
         }
     }
 

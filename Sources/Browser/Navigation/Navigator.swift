@@ -298,6 +298,12 @@ public actor Navigator {
             return
         }
         exchange.page = nextData["page"]?.stringValue
+        if let buildId = nextData["buildId"]?.stringValue, let known = site?.buildId, buildId != known {
+            // A deploy while exploring: the stale data URL failed, this full load brought the new
+            // build, and Next's client goes on with it; so does the navigator (routes read again).
+            exchange.notes.append("The site was deployed again: its build ID is \(buildId) now (was \(known)); the next client transition uses it, as Next.js's client does after this full load.")
+            site = nil
+        }
         let pageProps = nextData["props"]?["pageProps"] ?? .object([])
         exchange.props = pageProps
         exchange.propsSource = .nextData

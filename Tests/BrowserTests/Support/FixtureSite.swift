@@ -76,7 +76,7 @@ enum FixtureSite {
         func render(_ props: Props) -> some Markup { p { "\(props.count)" } }
     }
 
-    static func site(basePath: String = "", i18n: Site.I18n? = nil) throws -> Site {
+    static func site(basePath: String = "", i18n: Site.I18n? = nil, buildId: String = "B") throws -> Site {
         try Site(
             pages: [
                 PageRoute(file: "pages/index.swift", page: Home.self),
@@ -87,7 +87,12 @@ enum FixtureSite {
                 PageRoute(file: "pages/mismatch.swift", page: Mismatch.self),
                 PageRoute(file: "pages/undecodable.swift", page: Undecodable.self),
             ],
-            basePath: basePath, i18n: i18n, buildId: "B")
+            basePath: basePath, i18n: i18n, buildId: buildId)
+    }
+
+    /// The fixture's engine, in production, with the build ID given.
+    static func engine(buildId: String) throws -> Engine {
+        Engine(site: try site(buildId: buildId), logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
     }
 
     static func navigator(basePath: String = "", i18n: Site.I18n? = nil, mode: Engine.Mode = .production) throws -> Navigator {
