@@ -48,24 +48,14 @@ import Testing
 /// A server that sends no `Server-Timing` (Next.js sends none): its time is read from the time
 /// to first byte, and said to be that.
 @Suite struct TimingWithoutServerTimingTests {
-    struct NoServerTiming: Transport {
-        let inner: InProcessTransport
-        var origin: String { "remote" }
-        func siteInfo() async throws(TransportError) -> SiteInfo { try await inner.siteInfo() }
-        func send(_ request: HTTPRequest, body: [UInt8]) async throws(TransportError) -> Fetch {
-            var fetch = try await inner.send(request, body: body)
-            fetch.response.headerFields[.serverTiming] = nil
-            fetch.timing = Timing(totalMilliseconds: 10, phases: [
+    @Test func theServersShareIsTheTimeToFirstByte() async throws {
+        let transport = UIFixture.FixedTiming(
+            inner: InProcessTransport(engine: try UIFixture.engine()), serverTiming: nil,
+            timing: Timing(totalMilliseconds: 10, phases: [
                 .init(name: "connect", milliseconds: 1, source: .client), .init(name: "ttfb", milliseconds: 8, source: .client),
                 .init(name: "download", milliseconds: 1, source: .client),
-            ])
-            return fetch
-        }
-        func renderClientSide(page: String, pageProps: [UInt8]) -> Result<String, ClientRenderError>? { nil }
-    }
-
-    @Test func theServersShareIsTheTimeToFirstByte() async throws {
-        let navigator = Navigator(transport: NoServerTiming(inner: InProcessTransport(engine: try UIFixture.engine())))
+            ]))
+        let navigator = Navigator(transport: transport)
         let exchange = await navigator.navigate(.hardNavigation, to: "/articles/1")
         let lines = Presentation(exchange).timingLines(width: 100).map(\.plainText)
         #expect(lines.contains { $0.hasPrefix("  server ≈") && $0.contains("8.00 ms") })

@@ -127,6 +127,7 @@ public actor Navigator {
         // The route is matched, and the data URL built, without the locale (which the data URL
         // then always carries, as Next.js's router writes it).
         let path = String(site.splitLocale(target).target[...].pathAndRest.path)
+        var params: QueryParameters?
         if site.routes != nil {
             guard let route = site.route(for: path) else {
                 let why = PercentDecoding.isMalformed(path) ? " (its %-escapes are not valid UTF-8)" : ""
@@ -135,7 +136,7 @@ public actor Navigator {
             }
             exchange.page = route.pattern.description
             do throws(MalformedParameter) {
-                _ = try route.pattern.parameters(of: path)
+                params = try route.pattern.parameters(of: path)
             } catch {
                 // Next.js's router decodes the params before it fetches anything, and stops there.
                 exchange.fail(
@@ -148,7 +149,7 @@ public actor Navigator {
             }
         }
 
-        let (dataURL, dataFields) = site.dataRequest(for: target)
+        let (dataURL, dataFields) = site.dataRequest(for: target, params: params)
         var fields = dataFields
         let fetch: Fetch
         do {

@@ -86,10 +86,16 @@ public struct SiteInfo: Sendable {
     /// and the route's parameters in its query, as the router writes it: `RouterQuery`) and
     /// Next.js's `x-nextjs-data` header. The navigator and `explorer bench` both send this.
     public func dataRequest(for target: String) -> (path: String, fields: HTTPFields) {
+        let path = String(splitLocale(target).target[...].pathAndRest.path)
+        return dataRequest(for: target, params: (try? route(for: path)?.pattern.parameters(of: path)) ?? nil)
+    }
+
+    /// The same, with the route's parameters already decoded (the navigator has matched the
+    /// route by then).
+    func dataRequest(for target: String, params: QueryParameters?) -> (path: String, fields: HTTPFields) {
         let (locale, unlocalized) = splitLocale(target)
         let (path, rest) = unlocalized[...].pathAndRest
         let query = rest.utf8.first == UInt8(ascii: "?") ? rest.dropFirst().withoutFragment : ""
-        let params = (try? route(for: String(path))?.pattern.parameters(of: String(path))) ?? nil
         let dataURL = DataPath.dataURL(for: String(path), buildId: buildId, basePath: basePath, locale: locale)
         return (dataURL + RouterQuery.search(query: query, params: params), [.accept: "*/*", .nextjsData: "1"])
     }

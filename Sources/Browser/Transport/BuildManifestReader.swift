@@ -1,8 +1,8 @@
 import SSR
 
-/// Reads `sortedPages` out of a Next.js `_buildManifest.js`: a JavaScript literal, often
-/// minified and wrapped in a function, not JSON (spec, "Confirmed on real Next.js build
-/// output"). The array itself is JSON-compatible: quoted strings.
+/// Reads Next.js's client manifests (`_buildManifest.js`, `_ssgManifest.js`): JavaScript
+/// literals, often minified and wrapped in a function, not JSON (spec, "Confirmed on real
+/// Next.js build output"). Their arrays are read string by string.
 enum BuildManifestReader {
     /// The site's page routes among `pages`, without Next.js's special pages (`/_app`,
     /// `/_error`, `/_document`, `/404`, `/500`).
@@ -30,11 +30,8 @@ enum BuildManifestReader {
         while index < javaScript.count, javaScript[index] == UInt8(ascii: "\"") || javaScript[index] == UInt8(ascii: ":") || javaScript[index] == 0x20 {
             index += 1
         }
-        guard index < javaScript.count, javaScript[index] == UInt8(ascii: "["),
-              let close = arrayEnd(javaScript, from: index),
-              case .array(let pages)? = try? JSONValue(parsing: javaScript[index...close])
-        else { return nil }
-        return pages.compactMap(\.stringValue)
+        guard index < javaScript.count, javaScript[index] == UInt8(ascii: "[") else { return nil }
+        return arrayStrings(javaScript, from: index)
     }
 
     /// Each page's JavaScript files, as the manifest maps them
@@ -43,10 +40,9 @@ enum BuildManifestReader {
         var found: [String: [String]] = [:]
         for page in pages {
             guard let key = javaScript.firstRange(of: Array((JSONValue.string(page).jsonText + ":[").utf8)),
-                  let close = arrayEnd(javaScript, from: key.upperBound - 1)
+                  let files = arrayStrings(javaScript, from: key.upperBound - 1)
             else { continue }
-            // Minified manifests name shared chunks by variable (`[e,"static/…"]`): the strings only.
-            found[page] = quotedStrings(javaScript[key.upperBound..<close])
+            found[page] = files
         }
         return found
     }
@@ -54,11 +50,8 @@ enum BuildManifestReader {
     /// The pages `_ssgManifest.js` lists (`self.__SSG_MANIFEST=new Set(["/a","/b"])`): those
     /// with getStaticProps. Empty for `new Set` (none) or an unreadable file.
     static func ssgPages(_ javaScript: [UInt8]) -> Set<String> {
-        guard let set = javaScript.firstRange(of: Array("new Set([".utf8)),
-              let close = arrayEnd(javaScript, from: set.upperBound - 1),
-              case .array(let pages)? = try? JSONValue(parsing: javaScript[(set.upperBound - 1)...close])
-        else { return [] }
-        return Set(pages.compactMap(\.stringValue))
+        guard let set = javaScript.firstRange(of: Array("new Set([".utf8)) else { return [] }
+        return Set(arrayStrings(javaScript, from: set.upperBound - 1) ?? [])
     }
 
     /// A page's kind from its module, as Next's client learns it: the module exports `__N_SSP`
@@ -69,35 +62,23 @@ enum BuildManifestReader {
         return .static
     }
 
-    /// The JSON strings among `bytes`, in order.
-    private static func quotedStrings(_ bytes: ArraySlice<UInt8>) -> [String] {
+    /// The strings of the array literal opened at `start`, `nil` when it does not close.
+    /// Brackets inside strings (`[id]`) do not count, and what is not a string is passed over: a
+    /// minified manifest names shared chunks by variable (`[e,"static/…"]`).
+    private static func arrayStrings(_ bytes: [UInt8], from start: Int) -> [String]? {
         var strings: [String] = []
-        var start: Int?, escaped = false
-        for index in bytes.indices {
-            let byte = bytes[index]
-            if let open = start {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") {
-                    if case .string(let text)? = try? JSONValue(parsing: bytes[open...index]) { strings.append(text) }
-                    start = nil
-                }
-            } else if byte == UInt8(ascii: "\"") {
-                start = index
-            }
-        }
-        return strings
-    }
-
-    /// The `]` that closes the array opened at `start`: brackets inside strings (`[id]`) do not count.
-    private static func arrayEnd(_ bytes: [UInt8], from start: Int) -> Int? {
-        var inString = false, escaped = false
+        var open: Int?, escaped = false
         for index in start..<bytes.count {
             let byte = bytes[index]
-            if inString {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+            if let stringStart = open {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") {
+                    if case .string(let text)? = try? JSONValue(parsing: bytes[stringStart...index]) { strings.append(text) }
+                    open = nil
+                }
             } else if byte == UInt8(ascii: "\"") {
-                inString = true
+                open = index
             } else if byte == UInt8(ascii: "]") {
-                return index
+                return strings
             }
         }
         return nil
