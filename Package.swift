@@ -75,7 +75,8 @@ let package = Package(
             exclude: ["pages"],
             plugins: ["PagesPlugin"]
         ),
-        .testTarget(name: "SampleSiteTests", dependencies: ["SampleSite", "SSR", "Browser", grdb, httpTypes, logging]),
+        // Journeys/: what Chromium requested on the Next.js twin (HAR), compared with the navigator.
+        .testTarget(name: "SampleSiteTests", dependencies: ["SampleSite", "SSR", "Browser", grdb, httpTypes, logging, compressNIO, nioCore], exclude: ["Journeys"]),
         .testTarget(name: "SSRServerTests", dependencies: ["SSRServer", "SSR", "TestSupport", hummingbird, asyncHTTPClient, compressNIO, serviceLifecycle, nioHTTP1, httpTypes, logging]),
         .testTarget(
             name: "ExplorerUITests",

@@ -14,6 +14,8 @@ struct BrowseCommand: AsyncParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
+    @OptionGroup var request: RequestOptions
+
     @Option(
         name: .customLong("frame-log"),
         help: ArgumentHelp("Append each frame's times (handling, layout, painting) and the resident memory to this file.", valueName: "file"))
@@ -27,7 +29,7 @@ struct BrowseCommand: AsyncParsableCommand {
         let transport = try site.transport(logger: log.logger, warmUp: false)
         // The database may be created on first use: do it while the first frame is drawn.
         if transport is InProcessTransport { Task.detached { EngineOptions.warmUpDatabase() } }
-        let session = Session(navigator: Navigator(transport: transport), afterWork: FreedMemory.giveBack)
+        let session = Session(navigator: try request.navigator(transport), afterWork: FreedMemory.giveBack)
         let stop = StopSignal()
         var frames: FrameLog?
         if let frameLog {

@@ -25,11 +25,7 @@ struct InspectCommand: AsyncParsableCommand {
     @Flag(help: "A hard navigation (the HTML document) instead of a client transition.")
     var hard = false
 
-    @Option(name: .customLong("header"), help: ArgumentHelp("A request header for every request, e.g. 'Authorization: Bearer demo-token'.", valueName: "name: value"))
-    var headers: [String] = []
-
-    @Option(name: .customLong("cookie"), help: ArgumentHelp("A cookie for every request, e.g. session=demo-token.", valueName: "name=value"))
-    var cookies: [String] = []
+    @OptionGroup var request: RequestOptions
 
     @Flag(help: "Print one JSON object instead of the text report.")
     var json = false
@@ -44,15 +40,12 @@ struct InspectCommand: AsyncParsableCommand {
             throw ValidationError("the path must start with a single / (for example /posts/1), got '\(path)'")
         }
         guard maxLines >= 0 else { throw ValidationError("--max-lines must be 0 (all) or more, not \(maxLines)") }
-        _ = try InspectCommand.parseHeaders(headers)
-        _ = try InspectCommand.parseCookies(cookies)
     }
 
     func run() async throws {
         let log = CapturedLog()
         let transport = try site.transport(logger: log.logger)
-        let navigator = Navigator(
-            transport: transport, headers: try InspectCommand.parseHeaders(headers), cookies: try InspectCommand.parseCookies(cookies))
+        let navigator = try request.navigator(transport)
         do throws(TransportError) {
             _ = try await navigator.siteInfo()
         } catch {
@@ -64,35 +57,6 @@ struct InspectCommand: AsyncParsableCommand {
             print(exchange.json(analysis: Analysis(exchange), serverLog: log.entries).jsonText)
         } else {
             print(Report(Presentation(exchange), origin: transport.origin, serverLog: log.entries, maxLines: maxLines == 0 ? nil : maxLines).text)
-        }
-    }
-
-    /// `Name: value` pairs; the name must be a valid HTTP field name.
-    static func parseHeaders(_ values: [String]) throws -> HTTPFields {
-        var fields = HTTPFields()
-        for value in values {
-            guard let colon = value.firstIndex(of: ":"),
-                let name = HTTPField.Name(value[..<colon].trimmingCharacters(in: .whitespaces))
-            else {
-                throw ValidationError("--header needs 'Name: value' with a valid header name, got '\(value)'")
-            }
-            fields.append(HTTPField(name: name, value: value[value.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
-        }
-        return fields
-    }
-
-    /// `name=value` pairs; names are cookie tokens, values have no `;`.
-    static func parseCookies(_ values: [String]) throws -> [(name: String, value: String)] {
-        try values.map { value in
-            let parts = value.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = parts[0].trimmingCharacters(in: .whitespaces)
-            let separators = CharacterSet(charactersIn: "()<>@,;:\\\"/[]?={} \t").union(.controlCharacters)
-            guard parts.count == 2, !name.isEmpty, name.rangeOfCharacter(from: separators) == nil,
-                !parts[1].contains(";"), !parts[1].unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
-            else {
-                throw ValidationError("--cookie needs 'name=value' (no ';' or control characters), got '\(value)'")
-            }
-            return (name, String(parts[1]))
         }
     }
 }

@@ -158,6 +158,7 @@ import Testing
         func deploy() { deployed.withLock { $0 = true } }
         private var current: InProcessTransport { deployed.withLock { $0 } ? after : before }
         var origin: String { "fixture" }
+        var pageOrigin: String { "http://localhost" }
         func siteInfo() async throws(TransportError) -> SiteInfo { try await current.siteInfo() }
         func send(_ request: HTTPRequest, body: [UInt8]) async throws(TransportError) -> Fetch { try await current.send(request, body: body) }
         func renderClientSide(page: String, pageProps: [UInt8]) -> Result<String, ClientRenderError>? {
@@ -292,6 +293,40 @@ import Testing
         #expect(exchange.page == "/_error")
         #expect(exchange.hydration == nil)
         #expect(exchange.notes.contains { $0.contains("error overlay") })
+    }
+
+    /// A remote site's pages cannot render here: after the transition the server's document for
+    /// the same URL fills the HTML view, outside the navigation's requests and timing.
+    @Test func aRemoteTransitionBringsTheServersDocument() async throws {
+        func document(_ props: String) -> CannedTransport.Answer {
+            .init(headers: [.contentType: "text/html; charset=utf-8"], body: """
+                <!DOCTYPE html><html><body><div id="__next"><a href="/y">y</a></div><script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":\(props)},"page":"/x","query":{},"buildId":"B"}</script></body></html>
+                """)
+        }
+        let data = CannedTransport.Answer(body: #"{"pageProps":{"n":1},"__N_SSP":true}"#)
+        let same = Navigator(transport: CannedTransport(byPath: ["/_next/data/B/x.json": data, "/x": document(#"{"n":1}"#)]))
+        let exchange = await same.navigate(.clientTransition, to: "/x")
+        #expect(exchange.fetches.map(\.request.path) == ["/_next/data/B/x.json"])
+        #expect(exchange.serverDocument?.request.path == "/x")
+        #expect(exchange.serverDocument?.request.headerFields[.accept]?.hasPrefix("text/html") == true)
+        #expect(exchange.html?.contains(#"<a href="/y">"#) == true)
+        #expect(Analysis(exchange).links.map(\.href) == ["/y"])
+        #expect(exchange.documentPropsAgree == true)
+        #expect(exchange.totalMilliseconds == 1)  // the navigation's one request, not the document
+
+        let changing = Navigator(transport: CannedTransport(byPath: ["/_next/data/B/x.json": data, "/x": document(#"{"n":2}"#)]))
+        #expect(await changing.navigate(.clientTransition, to: "/x").documentPropsAgree == false)
+
+        await changing.setFetchesServerDocument(false)
+        let off = await changing.navigate(.clientTransition, to: "/x")
+        #expect(off.serverDocument == nil && off.html == nil)
+    }
+
+    /// In-process the client's own rendering is the HTML: nothing more is fetched.
+    @Test func inProcessTransitionsFetchNoDocument() async throws {
+        let exchange = await try FixtureSite.navigator().navigate(.clientTransition, to: "/item/1")
+        #expect(exchange.serverDocument == nil)
+        #expect(exchange.html != nil)
     }
 
     @Test func unparseableDataGivesEmptyProps() async throws {

@@ -74,7 +74,7 @@ import Testing
         let screen = try #require(device.screens.last(where: { $0.contains("GET /_next/data/B/articles/3.json") }))
         #expect(screen.contains(#"id: "3""#))
         #expect(screen.contains("hydration ✓"))
-        #expect(device.copied == ["curl -i 'http://localhost:3000/_next/data/B/articles/3.json?id=3' -H 'Accept: */*' -H 'x-nextjs-data: 1' -H 'User-Agent: gssp-explorer/1.0'"])
+        #expect(device.copied == ["curl -i 'http://localhost:3000/_next/data/B/articles/3.json?id=3' -H 'Accept: */*' -H 'x-nextjs-data: 1' -H 'User-Agent: gssp-explorer/1.0' -H 'Accept-Language: en-US,en;q=0.9' --compressed"])
     }
 
     @Test func aResizeRedrawsAtTheNewSize() async throws {

@@ -103,7 +103,7 @@ import Testing
         await d.press(.character("y"))
         #expect(d.screen.contains("Nothing was requested yet"))
         await d.press(.down, .enter, .enter, .character("y"))
-        let command = "curl -i 'http://localhost:3000/_next/data/B/articles/1.json?id=1' -H 'Accept: */*' -H 'x-nextjs-data: 1' -H 'User-Agent: gssp-explorer/1.0'"
+        let command = "curl -i 'http://localhost:3000/_next/data/B/articles/1.json?id=1' -H 'Accept: */*' -H 'x-nextjs-data: 1' -H 'User-Agent: gssp-explorer/1.0' -H 'Accept-Language: en-US,en;q=0.9' --compressed"
         #expect(d.outside == [.copy(command)])
         #expect(d.screen.contains("Copied to the clipboard"))
     }
@@ -331,6 +331,7 @@ import Testing
 
     struct Unreachable: Transport {
         var origin: String { "http://127.0.0.1:9" }
+        var pageOrigin: String { "http://localhost" }
         func siteInfo() async throws(TransportError) -> SiteInfo { throw TransportError("connection refused") }
         func send(_ request: HTTPRequest, body: [UInt8]) async throws(TransportError) -> Fetch { throw TransportError("connection refused") }
         func renderClientSide(page: String, pageProps: [UInt8]) -> Result<String, ClientRenderError>? { nil }

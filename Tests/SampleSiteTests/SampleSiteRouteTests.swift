@@ -7,9 +7,10 @@ import Testing
 
 /// Every route of the sample site's contract, through the navigator, in both navigation kinds.
 @Suite struct SampleSiteRouteTests {
-    static func navigator(_ mode: Engine.Mode = .production) throws -> Navigator {
+    /// The browser's headers are an English speaker's, whatever the machine's locale.
+    static func navigator(_ mode: Engine.Mode = .production, browserHeaders: BrowserHeaders = BrowserHeaders(acceptLanguage: "en-US,en;q=0.9")) throws -> Navigator {
         let engine = Engine(site: try SampleSite.site(buildId: "test"), mode: mode, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
-        return Navigator(transport: InProcessTransport(engine: engine))
+        return Navigator(transport: InProcessTransport(engine: engine), browserHeaders: browserHeaders)
     }
 
     /// Both kinds of navigation to `path`, checked to agree on the page and its props.
@@ -240,7 +241,12 @@ import Testing
         let japanese = try Self.navigator()
         await japanese.setHeader(.acceptLanguage, "ja")
         #expect(await japanese.navigate(.clientTransition, to: "/welcome").props?["greeting"] == "ようこそ")
-        let nothing = try await Self.navigator().navigate(.hardNavigation, to: "/welcome")
+        // A browser names its user's languages unasked; without them the page greets in English.
+        let browser = try Self.navigator(browserHeaders: BrowserHeaders(acceptLanguage: BrowserHeaders.acceptLanguage(for: ["de-CH"])))
+        let german = await browser.navigate(.clientTransition, to: "/welcome")
+        #expect(german.props?["greeting"] == "Willkommen")
+        #expect(german.lastFetch?.request.headerFields[.acceptLanguage] == "de-CH,de;q=0.9")
+        let nothing = try await Self.navigator(browserHeaders: .none).navigate(.hardNavigation, to: "/welcome")
         #expect(nothing.props?["greeting"] == "Welcome")
         #expect(nothing.props?["acceptLanguage"] == .null)  // a nil optional is null, as the twin's `header ?? null`
     }

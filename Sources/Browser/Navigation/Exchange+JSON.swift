@@ -28,6 +28,8 @@ extension Exchange {
             .init("fetches", .array(exchange.fetches.map(Exchange.fetch))),
             .init("props", exchange.props ?? .null),
             .init("html", exchange.html.map(JSONValue.string) ?? .null),
+            .init("serverDocument", exchange.serverDocument.map(Exchange.fetch) ?? .null),
+            .init("documentPropsAgree", exchange.documentPropsAgree.map(JSONValue.bool) ?? .null),
             .init("hydration", exchange.hydration.map(Exchange.hydration) ?? .null),
             .init("clientRenderMs", exchange.clientRenderMilliseconds.map(JSONValue.number) ?? .null),
             .init("totalMs", .number(exchange.totalMilliseconds)),

@@ -54,9 +54,15 @@ public struct Exchange: Sendable {
     public internal(set) var props: JSONValue?
     public internal(set) var propsSource: PropsSource?
     /// For a hard navigation the document; for a client transition the HTML the client
-    /// rendered inside `#__next` (in-process only).
+    /// rendered inside `#__next` in-process, or the server's document (`serverDocument`) remotely.
     public internal(set) var html: String?
     public internal(set) var hydration: HydrationCheck?
+    /// After a client transition on a remote site: the server's document for the same URL,
+    /// fetched by the explorer (not part of the navigation, not timed with it); `html` is its body.
+    public internal(set) var serverDocument: Fetch?
+    /// Whether that document's `__NEXT_DATA__` props equal the data response's (getServerSideProps
+    /// ran twice: a difference is props that change from request to request).
+    public internal(set) var documentPropsAgree: Bool?
     /// How long rendering in the "browser" took, for a client transition in-process.
     public internal(set) var clientRenderMilliseconds: Double?
 

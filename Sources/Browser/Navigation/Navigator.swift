@@ -12,7 +12,8 @@ import SSR
 /// - a **hard navigation** fetches the HTML document, follows HTTP redirects as a browser does,
 ///   and takes the props from `__NEXT_DATA__`.
 ///
-/// The headers and cookies set here go with every request (the `/dashboard` session).
+/// The headers and cookies set here go with every request (the `/dashboard` session), after
+/// the headers a browser adds (``BrowserHeaders``), which they replace by name.
 ///
 /// ```swift
 /// let navigator = Navigator(transport: InProcessTransport(engine: engine))
@@ -28,16 +29,36 @@ public actor Navigator {
     public private(set) var cookies: [(name: String, value: String)]
     /// Cookies the site set (`Set-Cookie`), sent back as a browser does.
     public private(set) var jar = CookieJar()
+    /// What a browser adds to every request: languages, encodings, the page it comes from.
+    public private(set) var browserHeaders: BrowserHeaders
+    /// After a client transition on a remote site (whose pages cannot render here), fetch the
+    /// server's document for the same URL, for the HTML and its links. Off for a site whose
+    /// `getServerSideProps` has side effects: it runs once more per transition.
+    public private(set) var fetchesServerDocument: Bool
     private var site: SiteInfo?
 
     /// Browsers give up after 20 redirects; so does the explorer.
     static let maxRedirects = 20
     static let userAgent = "gssp-explorer/1.0"
+    static let documentAccept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 
-    public init(transport: any Transport, headers: HTTPFields = [:], cookies: [(name: String, value: String)] = []) {
+    public init(
+        transport: any Transport, headers: HTTPFields = [:], cookies: [(name: String, value: String)] = [],
+        browserHeaders: BrowserHeaders = BrowserHeaders(), fetchesServerDocument: Bool = true
+    ) {
         self.transport = transport
         self.headers = headers
         self.cookies = cookies
+        self.browserHeaders = browserHeaders
+        self.fetchesServerDocument = fetchesServerDocument
+    }
+
+    /// Turns ``fetchesServerDocument`` on or off.
+    public func setFetchesServerDocument(_ on: Bool) { fetchesServerDocument = on }
+
+    /// Sends one of a browser's headers again (`true`) or leaves it out.
+    public func setBrowserHeader(_ name: BrowserHeaders.Name, sent: Bool) {
+        if sent { browserHeaders.omitted.remove(name) } else { browserHeaders.omitted.insert(name) }
     }
 
     /// Adds a header to every request, replacing one of the same name; `nil` removes it.
@@ -72,7 +93,9 @@ public actor Navigator {
         }
         var exchange = Exchange(requested: kind, target: target)
         switch kind {
-        case .clientTransition: await transition(to: target, &exchange, redirects: 0)
+        case .clientTransition:
+            await transition(to: target, &exchange, redirects: 0)
+            await fetchServerDocument(&exchange)
         case .hardNavigation: await hardNavigation(to: target, &exchange)
         }
         // A navigation stopped or superseded (the task was cancelled) never arrives.
@@ -106,6 +129,7 @@ public actor Navigator {
     public func revisit(_ url: String) async -> Exchange {
         var exchange = Exchange(requested: .clientTransition, target: url)
         await transition(to: url, &exchange, redirects: 0)
+        await fetchServerDocument(&exchange)
         if exchange.enteredHistory, !Task.isCancelled { history.replaceCurrent(exchange.url) }
         return exchange
     }
@@ -153,7 +177,7 @@ public actor Navigator {
         var fields = dataFields
         let fetch: Fetch
         do {
-            fetch = try await send(dataURL, &fields)
+            fetch = try await send(dataURL, &fields, referer: shownPage(site))
         } catch {
             if Task.isCancelled { return exchange.fail("stopped before the answer came") }
             exchange.notes.append("The data request failed (\(error.message)): Next.js falls back to a hard navigation.")
@@ -226,12 +250,33 @@ public actor Navigator {
         }
     }
 
+    /// The server's document for the URL a remote client transition arrived at, fetched by the
+    /// explorer, not the browser: the HTML view shows what the server renders there, and its
+    /// links. In-process the client's own rendering is shown instead.
+    private func fetchServerDocument(_ exchange: inout Exchange) async {
+        // Nothing rendered here (`clientRenderMilliseconds` is set by any in-process rendering).
+        guard fetchesServerDocument, exchange.kind == .clientTransition, exchange.html == nil, exchange.clientRenderMilliseconds == nil,
+            !Task.isCancelled,
+            exchange.outcome == .page || exchange.outcome == .clientNotFound, let site
+        else { return }
+        var fields: HTTPFields = [.accept: Navigator.documentAccept]
+        guard let fetch = try? await send(site.basePath + exchange.url, &fields), !Task.isCancelled else { return }
+        exchange.serverDocument = fetch
+        guard fetch.response.headerFields[.contentType]?.lowercased().hasPrefix("text/html") == true else { return }
+        exchange.html = fetch.bodyText
+        guard exchange.outcome == .page, let props = exchange.props, let nextData = DocumentParts(html: fetch.body).nextData else { return }
+        exchange.documentPropsAgree = (nextData["props"]?["pageProps"] ?? .object([])) == props
+    }
+
     // MARK: - Hard navigation
 
     private func hardNavigation(to target: String, _ exchange: inout Exchange, basePath: String? = nil) async {
         exchange.kind = .hardNavigation
         var location = target
         var prefix = basePath
+        // A load from the address bar names no page; the client's fallback (`location.href`)
+        // names the page it leaves, on every redirect hop too.
+        let referer = exchange.requested == .clientTransition ? site.flatMap(shownPage) : nil
         for _ in 0...Navigator.maxRedirects {
             if let external = leavesSite(location) {
                 exchange.leaveSite(external)
@@ -245,10 +290,10 @@ public actor Navigator {
                     return
                 }
             }
-            var fields: HTTPFields = [.accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"]
+            var fields: HTTPFields = [.accept: Navigator.documentAccept]
             let fetch: Fetch
             do {
-                fetch = try await send((prefix ?? "") + location, &fields)
+                fetch = try await send((prefix ?? "") + location, &fields, referer: referer)
             } catch {
                 exchange.fail(Task.isCancelled ? "stopped before the answer came" : "cannot reach the site: \(error.message)")
                 return
@@ -324,8 +369,14 @@ public actor Navigator {
 
     // MARK: - Requests
 
-    private func send(_ path: String, _ fields: inout HTTPFields) async throws(TransportError) -> Fetch {
+    /// The absolute URL of the page the tab shows, as `Referer` names it; `nil` before the first.
+    private func shownPage(_ site: SiteInfo) -> String? {
+        history.current.map { transport.pageOrigin + site.basePath + $0 }
+    }
+
+    private func send(_ path: String, _ fields: inout HTTPFields, referer: String? = nil) async throws(TransportError) -> Fetch {
         fields[.userAgent] = Navigator.userAgent
+        fields.append(contentsOf: browserHeaders.fields(referer: referer))
         for field in headers { fields[field.name] = nil }
         fields.append(contentsOf: headers)
         // A fragment is not sent: it stays in the browser.

@@ -17,21 +17,25 @@ import SSR
 public struct HTTPTransport: Transport {
     /// `http://host:port`, without a trailing slash.
     public let origin: String
+    public var pageOrigin: String { origin }
     /// The whole answer must have come within this (connecting may take up to 5 s of it).
     public let readTimeout: Duration
 
-    /// One client for the process: a client must be shut down before it is released, and the
-    /// explorer uses it until it exits.
-    private static let client: HTTPClient = {
+    /// Clients for the process (a client must be shut down before it is released, and the
+    /// explorer uses them until it exits): one that decodes gzip and deflate, for requests that
+    /// offer them (`Accept-Encoding`), and one that neither offers nor decodes, since the first
+    /// adds `Accept-Encoding: deflate, gzip` to a request without one.
+    private static let decoding = client(decompression: .enabled(limit: .ratio(100)))
+    private static let plain = client(decompression: .disabled)
+
+    private static func client(decompression: HTTPClient.Decompression) -> HTTPClient {
         var configuration = HTTPClient.Configuration(
-            redirectConfiguration: .disallow,
-            timeout: .init(connect: .seconds(5), read: .seconds(30)),
-            decompression: .enabled(limit: .ratio(100)))
+            redirectConfiguration: .disallow, timeout: .init(connect: .seconds(5), read: .seconds(30)), decompression: decompression)
         // A refused connection is an answer (the server is down): say so at once rather than
         // retrying until the connect timeout.
         configuration.connectionPool.retryConnectionEstablishment = false
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-    }()
+    }
 
     /// `url` is a server's base URL: `http://127.0.0.1:3000`.
     public init(url: String, readTimeout: Duration = .seconds(30)) throws(TransportError) {
@@ -131,7 +135,8 @@ public struct HTTPTransport: Transport {
                 body: body.isEmpty ? nil : .bytes(body))
             let delegate = FetchTimingDelegate(bodyLimit: HTTPTransport.bodyLimit)
             let deadline = NIODeadline.now() + TimeAmount(readTimeout)
-            let task = HTTPTransport.client.execute(request: outgoing, delegate: delegate, deadline: deadline)
+            let client = request.headerFields[.acceptEncoding] == nil ? HTTPTransport.plain : HTTPTransport.decoding
+            let task = client.execute(request: outgoing, delegate: delegate, deadline: deadline)
             // A navigation that is stopped or superseded closes its connection at once.
             let received = try await withTaskCancellationHandler { try await task.futureResult.get() } onCancel: { task.cancel() }
             var fields = HTTPFields()

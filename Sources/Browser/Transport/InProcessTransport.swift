@@ -17,6 +17,9 @@ public struct InProcessTransport: Transport {
         "in-process (\(engine.mode == .development ? "development" : "production"))"
     }
 
+    /// The host the navigator's requests name.
+    public var pageOrigin: String { "http://localhost" }
+
     public func siteInfo() async throws(TransportError) -> SiteInfo {
         let site = engine.site
         let kinds = Dictionary(site.pages.compactMap { page in page.pattern.map { ($0, page.hasServerSideProps) } }, uniquingKeysWith: { a, _ in a })

@@ -7,6 +7,10 @@ public protocol Transport: Sendable {
     /// Where requests go, for people: `in-process (production)` or a base URL.
     var origin: String { get }
 
+    /// The scheme, host and port of the site's pages as a browser names them in `Referer`:
+    /// the server's base URL, or `http://localhost` in-process.
+    var pageOrigin: String { get }
+
     /// What a client learns about the site before it navigates: build ID, basePath, routes.
     func siteInfo() async throws(TransportError) -> SiteInfo
 

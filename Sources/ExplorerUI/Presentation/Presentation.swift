@@ -67,16 +67,32 @@ package struct Presentation: Sendable {
                 return [
                     StyledText("No HTML here: after a client transition the browser", .dim),
                     StyledText("renders the page from the props, and a remote site's", .dim),
-                    StyledText("pages cannot run in the explorer. H fetches the document.", .dim),
+                    StyledText("pages cannot run in the explorer. H fetches the document", .dim),
+                    StyledText("(o, +document: fetched after every transition).", .dim),
                 ]
             }
             return [StyledText("(no HTML: \(reason(exchange)))", .dim)]
         }
         var lines: [StyledText] = []
-        let what = exchange.kind == .hardNavigation
-            ? "The document the server sent"
-            : "Rendered by the client inside <div id=\"__next\"> from the props"
+        let what = if exchange.kind == .hardNavigation {
+            "The document the server sent"
+        } else if exchange.serverDocument != nil {
+            "The server's document for this URL"
+        } else {
+            "Rendered by the client inside <div id=\"__next\"> from the props"
+        }
         lines.append(StyledText("\(what), \(PrettyBytes.format(html.utf8.count))", .heading))
+        if exchange.kind == .clientTransition, exchange.serverDocument != nil {
+            lines.append(StyledText("fetched by the explorer after the transition; the browser", .dim))
+            lines.append(StyledText("does not request it (o, -document: not fetched).", .dim))
+            switch exchange.documentPropsAgree {
+            case true?: lines.append(StyledText("Its __NEXT_DATA__ props equal the data response's.", .success))
+            case false?:
+                lines.append(StyledText("Its __NEXT_DATA__ props differ from the data response's:", .warning))
+                lines.append(StyledText("getServerSideProps answered differently the second time.", .warning))
+            case nil: break
+            }
+        }
         if let hydration = exchange.hydration {
             var verdict = StyledText("Hydration: ", .strong)
             switch hydration.verdict {
@@ -87,7 +103,7 @@ package struct Presentation: Sendable {
             verdict.append(" — \(hydration.detail)", .dim)
             lines.append(verdict)
         }
-        if exchange.kind == .hardNavigation, html.contains("id=\"__NEXT_DATA__\"") { lines.append(nextDataLegend) }
+        if exchange.kind == .hardNavigation || exchange.serverDocument != nil, html.contains("id=\"__NEXT_DATA__\"") { lines.append(nextDataLegend) }
         lines.append("")
         return lines
     }
@@ -154,8 +170,13 @@ package struct Presentation: Sendable {
     private static func headerBlocks(_ exchange: Exchange, _ analysis: Analysis) -> [(line: StyledText, wraps: Bool)] {
         var lines: [(line: StyledText, wraps: Bool)] = []
         if exchange.fetches.isEmpty { lines.append((StyledText("(no request was made: \(exchange.propsSource == .staticPage ? "a static page renders from its bundle" : reason(exchange)))", .dim), true)) }
-        for (index, fetch) in exchange.fetches.enumerated() {
+        var shown = exchange.fetches.map { (fetch: $0, afterwards: false) }
+        if let document = exchange.serverDocument { shown.append((document, true)) }
+        for (index, (fetch, afterwards)) in shown.enumerated() {
             if index > 0 { lines.append(("", false)) }
+            if afterwards {
+                lines.append((StyledText("Fetched by the explorer after the transition, for the HTML view (not by the browser):", .dim), true))
+            }
             var request = StyledText("→ ", .dim)
             request.append(fetch.requestLine, .heading)
             lines.append((request, false))
@@ -163,6 +184,9 @@ package struct Presentation: Sendable {
             var status = StyledText("← ", .dim)
             status.append("\(fetch.response.status.code) \(fetch.response.status.reasonPhrase)", Style.status(fetch.response.status.code))
             status.append(" · \(PrettyBytes.format(fetch.body.count))", .dim)
+            if let encoding = fetch.response.headerFields[.contentEncoding], ["gzip", "x-gzip", "deflate"].contains(encoding.lowercased()) {
+                status.append(" decoded from \(encoding)", .dim)
+            }
             lines.append((status, false))
             for field in fetch.response.headerFields { lines.append((headerLine(field.name.rawName, field.value), false)) }
         }

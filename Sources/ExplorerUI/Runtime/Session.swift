@@ -149,7 +149,8 @@ package final class Session: Sendable {
     static func prepare(_ effect: Effect, _ navigator: Navigator) async -> Step {
         switch effect {
         case .loadSite:
-            return Step(work: {
+            // The settings given on the command line, for the request window.
+            return Step(events: [await settings(navigator)], work: {
                 do throws(TransportError) {
                     return .siteLoaded(.success(try await navigator.siteInfo()))
                 } catch {
@@ -179,6 +180,12 @@ package final class Session: Sendable {
         case .setCookie(let name, let value):
             await navigator.setCookie(name, value)
             return Step(events: [await settings(navigator)])
+        case .setBrowserHeader(let name, let sent):
+            await navigator.setBrowserHeader(name, sent: sent)
+            return Step(events: [await settings(navigator)])
+        case .setFetchesServerDocument(let on):
+            await navigator.setFetchesServerDocument(on)
+            return Step(events: [await settings(navigator)])
         case .copy, .quit, .stopNavigation, .stopComparing:
             return Step()
         }
@@ -193,9 +200,7 @@ package final class Session: Sendable {
     }
 
     private static func settings(_ navigator: Navigator) async -> Event {
-        let headers = await navigator.headers.map { (name: $0.name.rawName, value: $0.value) }
-        let cookies = await navigator.cookies
-        return .requestSettings(headers: headers, cookies: cookies)
+        .requestSettings(await RequestSettings.of(navigator))
     }
 }
 

@@ -124,8 +124,26 @@ extension AppState {
     }
 
     /// `Name: value` sets a header, `name=value` a cookie; an empty value removes it, and
-    /// `Name: ""` sends the header empty.
+    /// `Name: ""` sends the header empty. `-Referer` leaves out a browser's header and `+Referer`
+    /// sends it again; `-document` and `+document` turn the server's document after a remote
+    /// transition off and on.
     private mutating func requestSetting(_ text: String) -> Result<[Effect], Refused> {
+        if let sign = text.first, sign == "-" || sign == "+" {
+            let name = text.dropFirst().trimmingCharacters(in: .whitespaces)
+            let on = sign == "+"
+            if name.lowercased() == "document" {
+                message = StyledText(
+                    on ? "After a client transition on a remote site, its document is fetched for the HTML view."
+                        : "After a client transition the server's document is no longer fetched (getServerSideProps runs once).", .success)
+                return .success([.setFetchesServerDocument(on)])
+            }
+            guard let header = BrowserHeaders.Name(typed: name) else {
+                let names = BrowserHeaders.Name.allCases.map(\.rawValue).joined(separator: ", ")
+                return .failure(Refused(reason: "\(sign)\(name): the browser's headers are \(names); \(sign)document is the server's document."))
+            }
+            message = StyledText(on ? "Every request now sends \(header.rawValue), as a browser does." : "\(header.rawValue) is no longer sent.", .success)
+            return .success([.setBrowserHeader(header, sent: on)])
+        }
         let colon = text.firstIndex(of: ":"), equals = text.firstIndex(of: "=")
         if let colon, equals.map({ colon < $0 }) ?? true {
             let name = text[..<colon].trimmingCharacters(in: .whitespaces)
@@ -137,7 +155,7 @@ extension AppState {
             if let value {
                 message = StyledText(value.isEmpty ? "Every request now sends \(name) empty." : "Every request now sends \(name): \(value)", .success)
             } else {
-                guard requestHeaders.contains(where: { $0.name.lowercased() == name.lowercased() }) else {
+                guard requestSettings.headers.contains(where: { $0.name.lowercased() == name.lowercased() }) else {
                     return .failure(Refused(reason: "\(name) is not set, so there is nothing to remove. Name: \"\" sends it empty."))
                 }
                 message = StyledText("Header \(name) removed.", .success)
@@ -152,7 +170,7 @@ extension AppState {
                 return .failure(Refused(reason: "“\(text)” is not a cookie: name=value, the name a token, the value without ; or ,."))
             }
             if value.isEmpty {
-                guard requestCookies.contains(where: { $0.name == name }) else {
+                guard requestSettings.cookies.contains(where: { $0.name == name }) else {
                     return .failure(Refused(reason: "The cookie \(name) is not set, so there is nothing to remove."))
                 }
                 message = StyledText("Cookie \(name) removed.", .success)

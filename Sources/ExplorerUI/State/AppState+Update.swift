@@ -61,9 +61,8 @@ extension AppState {
         case .compared(let comparison):
             if case .compare(let path, nil)? = overlay, path == comparison.path { overlay = .compare(path: path, result: comparison) }
             return []
-        case .requestSettings(let headers, let cookies):
-            requestHeaders = headers
-            requestCookies = cookies
+        case .requestSettings(let settings):
+            requestSettings = settings
             return []
         }
     }

@@ -46,9 +46,8 @@ package struct AppState: Sendable {
     package internal(set) var message: StyledText?
     /// The last search: its view, its matches, where the cursor is among them.
     package internal(set) var search: SearchState?
-    /// The headers and cookies sent with every request (as the navigator has them).
-    package internal(set) var requestHeaders: [(name: String, value: String)] = []
-    package internal(set) var requestCookies: [(name: String, value: String)] = []
+    /// What every request sends, and what is fetched (as the navigator has them).
+    package internal(set) var requestSettings = RequestSettings()
     package internal(set) var canGoBack = false
     package internal(set) var canGoForward = false
     package internal(set) var quitting = false
@@ -80,7 +79,7 @@ package enum Event: Sendable {
     /// Back or forward `id` had nowhere to go.
     case historyEnd(id: Int, back: Bool)
     case compared(Comparison)
-    case requestSettings(headers: [(name: String, value: String)], cookies: [(name: String, value: String)])
+    case requestSettings(RequestSettings)
 }
 
 /// What the state asks the outside world to do; results come back as events.
@@ -96,6 +95,10 @@ package enum Effect: Sendable, Equatable {
     case stopComparing
     case setHeader(name: String, value: String?)
     case setCookie(name: String, value: String?)
+    /// Send one of a browser's headers, or leave it out.
+    case setBrowserHeader(BrowserHeaders.Name, sent: Bool)
+    /// Fetch the server's document after a remote transition, or not.
+    case setFetchesServerDocument(Bool)
     /// Put text on the clipboard (OSC 52).
     case copy(String)
     case quit
@@ -155,7 +158,7 @@ package struct Prompt: Sendable {
         case .address(let kind): "Go to (\(kind.rawValue))"
         case .routeParameters(let pattern): "Open \(pattern)"
         case .search(let view): "Search \(view.title)"
-        case .requestSetting: "Request header or cookie"
+        case .requestSetting: "Requests: headers, cookies, what is fetched"
         }
     }
 
@@ -165,7 +168,9 @@ package struct Prompt: Sendable {
         case .address: "a path such as /posts/1?ref=x · \(go) · \(KeyMap.switchKind.label) client/hard · \(cancel)"
         case .routeParameters: "fill in the parameters · \(go) · \(cancel)"
         case .search: "text to find, any case · \(KeyMap.submit.label) alone repeats the last · then \(KeyMap.matchRow.bar.keys) next/previous"
-        case .requestSetting: "Name: value sets a header · Name: \"\" an empty one · name=value a cookie · Name: or name= removes"
+        case .requestSetting:
+            "Name: value sets a header · Name: \"\" an empty one · name=value a cookie · Name: or name= removes · -Name leaves out a browser's header, +Name sends it · -document, +document"
+
         }
     }
 }

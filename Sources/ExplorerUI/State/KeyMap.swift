@@ -157,7 +157,7 @@ package enum KeyMap {
             sizesRow,
         ]),
         ("Requests", [
-            HelpRow(requestSetting, action: "set a request header (Name: value; Name: \"\" an empty one) or cookie (name=value); an empty value removes it"),
+            HelpRow(requestSetting, action: "your headers and cookies, the browser's (-Referer); -document"),
             curlRow,
         ]),
         ("", [

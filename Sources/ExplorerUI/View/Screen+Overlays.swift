@@ -86,19 +86,36 @@ extension Screen {
         if prompt.purpose == .requestSetting {
             lines.append("")
             lines.append(StyledText("Sent with every request now:", .strong))
-            if state.requestHeaders.isEmpty && state.requestCookies.isEmpty { lines.append(StyledText("  nothing of yours (try session=demo-token for /dashboard)", .dim)) }
-            for (name, value) in state.requestHeaders {
+            let settings = state.requestSettings
+            if settings.headers.isEmpty && settings.cookies.isEmpty { lines.append(StyledText("  nothing of yours (try session=demo-token for /dashboard)", .dim)) }
+            for (name, value) in settings.headers {
                 var line = StyledText("  ")
                 line.append(name, .key)
                 line.append(": \(value)")
                 lines.append(line)
             }
-            for (name, value) in state.requestCookies {
+            for (name, value) in settings.cookies {
                 var line = StyledText("  cookie ", .dim)
                 line.append(name, .key)
                 line.append("=\(value)")
                 lines.append(line)
             }
+            lines.append(StyledText("As a browser does (yours replace them):", .strong))
+            let browser = settings.browserHeaders
+            for name in BrowserHeaders.Name.allCases {
+                var line = StyledText("  ")
+                line.append(name.rawValue, browser.omitted.contains(name) ? .dim : .key)
+                switch name {
+                case _ where browser.omitted.contains(name): line.append(": not sent (+\(name.rawValue) sends it)", .dim)
+                case .acceptLanguage: line.append(": \(browser.acceptLanguage)")
+                case .acceptEncoding: line.append(": \(BrowserHeaders.acceptEncoding)")
+                case .referer: line.append(": the page shown", .dim)
+                }
+                lines.append(line)
+            }
+            var document = StyledText("  server's document after a remote transition: ", .dim)
+            document.append(settings.fetchesServerDocument ? "fetched (-document: not)" : "not fetched (+document)", settings.fetchesServerDocument ? .plain : .dim)
+            lines.append(document)
         }
         window(prompt.title, lines, state, width: min(state.width - 4, 80), &grid)
     }

@@ -115,6 +115,7 @@ struct CannedTransport: Transport {
     var fails: TransportError?
 
     var origin: String { "canned" }
+    var pageOrigin: String { "http://localhost" }
 
     func siteInfo() async throws(TransportError) -> SiteInfo {
         if let fails { throw fails }

@@ -83,6 +83,7 @@ enum UIFixture {
             .init(name: "gssp", milliseconds: 1.25, source: .server), .init(name: "render", milliseconds: 0.5, source: .server),
         ])
         var origin: String { "fixture" }
+        var pageOrigin: String { "http://localhost" }
         func siteInfo() async throws(TransportError) -> SiteInfo { try await inner.siteInfo() }
         func send(_ request: HTTPRequest, body: [UInt8]) async throws(TransportError) -> Fetch {
             var fetch = try await inner.send(request, body: body)
@@ -97,7 +98,10 @@ enum UIFixture {
 
     static func navigator(fixedTiming: Bool = true, morePages: Bool = false) throws -> Navigator {
         let transport = InProcessTransport(engine: try engine(morePages: morePages))
-        return Navigator(transport: fixedTiming ? FixedTiming(inner: transport) as any Transport : transport)
+        // The languages of every run alike, whatever the machine's locale.
+        return Navigator(
+            transport: fixedTiming ? FixedTiming(inner: transport) as any Transport : transport,
+            browserHeaders: BrowserHeaders(acceptLanguage: "en-US,en;q=0.9"))
     }
 }
 

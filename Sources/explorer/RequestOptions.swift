@@ -1,0 +1,82 @@
+import ArgumentParser
+import Browser
+import Foundation
+import HTTPTypes
+
+/// What the simulated browser sends and fetches, for the commands that navigate (`inspect`
+/// and the terminal UI): headers and cookies of the user's, and the browser's own headers.
+struct RequestOptions: ParsableArguments {
+    @Option(name: .customLong("header"), help: ArgumentHelp("A request header for every request, e.g. 'Authorization: Bearer demo-token'.", valueName: "name: value"))
+    var headers: [String] = []
+
+    @Option(name: .customLong("cookie"), help: ArgumentHelp("A cookie for every request, e.g. session=demo-token.", valueName: "name=value"))
+    var cookies: [String] = []
+
+    @Option(
+        name: .customLong("omit-header"),
+        help: ArgumentHelp(
+            "Leave out one of the headers a browser adds: Accept-Language (from your locale), Accept-Encoding, Referer; 'all' for the three.",
+            valueName: "name"))
+    var omitted: [String] = []
+
+    @Flag(
+        name: .customLong("no-server-document"),
+        help: "After a client transition on a remote site, do not fetch the server's document for the HTML view (it runs getServerSideProps again).")
+    var noServerDocument = false
+
+    func validate() throws {
+        _ = try parsedHeaders()
+        _ = try parsedCookies()
+        _ = try browserHeaders()
+    }
+
+    /// A navigator on `transport` that sends what these options say.
+    func navigator(_ transport: any Transport) throws -> Navigator {
+        Navigator(
+            transport: transport, headers: try parsedHeaders(), cookies: try parsedCookies(), browserHeaders: try browserHeaders(),
+            fetchesServerDocument: !noServerDocument)
+    }
+
+    func browserHeaders() throws -> BrowserHeaders {
+        var headers = BrowserHeaders()
+        for name in omitted {
+            if name.lowercased() == "all" {
+                headers.omitted = Set(BrowserHeaders.Name.allCases)
+            } else if let header = BrowserHeaders.Name(typed: name) {
+                headers.omitted.insert(header)
+            } else {
+                throw ValidationError("--omit-header takes Accept-Language, Accept-Encoding, Referer or all, not '\(name)'")
+            }
+        }
+        return headers
+    }
+
+    /// `Name: value` pairs; the name must be a valid HTTP field name.
+    func parsedHeaders() throws -> HTTPFields {
+        var fields = HTTPFields()
+        for value in headers {
+            guard let colon = value.firstIndex(of: ":"),
+                let name = HTTPField.Name(value[..<colon].trimmingCharacters(in: .whitespaces))
+            else {
+                throw ValidationError("--header needs 'Name: value' with a valid header name, got '\(value)'")
+            }
+            fields.append(HTTPField(name: name, value: value[value.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+        }
+        return fields
+    }
+
+    /// `name=value` pairs; names are cookie tokens, values have no `;`.
+    func parsedCookies() throws -> [(name: String, value: String)] {
+        try cookies.map { value in
+            let parts = value.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = parts[0].trimmingCharacters(in: .whitespaces)
+            let separators = CharacterSet(charactersIn: "()<>@,;:\\\"/[]?={} \t").union(.controlCharacters)
+            guard parts.count == 2, !name.isEmpty, name.rangeOfCharacter(from: separators) == nil,
+                !parts[1].contains(";"), !parts[1].unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
+            else {
+                throw ValidationError("--cookie needs 'name=value' (no ';' or control characters), got '\(value)'")
+            }
+            return (name, String(parts[1]))
+        }
+    }
+}
