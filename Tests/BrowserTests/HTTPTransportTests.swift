@@ -1,6 +1,7 @@
-import Browser
+@testable import Browser
 import Foundation
 import HTTPTypes
+import SSR
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -102,8 +103,54 @@ import Darwin
 
     @Test func urlsThatAreNotServersAreRefusedUpFront() {
         #expect(throws: TransportError.self) { try HTTPTransport(url: "localhost:3000") }
-        #expect(throws: TransportError.self) { try HTTPTransport(url: "http://127.0.0.1:3000/posts/1") }
         #expect(throws: TransportError.self) { try HTTPTransport(url: "file:///etc/passwd") }
         #expect((try? HTTPTransport(url: "http://127.0.0.1:3000/"))?.origin == "http://127.0.0.1:3000")
+    }
+}
+
+/// What the transport learns from the first document of a site with a basePath and locales.
+@Suite struct SiteDiscoveryTests {
+    /// The head of the twin's `/about` as `next start` sends it, its files under `base`.
+    static func document(files base: String) -> [UInt8] {
+        Array("""
+            <!DOCTYPE html><html><head><meta charSet="utf-8" data-next-head=""/><title data-next-head="">About · The Swift Gazette</title>\
+            <noscript data-n-css=""></noscript><script defer="" noModule="" src="\(base)/_next/static/chunks/polyfills-530336dca7e1dc70.js"></script>\
+            <script src="\(base)/_next/static/chunks/webpack-442229ae57e9528d.js" defer=""></script>\
+            <script src="\(base)/_next/static/twin/_buildManifest.js" defer=""></script></head><body><div id="__next"><main><h1>About</h1></main></div>\
+            <script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{}},"page":"/about","query":{},"buildId":"twin","nextExport":true,"autoExport":true,"isFallback":false,"scriptLoader":[]}</script></body></html>
+            """.utf8)
+    }
+
+    func read(_ html: [UInt8], at path: String, page: String) -> [String?] {
+        let found = HTTPTransport.basePath(of: html, at: path, page: page, locales: ["en", "fr"], origin: "http://h:1")
+        return [found.basePath, found.assets]
+    }
+
+    @Test func basePathComesFromTheScriptURLs() {
+        #expect(DocumentParts.assetBase(in: Self.document(files: "/base")) == "/base")
+        #expect(DocumentParts.assetBase(in: Self.document(files: "")) == "")
+        #expect(read(Self.document(files: "/base"), at: "/base/fr/about", page: "/about") == ["/base", "/base"])
+        #expect(read(Self.document(files: ""), at: "/about", page: "/about") == ["", ""])
+        // The same origin written out in full.
+        #expect(read(Self.document(files: "http://h:1/base"), at: "/base/about", page: "/about") == ["/base", "/base"])
+    }
+
+    /// Files on a CDN (`assetPrefix`), or no scripts at all (our engine sends none): the
+    /// basePath is what the path has before the page (and the locale).
+    @Test func withoutScriptsHereTheBasePathComesFromThePath() async throws {
+        let cdn = Self.document(files: "https://cdn.example")
+        #expect(read(cdn, at: "/base/fr/about", page: "/about") == ["/base", nil])
+        #expect(read(cdn, at: "/base/", page: "/") == ["/base", nil])
+        #expect(read(cdn, at: "/", page: "/") == ["", nil])
+        #expect(read(cdn, at: "/base/item/1", page: "/item/[id]") == ["", nil])
+        let ours = await (try FixtureSite.navigator(basePath: "/base")).navigate(.hardNavigation, to: "/about")
+        #expect(read(Array(try #require(ours.html).utf8), at: "/base/about", page: "/about") == ["/base", "/base"])
+    }
+
+    @Test func aURLWithAPathIsWhereTheSiteIsRead() throws {
+        #expect(try HTTPTransport(url: "http://127.0.0.1:3000").entryPath == "/")
+        #expect(try HTTPTransport(url: "http://127.0.0.1:3000/docs").entryPath == "/docs")
+        #expect(try HTTPTransport(url: "http://127.0.0.1:3000/docs").origin == "http://127.0.0.1:3000")
+        #expect(throws: TransportError.self) { try HTTPTransport(url: "http://127.0.0.1:3000/?x=1") }
     }
 }

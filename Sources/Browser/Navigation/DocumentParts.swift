@@ -40,6 +40,24 @@ public struct DocumentParts: Sendable {
         }
     }
 
+    /// Where the document's Next.js files are served from: what comes before `/_next/static/`
+    /// in its first script's `src` (Next.js writes `basePath` or `assetPrefix` there):
+    /// `""`, `/docs`, `https://cdn.example.com`. `nil` when no script names one.
+    public static func assetBase(in html: [UInt8]) -> String? {
+        var from = 0
+        while let afterName = HTMLScan.find("<script", in: html, from: from) {
+            from = afterName
+            guard HTMLScan.startsTag("script", html, at: afterName - "script".utf8.count),
+                let tagEnd = html[afterName...].firstIndex(of: UInt8(ascii: ">"))
+            else { continue }
+            let attributes = Substring(String(decoding: html[afterName..<tagEnd], as: UTF8.self))
+            if let source = HTMLScan.attribute("src", in: attributes), let marker = source.range(of: "/_next/static/") {
+                return String(source[..<marker.lowerBound])
+            }
+        }
+        return nil
+    }
+
     /// The first `<script>` whose `id` is `__NEXT_DATA__`, whatever its other attributes (the
     /// `nonce` Next.js writes when a CSP nonce is configured, `crossorigin`) and their order:
     /// where its tag starts and where its content starts.

@@ -37,20 +37,27 @@ public struct HTTPTransport: Transport {
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 
-    /// `url` is a server's base URL: `http://127.0.0.1:3000`.
+    /// The page first read to learn the site: `/`, or the path of the URL given, which a site
+    /// with a `basePath` needs (`http://127.0.0.1:3000/docs`).
+    public let entryPath: String
+
+    /// `url` is a server's base URL (`http://127.0.0.1:3000`) or a page of the site.
     public init(url: String, readTimeout: Duration = .seconds(30)) throws(TransportError) {
         guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(), scheme == "http" || scheme == "https",
               let host = parsed.host, !host.isEmpty
         else { throw TransportError("“\(url)” is not a server URL: give one such as http://127.0.0.1:3000") }
-        guard parsed.path.isEmpty || parsed.path == "/", parsed.query == nil else {
-            throw TransportError("“\(url)” has a path or query: give the server's base URL only, such as http://127.0.0.1:3000")
+        guard parsed.query == nil, parsed.fragment == nil else {
+            throw TransportError("“\(url)” has a query or fragment: give the server's URL, such as http://127.0.0.1:3000 (or /docs after it for a basePath)")
         }
         origin = "\(scheme)://\(host.contains(":") ? "[\(host)]" : host)" + (parsed.port.map { ":\($0)" } ?? "")
+        let path = parsed.path(percentEncoded: true)
+        entryPath = path.isEmpty ? "/" : path
         self.readTimeout = readTimeout
     }
 
-    /// The build ID from `__NEXT_DATA__` of `/`, the routes from the build manifest when the
-    /// server has one.
+    /// What Next.js's client knows when a page has loaded, read from the entry page
+    /// (``entryPath``): the build ID and locales from its `__NEXT_DATA__`, the basePath from its
+    /// script URLs; then the routes from the build manifest, and each page's kind.
     public func siteInfo() async throws(TransportError) -> SiteInfo {
         // `/` may redirect (a default locale, a login page): followed, a few hops at most.
         func get(_ path: String, accept: String? = nil) async throws(TransportError) -> Fetch {
@@ -58,7 +65,7 @@ public struct HTTPTransport: Transport {
             if let accept { fields[.accept] = accept }
             return try await send(HTTPRequest(method: .get, scheme: nil, authority: nil, path: path, headerFields: fields), body: [])
         }
-        var path = "/"
+        var path = entryPath
         var home = try await get(path, accept: "text/html")
         for _ in 0..<5 {
             guard (300..<400).contains(home.response.status.code), let location = home.response.headerFields[.location] else { break }
@@ -78,28 +85,34 @@ public struct HTTPTransport: Transport {
             return values.compactMap { if case .string(let s) = $0 { s } else { nil } }
         }
         let defaultLocale: String? = if case .string(let s)? = members.first(where: { $0.key == "defaultLocale" })?.value { s } else { nil }
-        let manifestPath = "/_next/static/\(buildId)/_buildManifest.js"
+        let page: String? = if case .string(let s)? = members.first(where: { $0.key == "page" })?.value { s } else { nil }
+        let (basePath, assets) = HTTPTransport.basePath(of: home.body, at: path, page: page, locales: strings("locales"), origin: origin)
+        guard let assets else {
+            // Files on another host (an `assetPrefix` CDN): the manifests are out of reach.
+            return SiteInfo(buildId: buildId, basePath: basePath, routes: nil, locales: strings("locales"), defaultLocale: defaultLocale)
+        }
+        let manifestPath = "\(assets)/_next/static/\(buildId)/_buildManifest.js"
         let manifest = (try? await get(manifestPath)).flatMap { $0.response.status == .ok ? $0.body : nil }
         var pages = manifest.flatMap(BuildManifestReader.sortedPages)
-        if buildId == "development", let dev = try? await get("/_next/static/development/_devPagesManifest.json"), dev.response.status == .ok {
+        if buildId == "development", let dev = try? await get("\(assets)/_next/static/development/_devPagesManifest.json"), dev.response.status == .ok {
             pages = BuildManifestReader.devPages(dev.body) ?? pages
         }
         let sortedPages = pages ?? []
         let routes = pages.map(BuildManifestReader.routes)
-        let kinds = await pageKinds(manifest ?? [], pages: routes?.map(\.description) ?? [], buildId: buildId)
+        let kinds = await pageKinds(manifest ?? [], pages: routes?.map(\.description) ?? [], buildId: buildId, assets: assets)
         return SiteInfo(
-            buildId: buildId, routes: routes?.map { SiteInfo.Route(pattern: $0, kind: kinds[$0.description]) },
+            buildId: buildId, basePath: basePath, routes: routes?.map { SiteInfo.Route(pattern: $0, kind: kinds[$0.description]) },
             locales: strings("locales"), defaultLocale: defaultLocale, errorPages: sortedPages.filter { $0 == "/404" || $0 == "/500" })
     }
 
     /// Each page's kind, learned as Next's client learns it: from the page's own module (the
     /// file the build manifest names for it) and `_ssgManifest.js`, a few requests at a time.
     /// A page whose module cannot be read has no kind (the navigator then tries its data).
-    private func pageKinds(_ manifest: [UInt8], pages: [String], buildId: String) async -> [String: SiteInfo.Route.Kind] {
+    private func pageKinds(_ manifest: [UInt8], pages: [String], buildId: String, assets: String) async -> [String: SiteInfo.Route.Kind] {
         let chunks = BuildManifestReader.chunks(manifest, pages: pages)
         guard !chunks.isEmpty else { return [:] }
         let ssgManifest = try? await send(
-            HTTPRequest(method: .get, scheme: nil, authority: nil, path: "/_next/static/\(buildId)/_ssgManifest.js"), body: [])
+            HTTPRequest(method: .get, scheme: nil, authority: nil, path: "\(assets)/_next/static/\(buildId)/_ssgManifest.js"), body: [])
         let ssg = ssgManifest.flatMap { $0.response.status == .ok ? BuildManifestReader.ssgPages($0.body) : nil } ?? []
         return await withTaskGroup(of: (String, SiteInfo.Route.Kind?).self) { group in
             var kinds: [String: SiteInfo.Route.Kind] = [:]
@@ -110,7 +123,7 @@ public struct HTTPTransport: Transport {
                 guard let file = files.last(where: { $0.contains("/pages/") }) ?? files.last else { return start() }
                 group.addTask {
                     if ssg.contains(page) { return (page, .staticProps) }
-                    let module = try? await self.send(HTTPRequest(method: .get, scheme: nil, authority: nil, path: "/_next/" + file), body: [])
+                    let module = try? await self.send(HTTPRequest(method: .get, scheme: nil, authority: nil, path: "\(assets)/_next/" + file), body: [])
                     guard let module, module.response.status == .ok else { return (page, nil) }
                     return (page, BuildManifestReader.kind(ofModule: module.body))
                 }
@@ -122,6 +135,33 @@ public struct HTTPTransport: Transport {
             }
             return kinds
         }
+    }
+
+    /// The site's basePath and where its `/_next/static/` files are on this server (`nil`: on
+    /// another host), from a document fetched at `path`. Next.js writes `basePath` (or an
+    /// `assetPrefix`) before `/_next/static/` in the script URLs. Without a script on this host
+    /// (files on an `assetPrefix` CDN, or a server that sends no scripts) the basePath is what the
+    /// path has before the page's own route.
+    static func basePath(of html: [UInt8], at path: String, page: String?, locales: [String], origin: String) -> (basePath: String, assets: String?) {
+        let written = DocumentParts.assetBase(in: html)
+        if var base = written {
+            if base.hasPrefix(origin + "/") || base == origin { base = String(base.dropFirst(origin.count)) }
+            if base.isEmpty || (base.hasPrefix("/") && !base.hasPrefix("//")) { return (base, base) }
+        }
+        let basePath = basePath(at: path, page: page, locales: locales)
+        return (basePath, written == nil ? basePath : nil)
+    }
+
+    /// `/base/fr/about` showing page `/about` has basePath `/base` (the locale comes after it).
+    /// Only a page without parameters says where it is; `/404` stands for any path.
+    private static func basePath(at path: String, page: String?, locales: [String]) -> String {
+        let shown = path[...].pathAndRest.path
+        guard let page, !page.contains("["), page != "/404", page != "/_error", shown.hasSuffix(page == "/" ? "" : page) else { return "" }
+        var prefix = shown.dropLast(page == "/" ? 0 : page.count).withoutTrailingSlashes
+        if let slash = prefix.lastIndex(of: "/"), locales.contains(where: { $0.lowercased() == prefix[prefix.index(after: slash)...].lowercased() }) {
+            prefix = prefix[..<slash]
+        }
+        return prefix == "/" ? "" : String(prefix)
     }
 
     public func send(_ request: HTTPRequest, body: [UInt8]) async throws(TransportError) -> Fetch {

@@ -50,6 +50,40 @@ extension BinaryTests {
             await twin.stop()
         }
     
+        /// A Next.js site with a basePath and locales, as a user points the explorer at it: at
+        /// the server's root (a 404 page outside the basePath) or at the basePath. The basePath
+        /// is read from the document's script URLs, the locales from `__NEXT_DATA__`.
+        @Test func aSiteWithBasePathAndLocales() async throws {
+            let twin = try await NextjsTwin.Server(
+                dev: false, variant: "basepath",
+                nextConfig: "module.exports = { basePath: '/gazette', i18n: { locales: ['en', 'fr'], defaultLocale: 'en' } }\n")
+            do {
+                try explorerOnABasePath(root: "http://127.0.0.1:\(twin.port)")
+            } catch {
+                await twin.stop()
+                throw error
+            }
+            await twin.stop()
+        }
+
+        private func explorerOnABasePath(root: String) throws {
+            let routes = try CommandTests().explorer("routes", "--url", root)
+            #expect(routes.stdout == (try CommandTests().explorer("routes").stdout), "\(routes.stdout)\(routes.stderr)")
+
+            let local = try JSONValue(parsing: try CommandTests().explorer("inspect", "/posts/5", "--json").stdout)
+            let french = try JSONValue(parsing: try CommandTests().explorer("inspect", "/fr/posts/5", "--json", "--url", root + "/gazette").stdout)
+            #expect(french["fetches"]?[0]?["request"]?["path"] == .string("/gazette/_next/data/\(NextjsTwin.buildId)/fr/posts/5.json?id=5"))
+            #expect(french["kind"] == "client transition")
+            #expect(french["props"] == local["props"])
+            #expect(french["serverDocument"]?["request"]?["path"] == "/gazette/fr/posts/5")
+            #expect(french["documentPropsAgree"] == true)
+            let login = try JSONValue(parsing: try CommandTests().explorer("inspect", "/fr/login", "--json", "--url", root).stdout)
+            #expect(login["fetches"] == [] && login["kind"] == "client transition")
+            let hard = try JSONValue(parsing: try CommandTests().explorer("inspect", "/about", "--hard", "--json", "--url", root + "/gazette/").stdout)
+            #expect(hard["fetches"]?[0]?["request"]?["path"] == "/gazette/about")
+            #expect(hard["page"] == "/about")
+        }
+
         /// `next dev` lists in its build manifest only the pages compiled so far; every page is in
         /// its `_devPagesManifest.json`, which the explorer reads as Next's client does.
         private func explorerOnTheDevTwin(port: Int) throws {

@@ -40,10 +40,19 @@ enum NextjsTwin {
         let port: Int
 
         /// Builds the twin (build.sh skips the build when nothing changed: seconds when warm,
-        /// about 90 s cold) and starts it.
-        init(dev: Bool) async throws {
-            out = SampleDatabase.defaultDirectory.appendingPathComponent(dev ? "nextjs-twin-dev" : "nextjs-twin")
-            try await NextjsTwin.script("build.sh", [app.path, out.path] + (dev ? ["--no-build"] : []))
+        /// about 90 s cold) and starts it. With `nextConfig`, a copy of the twin with that
+        /// `next.config.js`, built in a folder of its own (`variant`).
+        init(dev: Bool, variant: String? = nil, nextConfig: String? = nil) async throws {
+            let folder = SampleDatabase.defaultDirectory
+            out = folder.appendingPathComponent(variant.map { "nextjs-twin-\($0)" } ?? (dev ? "nextjs-twin-dev" : "nextjs-twin"))
+            var source = app
+            if let variant, let nextConfig {
+                source = folder.appendingPathComponent("nextjs-twin-\(variant)-app")
+                try? FileManager.default.removeItem(at: source)
+                try FileManager.default.copyItem(at: app, to: source)
+                try Data(nextConfig.utf8).write(to: source.appendingPathComponent("next.config.js"))
+            }
+            try await NextjsTwin.script("build.sh", [source.path, out.path] + (dev ? ["--no-build"] : []))
             port = try FreePort.find()
             try await NextjsTwin.script("start.sh", [out.path, String(port)] + (dev ? ["--dev"] : []))
         }
