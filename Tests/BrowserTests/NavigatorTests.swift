@@ -293,6 +293,8 @@ import Testing
         #expect(exchange.page == "/_error")
         #expect(exchange.hydration == nil)
         #expect(exchange.notes.contains { $0.contains("error overlay") })
+        #expect(exchange.serverError?.name == "BrowserTests.FixtureSite.Fails.Oops")
+        #expect(exchange.serverError?.message.isEmpty == false)
     }
 
     /// A remote site's pages cannot render here: after the transition the server's document for

@@ -1,6 +1,7 @@
 import Browser
 import HTTPTypes
 import SSR
+import Synchronization
 import Testing
 @testable import ExplorerUI
 
@@ -310,6 +311,46 @@ import Testing
         await d.resize(59, 30)
         await d.press(.character("q"))
         #expect(d.state.quitting)
+    }
+
+    /// The site is deployed again, with more pages, while the UI runs: the next transition
+    /// falls back to a full load and says why, the routes are read again, and the transition
+    /// after it is a normal one with the new build ID.
+    @Test func aDeployWhileExploringIsFollowed() async throws {
+        let site = Redeployed(before: try UIFixture.engine(), after: try UIFixture.engine(morePages: true, buildId: "B2"))
+        var d = await Driver(width: 120, height: 40, navigator: Navigator(transport: site))
+        #expect(d.state.routes.count == 2)
+        site.deploy()
+        await d.press(.character("g"))
+        await d.type("/articles/1")
+        await d.press(.enter)
+        #expect(d.state.current?.exchange.kind == .hardNavigation)
+        #expect(d.screen.contains("The site was deployed again (build B2)"))
+        #expect(d.state.routes.map(\.pattern).contains("/slow"))
+        await d.press(.character("g"))
+        await d.type("/articles/2")
+        await d.press(.enter)
+        #expect(d.state.current?.exchange.kind == .clientTransition)
+        #expect(d.state.current?.exchange.lastFetch?.request.path == "/_next/data/B2/articles/2.json?id=2")
+    }
+
+    /// One site, deployed again as another build while the UI runs.
+    final class Redeployed: Transport, Sendable {
+        let before: InProcessTransport, after: InProcessTransport
+        private let deployed = Mutex(false)
+        init(before: Engine, after: Engine) {
+            self.before = InProcessTransport(engine: before)
+            self.after = InProcessTransport(engine: after)
+        }
+        func deploy() { deployed.withLock { $0 = true } }
+        private var current: InProcessTransport { deployed.withLock { $0 } ? after : before }
+        var origin: String { "fixture" }
+        var pageOrigin: String { "http://localhost" }
+        func siteInfo() async throws(TransportError) -> SiteInfo { try await current.siteInfo() }
+        func send(_ request: HTTPRequest, body: [UInt8]) async throws(TransportError) -> Fetch { try await current.send(request, body: body) }
+        func renderClientSide(page: String, pageProps: [UInt8]) -> Result<String, ClientRenderError>? {
+            current.renderClientSide(page: page, pageProps: pageProps)
+        }
     }
 
     @Test func notFoundAndAnUnreachableSiteAreMessages() async throws {

@@ -32,6 +32,8 @@ extension Exchange {
             .init("documentPropsAgree", exchange.documentPropsAgree.map(JSONValue.bool) ?? .null),
             .init("hydration", exchange.hydration.map(Exchange.hydration) ?? .null),
             .init("clientRenderMs", exchange.clientRenderMilliseconds.map(JSONValue.number) ?? .null),
+            .init("compiledPage", exchange.compiledPage.map(JSONValue.string) ?? .null),
+            .init("serverError", exchange.serverError.map { ["name": .string($0.name), "message": .string($0.message), "stack": .string($0.stack)] } ?? .null),
             .init("totalMs", .number(exchange.totalMilliseconds)),
             .init("analysis", Exchange.analysis(analysis)),
             .init("serverLog", .array(serverLog.map(JSONValue.string))),

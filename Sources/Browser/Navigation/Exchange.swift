@@ -65,6 +65,21 @@ public struct Exchange: Sendable {
     public internal(set) var documentPropsAgree: Bool?
     /// How long rendering in the "browser" took, for a client transition in-process.
     public internal(set) var clientRenderMilliseconds: Double?
+    /// On `next dev`: the page the server compiled before answering (its first request), so
+    /// that the time is mostly compiling, not the page's own cost.
+    public internal(set) var compiledPage: String?
+    /// A full load brought another build ID than the one known before: the site was deployed
+    /// again (its routes may have changed too).
+    public internal(set) var newBuildId: String?
+    /// The error a development server put in the document (`__NEXT_DATA__.err`), which Next.js's
+    /// error overlay shows.
+    public internal(set) var serverError: ServerError?
+
+    public struct ServerError: Sendable, Equatable {
+        public let name: String
+        public let message: String
+        public let stack: String
+    }
 
     init(requested: Kind, target: String) {
         self.requested = requested

@@ -92,12 +92,14 @@ public actor Navigator {
             target = String(path.withoutTrailingSlashes) + rest
         }
         var exchange = Exchange(requested: kind, target: target)
+        let compiled = await compiledPages()
         switch kind {
         case .clientTransition:
             await transition(to: target, &exchange, redirects: 0)
             await fetchServerDocument(&exchange)
         case .hardNavigation: await hardNavigation(to: target, &exchange)
         }
+        noteCompiling(&exchange, compiledBefore: compiled)
         // A navigation stopped or superseded (the task was cancelled) never arrives.
         if recordingHistory, exchange.enteredHistory, !Task.isCancelled { history.push(exchange.url) }
         return exchange
@@ -128,8 +130,10 @@ public actor Navigator {
     /// Loads the history entry `url` that back or forward moved to.
     public func revisit(_ url: String) async -> Exchange {
         var exchange = Exchange(requested: .clientTransition, target: url)
+        let compiled = await compiledPages()
         await transition(to: url, &exchange, redirects: 0)
         await fetchServerDocument(&exchange)
+        noteCompiling(&exchange, compiledBefore: compiled)
         if exchange.enteredHistory, !Task.isCancelled { history.replaceCurrent(exchange.url) }
         return exchange
     }
@@ -268,6 +272,26 @@ public actor Navigator {
         exchange.documentPropsAgree = (nextData["props"]?["pageProps"] ?? .object([])) == props
     }
 
+    /// On `next dev` (build ID `development`) over HTTP, the pages compiled so far: its build
+    /// manifest lists only those, and a page's first request compiles it. `nil` elsewhere.
+    private func compiledPages() async -> Set<String>? {
+        // In-process (the pages run here) nothing is compiled.
+        guard let site, site.buildId == "development", transport.renderClientSide(page: "/404", pageProps: Array("{}".utf8)) == nil else { return nil }
+        let request = HTTPRequest(method: .get, scheme: nil, authority: nil, path: site.basePath + "/_next/static/development/_buildManifest.js")
+        guard let manifest = try? await transport.send(request, body: []), manifest.response.status == .ok else { return nil }
+        return BuildManifestReader.sortedPages(manifest.body).map(Set.init)
+    }
+
+    /// Says so when a page was compiled for this navigation (the target's route, or the page
+    /// that answered: `/_error`, `/404`): its time is the compiler's.
+    private func noteCompiling(_ exchange: inout Exchange, compiledBefore compiled: Set<String>?) {
+        guard let compiled, !exchange.fetches.isEmpty else { return }
+        let target = site.flatMap { $0.route(for: String($0.splitLocale(exchange.target).target[...].pathAndRest.path)) }?.pattern.description
+        guard let page = [target, exchange.page].compactMap({ $0 }).first(where: { !compiled.contains($0) }) else { return }
+        exchange.compiledPage = page
+        exchange.notes.append("next dev compiled \(page) for this request (it was not in its build manifest): the time is mostly compiling, not the page's cost; the next request of the page shows that.")
+    }
+
     // MARK: - Hard navigation
 
     private func hardNavigation(to target: String, _ exchange: inout Exchange, basePath: String? = nil) async {
@@ -348,16 +372,22 @@ public actor Navigator {
             // A deploy while exploring: the stale data URL failed, this full load brought the new
             // build, and Next's client goes on with it; so does the navigator (routes read again).
             exchange.notes.append("The site was deployed again: its build ID is \(buildId) now (was \(known)); the next client transition uses it, as Next.js's client does after this full load.")
+            exchange.newBuildId = buildId
             site = nil
         }
         let pageProps = nextData["props"]?["pageProps"] ?? .object([])
         exchange.props = pageProps
         exchange.propsSource = .nextData
-        guard let page = exchange.page, let server = parts.appHTML else { return }
-        if nextData["err"] != nil {
-            exchange.notes.append("The document carries an error (__NEXT_DATA__.err): the browser shows Next.js's error overlay, so there is no hydration to check.")
+        if let error = nextData["err"] {
+            // What Next.js's error overlay shows (`next dev` sends it; production never does).
+            let text = { (key: String) in error[key]?.stringValue ?? "" }
+            let serverError = Exchange.ServerError(name: text("name"), message: text("message"), stack: text("stack"))
+            exchange.serverError = serverError
+            exchange.notes.append(
+                "The server failed: \(serverError.name.isEmpty ? "Error" : serverError.name): \(serverError.message) (__NEXT_DATA__.err: the browser shows Next.js's error overlay, so there is no hydration to check).")
             return
         }
+        guard let page = exchange.page, let server = parts.appHTML else { return }
         guard let bytes = try? PropsEncoder().encode(pageProps),
             let rendered = transport.renderClientSide(page: page, pageProps: bytes)
         else { return }

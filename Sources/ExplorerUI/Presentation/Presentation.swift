@@ -83,13 +83,14 @@ package struct Presentation: Sendable {
         }
         lines.append(StyledText("\(what), \(PrettyBytes.format(html.utf8.count))", .heading))
         if exchange.kind == .clientTransition, exchange.serverDocument != nil {
-            lines.append(StyledText("fetched by the explorer after the transition; the browser", .dim))
-            lines.append(StyledText("does not request it (o, -document: not fetched).", .dim))
+            // Short lines: the HTML pane is about 45 columns at 120.
+            lines.append(StyledText("fetched by the explorer, not the browser,", .dim))
+            lines.append(StyledText("after the transition (o, -document: not)", .dim))
             switch exchange.documentPropsAgree {
-            case true?: lines.append(StyledText("Its __NEXT_DATA__ props equal the data response's.", .success))
+            case true?: lines.append(StyledText("✓ its props equal the data response's", .success))
             case false?:
-                lines.append(StyledText("Its __NEXT_DATA__ props differ from the data response's:", .warning))
-                lines.append(StyledText("getServerSideProps answered differently the second time.", .warning))
+                lines.append(StyledText("✗ its props differ from the data response's:", .warning))
+                lines.append(StyledText("getServerSideProps answered differently", .warning))
             case nil: break
             }
         }
@@ -102,6 +103,14 @@ package struct Presentation: Sendable {
             }
             verdict.append(" — \(hydration.detail)", .dim)
             lines.append(verdict)
+        }
+        if let error = exchange.serverError {
+            var title = StyledText("Server error: ", .serverError)
+            title.append("\(error.name.isEmpty ? "Error" : error.name): \(error.message)", .strong)
+            lines.append(title)
+            let stack = error.stack.split(separator: "\n", omittingEmptySubsequences: true)
+            for line in stack.prefix(12) { lines.append(StyledText("  " + line, .dim)) }
+            if stack.count > 12 { lines.append(StyledText("  … \(stack.count - 12) more lines of stack", .dim)) }
         }
         if exchange.kind == .hardNavigation || exchange.serverDocument != nil, html.contains("id=\"__NEXT_DATA__\"") { lines.append(nextDataLegend) }
         lines.append("")
@@ -266,6 +275,9 @@ package struct Presentation: Sendable {
         lines.append(row("total", exchange.totalMilliseconds, offset: 0, .strong))
         if exchange.fetches.contains(where: { $0.timing.phases.contains { $0.source == .server } }) {
             lines.append(StyledText("  ⓢ reported by the server in Server-Timing", .dim))
+        }
+        if let page = exchange.compiledPage {
+            lines.append(StyledText("  ⚙ next dev compiled \(page) first (its first request): mostly compiling, not the page's cost", .warning))
         }
         if exchange.fetches.contains(where: { fetch in
             !fetch.timing.phases.contains { $0.source == .server } && fetch.timing.phases.contains { $0.name == "ttfb" }

@@ -28,6 +28,7 @@ extension AppState {
             return []
         case .siteLoaded(.success(let site)):
             routes = (site.routes ?? []).map(RouteRow.init)
+            routeCursor = min(routeCursor, max(0, routes.count - 1))
             siteProblem = site.routes == nil ? "this server lists no routes: press g and type a path" : nil
             siteUnreachable = nil
             return []
@@ -45,6 +46,11 @@ extension AppState {
             if exchanges.count > AppState.historyLimit { exchanges.removeFirst(exchanges.count - AppState.historyLimit) }
             if case .failed(let reason) = presentation.exchange.outcome {
                 message = StyledText("Navigation failed: \(reason)", .serverError)
+            }
+            if let buildId = presentation.exchange.newBuildId {
+                // The routes of the new build may differ: read them again, as the client does.
+                message = StyledText("The site was deployed again (build \(buildId)): the data request failed, the page loaded in full; routes read again.", .warning)
+                return [.loadSite]
             }
             return []
         case .headingTo(let id, let url, let back, let forward):

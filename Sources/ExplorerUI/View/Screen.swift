@@ -202,6 +202,8 @@ package enum Screen {
             guard let fetch = current.exchange.lastFetch else { return nil }
             return StyledText("\(fetch.response.status.code)", Style.status(fetch.response.status.code))
         case .timing:
+            // A static page's transition times nothing: no figure rather than "0.00 ms".
+            guard !current.exchange.fetches.isEmpty || current.exchange.clientRenderMilliseconds != nil else { return nil }
             return StyledText(Timing.text(milliseconds: current.exchange.totalMilliseconds), .number)
         }
     }

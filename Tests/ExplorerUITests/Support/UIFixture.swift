@@ -64,13 +64,13 @@ enum UIFixture {
     }
 
     /// The fixture site; `morePages` adds `/slow` and `/list`.
-    static func engine(morePages: Bool = false) throws -> Engine {
+    static func engine(morePages: Bool = false, buildId: String = "B") throws -> Engine {
         let site = try Site(
             pages: [
                 PageRoute(file: "pages/index.swift", page: Home.self),
                 PageRoute(file: "pages/articles/[id].swift", page: Article.self),
             ] + (morePages ? [PageRoute(file: "pages/slow.swift", page: Slow.self), PageRoute(file: "pages/list.swift", page: List.self)] : []),
-            buildId: "B")
+            buildId: buildId)
         return Engine(site: site, mode: .production, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
     }
 

@@ -27,6 +27,8 @@ extension BinaryTests {
             let title = dev ? "next dev" : "next start"
             let twin = try await NextjsTwin.Server(dev: dev)
             do {
+                // Before the comparison compiles every page.
+                if dev { try explorerOnAFreshDevTwin(port: twin.port) }
                 let ours = try ServeProcess(dev ? ["--dev"] : ["--build-id", NextjsTwin.buildId])
                 let run = FidelityRun(ourPort: ours.port, theirPort: twin.port, buildId: dev ? "development" : NextjsTwin.buildId)
                 let table = try FidelityCase.table()
@@ -82,6 +84,22 @@ extension BinaryTests {
             let hard = try JSONValue(parsing: try CommandTests().explorer("inspect", "/about", "--hard", "--json", "--url", root + "/gazette/").stdout)
             #expect(hard["fetches"]?[0]?["request"]?["path"] == "/gazette/about")
             #expect(hard["page"] == "/about")
+        }
+
+        /// A fresh `next dev` compiles a page on its first request: the explorer says so; the
+        /// error document's `__NEXT_DATA__.err` is read into the exchange.
+        private func explorerOnAFreshDevTwin(port: Int) throws {
+            let url = "http://127.0.0.1:\(port)"
+            let first = try JSONValue(parsing: try CommandTests().explorer("inspect", "/hello", "--json", "--url", url).stdout)
+            #expect(first["compiledPage"] == "/hello")
+            let again = try JSONValue(parsing: try CommandTests().explorer("inspect", "/hello", "--json", "--url", url).stdout)
+            #expect(again["compiledPage"] == .null)
+            let broken = try JSONValue(parsing: try CommandTests().explorer("inspect", "/broken", "--json", "--url", url).stdout)
+            #expect(broken["compiledPage"] == "/broken")
+            #expect(broken["serverError"]?["message"] == "the page /broken fails on purpose, to show how errors are reported")
+            #expect(broken["serverError"]?["stack"]?.stringValue?.contains("at getServerSideProps") == true)
+            let report = try CommandTests().explorer("inspect", "/broken", "--url", url).stdout
+            #expect(report.contains("Server error: Error: the page /broken fails on purpose"), "\(report)")
         }
 
         /// `next dev` lists in its build manifest only the pages compiled so far; every page is in
