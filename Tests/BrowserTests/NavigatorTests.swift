@@ -326,7 +326,7 @@ import Testing
 
     /// In-process the client's own rendering is the HTML: nothing more is fetched.
     @Test func inProcessTransitionsFetchNoDocument() async throws {
-        let exchange = await try FixtureSite.navigator().navigate(.clientTransition, to: "/item/1")
+        let exchange = try await FixtureSite.navigator().navigate(.clientTransition, to: "/item/1")
         #expect(exchange.serverDocument == nil)
         #expect(exchange.html != nil)
     }

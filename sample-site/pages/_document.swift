@@ -1,3 +1,4 @@
+import HTTPTypes
 import SSR
 
 /// Every page's head styles and layout: a navigation bar above the page.
@@ -19,5 +20,12 @@ struct Shell: DocumentShell {
         }
         main { page }
         footer { "Server-rendered by the Swift SSR engine. Explore it with swift run explorer." }
+    }
+
+    /// The nonce a page's Content-Security-Policy names (`/secure`), as the twin's `_document`
+    /// reads it from the response.
+    func scriptNonce(responseHeaders: HTTPFields) -> String? {
+        guard let policy = responseHeaders[.contentSecurityPolicy], let start = policy.range(of: "'nonce-") else { return nil }
+        return String(policy[start.upperBound...].prefix { $0 != "'" })
     }
 }

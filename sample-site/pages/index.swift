@@ -69,6 +69,7 @@ struct HomePage: ServerSidePage {
             li { a(.href("/broken")) { "/broken" }; " getServerSideProps throws" }
             li { a(.href("/guestbook")) { "/guestbook" }; " untrusted text" }
             li { a(.href("/welcome")) { "/welcome" }; " in your language" }
+            li { a(.href("/secure")) { "/secure" }; " a Content-Security-Policy nonce" }
         }
     }
 }

@@ -14,7 +14,7 @@ struct DocumentWriter {
     }
 
     func write(
-        lang: String?, pageHead: (inout HTMLOutput) -> Void, pageBody: PageBody, nextData: NextData
+        lang: String?, pageHead: (inout HTMLOutput) -> Void, pageBody: PageBody, nextData: NextData, nonce: String? = nil
     ) throws(SerializationError) -> Output {
         var html = HTMLOutput(capacity: 4096)
         html.raw("<!DOCTYPE html><html")
@@ -27,7 +27,9 @@ struct DocumentWriter {
         shell.writeHead(into: &html)
         html.raw("</head><body><div id=\"__next\">")
         shell.write(pageBody, into: &html)
-        html.raw("</div><script id=\"__NEXT_DATA__\" type=\"application/json\">")
+        html.raw("</div><script id=\"__NEXT_DATA__\" type=\"application/json\"")
+        if let nonce { Attribute.attr("nonce", nonce).render(into: &html) }
+        html.raw(">")
         let written = try nextData.write(into: &html.bytes)
         html.raw("</script></body></html>")
         return Output(bytes: html.bytes, nextDataLength: written.length, pagePropsOffset: written.pagePropsOffset)

@@ -159,7 +159,8 @@ struct PageResponder {
         let document: DocumentWriter.Output
         do {
             document = try DocumentWriter(shell: site.document).write(
-                lang: target.locale, pageHead: props.renderHead, pageBody: props.body(), nextData: nextData)
+                lang: target.locale, pageHead: props.renderHead, pageBody: props.body(), nextData: nextData,
+                nonce: site.document.scriptNonce(responseHeaders: headers))
             if mode == .development, isServerSide {
                 try Engine.checkPlainObject(document.bytes, from: document.pagePropsOffset)
             }

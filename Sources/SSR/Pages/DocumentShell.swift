@@ -1,3 +1,5 @@
+import HTTPTypes
+
 /// What every page of a site shares, as Next.js's `_document` and `_app`: elements for `<head>`
 /// (styles, icons) and a wrapper around each page's HTML (a layout).
 ///
@@ -16,6 +18,11 @@ public protocol DocumentShell: HTMLScope, Sendable {
     /// The markup inside `<div id="__next">`, around the page's HTML.
     @MarkupBuilder func body(_ page: PageBody) -> Body
 
+    /// The `nonce` written on the document's `__NEXT_DATA__` script, as Next.js's
+    /// `<NextScript nonce>` writes it for a Content-Security-Policy, from the headers the page
+    /// set (where a page's `Content-Security-Policy` names it); `nil`, the default, for none.
+    func scriptNonce(responseHeaders: HTTPFields) -> String?
+
     /// Writes `head()` and `body(page)`. Not for shells to implement: as ``Page``'s, the
     /// defaults are compiled in the shell's module, for its own markup types.
     func writeHead(into output: inout HTMLOutput)
@@ -25,6 +32,10 @@ public protocol DocumentShell: HTMLScope, Sendable {
 extension DocumentShell {
     @inlinable public func writeHead(into output: inout HTMLOutput) { head().render(into: &output) }
     @inlinable public func write(_ page: PageBody, into output: inout HTMLOutput) { body(page).render(into: &output) }
+}
+
+extension DocumentShell {
+    public func scriptNonce(responseHeaders: HTTPFields) -> String? { nil }
 }
 
 extension DocumentShell where Head == EmptyMarkup {

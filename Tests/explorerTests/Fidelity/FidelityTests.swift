@@ -1,5 +1,6 @@
 import Foundation
 import SSR
+import TestSupport
 import Testing
 
 extension BinaryTests {
@@ -44,7 +45,12 @@ extension BinaryTests {
                     fuzzOutcome.failures.isEmpty,
                     Comment(rawValue: "seed \(Self.seed) (FIDELITY_SEED=\(Self.seed) replays it; add a failing request to cases.txt):\n\n"
                         + fuzzOutcome.failures.prefix(20).joined(separator: "\n\n")))
-                if dev { try explorerOnTheDevTwin(port: twin.port) } else { try explorerOnTheTwin(port: twin.port) }
+                if dev {
+                    try explorerOnTheDevTwin(port: twin.port)
+                } else {
+                    try noncePage(ourPort: ours.port, theirPort: twin.port)
+                    try explorerOnTheTwin(port: twin.port)
+                }
             } catch {
                 await twin.stop()
                 throw error
@@ -86,6 +92,34 @@ extension BinaryTests {
             #expect(hard["page"] == "/about")
         }
 
+        /// `/secure`'s Content-Security-Policy names a nonce new on every request, which the
+        /// `__NEXT_DATA__` script carries: both servers compared with the nonce masked, and the
+        /// explorer reads the twin's document as any other.
+        private func noncePage(ourPort: Int, theirPort: Int) throws {
+            func answer(_ port: Int) throws -> (view: FrameworkView, policy: String, nonce: String?) {
+                let answer = try RawHTTP.exchangeBlocking(
+                    Array("GET /secure HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n".utf8), port: port, timeout: 60)
+                let policy = answer["content-security-policy"] ?? ""
+                let nonce = policy.firstMatch(of: /'nonce-([^']+)'/).map { String($0.1) }
+                let html = String(decoding: answer.body, as: UTF8.self)
+                #expect(nonce.map { html.contains(#"<script id="__NEXT_DATA__" type="application/json" nonce="\#($0)">"#) } == true, "port \(port): \(policy)")
+                // The view compares where the nonce is written, not its value.
+                return (FrameworkView(answer), policy.replacing(/'nonce-[^']+'/, with: "'nonce-…'"), nonce)
+            }
+            let ours = try answer(ourPort), theirs = try answer(theirPort)
+            #expect(ours.view == theirs.view, "\(FidelityRun.sideBySide(FidelityCase(method: "GET", target: "/secure"), ours: ours.view, theirs: theirs.view))")
+            #expect(ours.policy == theirs.policy)
+            #expect(try answer(ourPort).nonce != ours.nonce)  // new on every request
+
+            let url = "http://127.0.0.1:\(theirPort)"
+            for arguments in [["inspect", "/secure", "--json", "--url", url], ["inspect", "/secure", "--hard", "--json", "--url", url]] {
+                let exchange = try JSONValue(parsing: try CommandTests().explorer(arguments).stdout)
+                #expect(exchange["page"] == "/secure")
+                #expect(exchange["props"]?["directives"]?.arrayValue?.count == 3)
+                #expect(exchange["notes"]?.arrayValue?.isEmpty == true, "\(arguments): \(exchange["notes"] ?? .null)")
+            }
+        }
+
         /// A fresh `next dev` compiles a page on its first request: the explorer says so; the
         /// error document's `__NEXT_DATA__.err` is read into the exchange.
         private func explorerOnAFreshDevTwin(port: Int) throws {
@@ -100,6 +134,17 @@ extension BinaryTests {
             #expect(broken["serverError"]?["stack"]?.stringValue?.contains("at getServerSideProps") == true)
             let report = try CommandTests().explorer("inspect", "/broken", "--url", url).stdout
             #expect(report.contains("Server error: Error: the page /broken fails on purpose"), "\(report)")
+            guard TerminalUITests.tmuxPath != nil else { return }
+            let window = try TerminalUITests.Window(width: 120, height: 40, arguments: "--url \(url)")
+            _ = try window.waitFor("/welcome")
+            try window.keys("g")
+            _ = try window.waitFor("Go to (client transition)")
+            try window.type("/broken")
+            try window.keys("Enter")
+            let screen = try window.waitFor("Server error: Error: the page /broken fails on")
+            #expect(screen.contains("client transition → hard navigation"))
+            try window.keys("q")
+            #expect(window.exitStatus() == "0")
         }
 
         /// `next dev` lists in its build manifest only the pages compiled so far; every page is in

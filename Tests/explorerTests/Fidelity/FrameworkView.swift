@@ -85,7 +85,9 @@ struct DocumentSkeleton: Equatable {
         bodyOpening = String(html[headClose.lowerBound..<app.upperBound])
         let beforeScript = html[..<script.lowerBound].replacing(/<script src="[^"]*"[^>]*><\/script>/, with: "")
         appEnd = String(beforeScript.suffix(6))
-        nextDataTag = String(html[script.lowerBound...scriptTagEnd])
+        // A CSP nonce is new on every request, on both sides: where it is written is compared,
+        // not its value.
+        nextDataTag = String(html[script.lowerBound...scriptTagEnd]).replacing(/\snonce="[^"]*"/, with: #" nonce="…""#)
         nextData = String(html[html.index(after: scriptTagEnd)..<jsonEnd.lowerBound])
         closing = String(html[jsonEnd.lowerBound...])
     }

@@ -36,7 +36,7 @@ enum NextjsTwin {
 
     /// A running `next start` (or `next dev`) of the twin on a free loopback port.
     final class Server {
-        let out: URL
+        private(set) var out: URL
         let port: Int
 
         /// Builds the twin (build.sh skips the build when nothing changed: seconds when warm,
@@ -60,10 +60,20 @@ enum NextjsTwin {
         func stop() async {
             try? await NextjsTwin.script("stop.sh", [out.path, String(port)])
         }
+
+        /// A deploy: the twin built again with another build ID (in a folder of its own, so
+        /// that the first build stays as it is), then served on this port in place of this one.
+        func redeploy(buildId: String) async throws {
+            let next = SampleDatabase.defaultDirectory.appendingPathComponent("nextjs-twin-\(buildId)")
+            try await NextjsTwin.script("build.sh", [app.path, next.path], buildId: buildId)
+            await stop()
+            out = next
+            try await NextjsTwin.script("start.sh", [out.path, String(port)])
+        }
     }
 
     /// Runs one of the reference's scripts; a failure throws with the end of its output.
-    static func script(_ name: String, _ arguments: [String]) async throws {
+    static func script(_ name: String, _ arguments: [String], buildId: String = NextjsTwin.buildId) async throws {
         // Through bash, which first closes every descriptor past stderr: Foundation learns that a
         // child ended from one it hands down, and the server start.sh leaves running would hold
         // it open, so the script's end would never be seen.
