@@ -154,6 +154,44 @@ import Testing
         #expect(d.screen.contains("Header X-Empty removed."))
     }
 
+    /// The browser's headers are listed in the request window, each can be left out and sent
+    /// again; the server's document after a remote transition is switched the same way.
+    @Test func theBrowsersHeadersAreSwitchedInTheRequestWindow() async throws {
+        var d = try await driver()
+        await d.press(.character("o"))
+        #expect(d.screen.contains("Accept-Language: en-US,en;q=0.9"))
+        #expect(d.screen.contains("Referer: the page shown"))
+        await d.type("-referer")
+        await d.press(.enter)
+        #expect(d.screen.contains("Referer is no longer sent."))
+        await d.press(.character("o"))
+        #expect(d.screen.contains("Referer: not sent (+Referer sends it)"))
+        await d.type("-Accept-Encoding")
+        await d.press(.enter, .down, .enter, .enter)
+        await d.press(.character("g"))
+        await d.type("/articles/2")
+        await d.press(.enter)
+        let fields = try #require(d.state.current?.exchange.lastFetch?.request.headerFields)
+        #expect(fields[.referer] == nil && fields[.acceptEncoding] == nil && fields[.acceptLanguage] == "en-US,en;q=0.9")
+        await d.press(.character("o"))
+        await d.type("+Referer")
+        await d.press(.enter)
+        await d.press(.character("g"))
+        await d.type("/articles/3")
+        await d.press(.enter)
+        #expect(d.state.current?.exchange.lastFetch?.request.headerFields[.referer] == "http://localhost/articles/2")
+        await d.press(.character("o"))
+        await d.type("-Cookie")
+        await d.press(.enter)
+        #expect(d.screen.contains("-Cookie: the browser's headers are Accept-Language,"))
+        await d.press(.escape, .character("o"))
+        await d.type("-document")
+        await d.press(.enter)
+        #expect(await d.navigator.fetchesServerDocument == false)
+        await d.press(.character("o"))
+        #expect(d.screen.contains("server's document after a remote transition: not fetched (+document)"))
+    }
+
     @Test func anEmptyAddressKeepsThePromptAndSaysWhatToType() async throws {
         var d = try await driver()
         await d.press(.character("g"), .enter)
