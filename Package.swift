@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"]),
         // For the tests: HTTP over a plain socket, byte for byte, to talk to live servers; the
         // package's executables run as a user runs them.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Browser", "SSR", httpTypes], path: "Tests/TestSupport"),
         .testTarget(
             name: "SSRTests",
             dependencies: ["SSR", "TestSupport", httpTypes, logging],
@@ -76,14 +76,14 @@ let package = Package(
             plugins: ["PagesPlugin"]
         ),
         // Journeys/: what Chromium requested on the Next.js twin (HAR), compared with the navigator.
-        .testTarget(name: "SampleSiteTests", dependencies: ["SampleSite", "SSR", "Browser", grdb, httpTypes, logging, compressNIO, nioCore], exclude: ["Journeys"]),
+        .testTarget(name: "SampleSiteTests", dependencies: ["SampleSite", "SSR", "Browser", "TestSupport", grdb, httpTypes, logging, compressNIO, nioCore], exclude: ["Journeys"]),
         .testTarget(name: "SSRServerTests", dependencies: ["SSRServer", "SSR", "TestSupport", hummingbird, asyncHTTPClient, compressNIO, serviceLifecycle, nioHTTP1, httpTypes, logging]),
         .testTarget(
             name: "ExplorerUITests",
-            dependencies: ["ExplorerUI", "Browser", "SSR", httpTypes, logging],
+            dependencies: ["ExplorerUI", "Browser", "SSR", "TestSupport", httpTypes, logging],
             exclude: ["Snapshots"]  // read from the source tree, next to the test
         ),
-        .testTarget(name: "BrowserTests", dependencies: ["Browser", "SSR", httpTypes, logging]),
+        .testTarget(name: "BrowserTests", dependencies: ["Browser", "SSR", "TestSupport", httpTypes, logging]),
         .testTarget(name: "BenchTests", dependencies: ["Bench", "SSR", "SampleSite", httpTypes, logging]),
         // Runs the built `explorer` binary, as a user does; and beside the real Next.js (Fidelity/).
         .testTarget(

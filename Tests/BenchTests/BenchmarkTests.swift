@@ -23,14 +23,15 @@ import Testing
         let clock = ContinuousClock()
         let started = clock.now
         // How many requests finish in 0.2 s is the machine's business (none, when other tests hold
-        // both threads of the pool): only the end on time and the counting are checked.
+        // both threads of the pool), and so is how late a loaded machine lets it end: only that
+        // it runs to its deadline and then ends, and the counting, are checked.
         let result = await Benchmark(.seconds(0.2), concurrency: 3).run {
             try? await Task.sleep(for: .milliseconds(5))
             return Benchmark.Sample(status: 200, bytes: 1)
         }
         let elapsed = clock.now - started
         #expect(elapsed >= .milliseconds(200))
-        #expect(elapsed < .seconds(5))
+        #expect(elapsed < .seconds(60))
         #expect(result.bytes == result.requests)
     }
 

@@ -1,7 +1,7 @@
 import Browser
 import HTTPTypes
 import SSR
-import Synchronization
+import TestSupport
 import Testing
 
 /// The client-side navigation rules of Next.js's router, on the fixture site in-process.
@@ -145,25 +145,6 @@ import Testing
         #expect(next.fetches.map(\.request.path) == ["/_next/data/B2/item/4.json?id=4"])
         #expect(next.kind == .clientTransition)
         #expect(next.notes.isEmpty)
-    }
-
-    /// One site, deployed again as a new build while the navigator runs.
-    final class Redeployed: Transport, Sendable {
-        let before: InProcessTransport, after: InProcessTransport
-        private let deployed = Mutex(false)
-        init(before: Engine, after: Engine) {
-            self.before = InProcessTransport(engine: before)
-            self.after = InProcessTransport(engine: after)
-        }
-        func deploy() { deployed.withLock { $0 = true } }
-        private var current: InProcessTransport { deployed.withLock { $0 } ? after : before }
-        var origin: String { "fixture" }
-        var pageOrigin: String { "http://localhost" }
-        func siteInfo() async throws(TransportError) -> SiteInfo { try await current.siteInfo() }
-        func send(_ request: HTTPRequest, body: [UInt8]) async throws(TransportError) -> Fetch { try await current.send(request, body: body) }
-        func renderClientSide(page: String, pageProps: [UInt8]) -> Result<String, ClientRenderError>? {
-            current.renderClientSide(page: page, pageProps: pageProps)
-        }
     }
 
     @Test func localesAreInEveryDataURL() async throws {

@@ -1,7 +1,7 @@
 import Browser
 import HTTPTypes
 import SSR
-import Synchronization
+import TestSupport
 import Testing
 @testable import ExplorerUI
 
@@ -370,25 +370,6 @@ import Testing
         await d.press(.enter)
         #expect(d.state.current?.exchange.kind == .clientTransition)
         #expect(d.state.current?.exchange.lastFetch?.request.path == "/_next/data/B2/articles/2.json?id=2")
-    }
-
-    /// One site, deployed again as another build while the UI runs.
-    final class Redeployed: Transport, Sendable {
-        let before: InProcessTransport, after: InProcessTransport
-        private let deployed = Mutex(false)
-        init(before: Engine, after: Engine) {
-            self.before = InProcessTransport(engine: before)
-            self.after = InProcessTransport(engine: after)
-        }
-        func deploy() { deployed.withLock { $0 = true } }
-        private var current: InProcessTransport { deployed.withLock { $0 } ? after : before }
-        var origin: String { "fixture" }
-        var pageOrigin: String { "http://localhost" }
-        func siteInfo() async throws(TransportError) -> SiteInfo { try await current.siteInfo() }
-        func send(_ request: HTTPRequest, body: [UInt8]) async throws(TransportError) -> Fetch { try await current.send(request, body: body) }
-        func renderClientSide(page: String, pageProps: [UInt8]) -> Result<String, ClientRenderError>? {
-            current.renderClientSide(page: page, pageProps: pageProps)
-        }
     }
 
     @Test func notFoundAndAnUnreachableSiteAreMessages() async throws {

@@ -6,7 +6,7 @@ import Logging
 import NIOCore
 import SSR
 import SampleSite
-import Synchronization
+import TestSupport
 import Testing
 
 /// The journeys a real browser made on the Next.js twin (Chromium 156, Next.js 15.2.4's client;
@@ -62,7 +62,11 @@ import Testing
     @Test(arguments: journeys.map(\.file)) func navigatorRequestsWhatTheBrowserRequested(_ file: String) async throws {
         let steps = try #require(Self.journeys.first { $0.file == file }).steps
         let recorded = try Self.recorded(file)
-        let site = Redeployable()
+        // The sample site as the browser's server was: build `browsertwin`, then `browsertwin2`.
+        let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+        let site = Redeployed(
+            before: Engine(site: try SampleSite.site(buildId: "browsertwin"), mode: .production, logger: logger),
+            after: Engine(site: try SampleSite.site(buildId: "browsertwin2"), mode: .production, logger: logger))
         let navigator = Navigator(transport: site, browserHeaders: BrowserHeaders(acceptLanguage: "en-US"))
         var fetches: [Fetch] = []
         for step in steps {
@@ -105,32 +109,6 @@ import Testing
                 referer: headers["referer"].map { String($0.dropFirst(origin.count)) },
                 cookie: headers["cookie"], acceptLanguage: headers["accept-language"], nextjsData: headers["x-nextjs-data"],
                 offersEncodings: headers["accept-encoding"]?.contains("gzip") == true)
-        }
-    }
-
-    /// The sample site in-process as the browser's server was: build `browsertwin`, then
-    /// `browsertwin2` after ``deploy()``.
-    final class Redeployable: Transport, Sendable {
-        let before: InProcessTransport, after: InProcessTransport
-        private let deployed = Mutex(false)
-
-        init() {
-            let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
-            func engine(_ buildId: String) -> Engine {
-                Engine(site: try! SampleSite.site(buildId: buildId), mode: .production, logger: logger)
-            }
-            before = InProcessTransport(engine: engine("browsertwin"))
-            after = InProcessTransport(engine: engine("browsertwin2"))
-        }
-
-        func deploy() { deployed.withLock { $0 = true } }
-        private var current: InProcessTransport { deployed.withLock { $0 } ? after : before }
-        var origin: String { current.origin }
-        var pageOrigin: String { current.pageOrigin }
-        func siteInfo() async throws(TransportError) -> SiteInfo { try await current.siteInfo() }
-        func send(_ request: HTTPRequest, body: [UInt8]) async throws(TransportError) -> Fetch { try await current.send(request, body: body) }
-        func renderClientSide(page: String, pageProps: [UInt8]) -> Result<String, ClientRenderError>? {
-            current.renderClientSide(page: page, pageProps: pageProps)
         }
     }
 }

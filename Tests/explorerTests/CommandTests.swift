@@ -176,6 +176,7 @@ extension BinaryTests {
                 ├ ○ /login
                 ├ ƒ /old/[id]
                 ├ ƒ /posts/[id]
+                ├ ƒ /secure
                 ├ ƒ /slow
                 └ ƒ /welcome
 

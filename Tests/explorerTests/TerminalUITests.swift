@@ -88,6 +88,14 @@ extension BinaryTests {
             /// Text typed as it is (`-l`: no key names).
             func type(_ text: String) throws { try tmux("send-keys", "-t", "t", "-l", text) }
             func screen() throws -> String { try tmux("capture-pane", "-p", "-t", "t") }
+
+            /// `g`, the path, Enter: a client transition typed as a user types it.
+            func goTo(_ path: String) throws {
+                try keys("g")
+                _ = try waitFor("Go to (client transition)")
+                try type(path)
+                try keys("Enter")
+            }
             func resize(_ width: Int, _ height: Int) throws { try tmux("resize-window", "-t", "t", "-x", "\(width)", "-y", "\(height)") }
 
             /// The screen once it shows `text` (polled, up to 30 s: the first run builds the database).
@@ -134,10 +142,7 @@ extension BinaryTests {
         @Test(.enabled(if: tmuxPath != nil)) func navigateByAddressResizeAndQuit() throws {
             let window = try Window(width: 120, height: 40)
             _ = try window.waitFor("/posts/[id]")
-            try window.keys("g")
-            _ = try window.waitFor("Go to (client transition)")
-            try window.type("/posts/1")
-            try window.keys("Enter")
+            try window.goTo("/posts/1")
             let screen = try window.waitFor("GET /_next/data/")
             #expect(screen.contains("client transition"))
             #expect(screen.contains("/posts/1.json"))

@@ -137,10 +137,7 @@ extension BinaryTests {
             guard TerminalUITests.tmuxPath != nil else { return }
             let window = try TerminalUITests.Window(width: 120, height: 40, arguments: "--url \(url)")
             _ = try window.waitFor("/welcome")
-            try window.keys("g")
-            _ = try window.waitFor("Go to (client transition)")
-            try window.type("/broken")
-            try window.keys("Enter")
+            try window.goTo("/broken")
             let screen = try window.waitFor("Server error: Error: the page /broken fails on")
             #expect(screen.contains("client transition → hard navigation"))
             try window.keys("q")
