@@ -176,6 +176,23 @@ extension BinaryTests {
             #expect(redirected["kind"] == "client transition")
             #expect(redirected["url"] == "/login?next=%2Fdashboard")
             #expect(redirected["fetches"]?.arrayValue?.count == 1)
+
+            // Every route, both ways: what the explorer shows of the twin is what it shows in-process.
+            let paths = [
+                "/", "/about", "/archive", "/blog/a/b", "/broken", "/cached", "/dashboard", "/docs", "/docs/routing", "/external",
+                "/guestbook", "/hello", "/login", "/old/5", "/posts/5", "/posts/999999", "/secure", "/slow?ms=1", "/welcome", "/nonexistent",
+            ]
+            for path in paths {
+                for kind in [[], ["--hard"]] {
+                    func seen(_ arguments: [String]) throws -> [JSONValue?] {
+                        let exchange = try JSONValue(parsing: try CommandTests().explorer(["inspect", path, "--json"] + kind + arguments).stdout)
+                        var props = exchange["props"]
+                        if case .object(let members)? = props { props = .object(members.filter { $0.key != "renderedAt" }) }  // /cached's time
+                        return [props, exchange["url"], exchange["kind"], exchange["page"], exchange["outcome"]]
+                    }
+                    #expect(try seen(["--url", url]) == seen([]), "\(path) \(kind)")
+                }
+            }
         }
 }
 }
