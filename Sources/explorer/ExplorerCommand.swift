@@ -22,7 +22,7 @@ struct ExplorerCommand: AsyncParsableCommand {
             is unavailable, 2 when the UI has no terminal, 128+N after signal N; bench: 1 \
             when its run cannot be made.
             """,
-        subcommands: [BrowseCommand.self, ServeCommand.self, RoutesCommand.self, InspectCommand.self, BenchCommand.self],
+        subcommands: [BrowseCommand.self, ServeCommand.self, RoutesCommand.self, InspectCommand.self, DiffCommand.self, BenchCommand.self],
         defaultSubcommand: BrowseCommand.self
     )
 }

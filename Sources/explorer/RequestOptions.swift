@@ -51,30 +51,34 @@ struct RequestOptions: ParsableArguments {
         return headers
     }
 
-    /// `Name: value` pairs; the name must be a valid HTTP field name.
-    func parsedHeaders() throws -> HTTPFields {
+    func parsedHeaders() throws -> HTTPFields { try RequestOptions.headers(headers, option: "--header") }
+
+    func parsedCookies() throws -> [(name: String, value: String)] { try RequestOptions.cookies(cookies, option: "--cookie") }
+
+    /// `Name: value` pairs given to `option`; the name must be a valid HTTP field name.
+    static func headers(_ values: [String], option: String) throws -> HTTPFields {
         var fields = HTTPFields()
-        for value in headers {
+        for value in values {
             guard let colon = value.firstIndex(of: ":"),
                 let name = HTTPField.Name(value[..<colon].trimmingCharacters(in: .whitespaces))
             else {
-                throw ValidationError("--header needs 'Name: value' with a valid header name, got '\(value)'")
+                throw ValidationError("\(option) needs 'Name: value' with a valid header name, got '\(value)'")
             }
             fields.append(HTTPField(name: name, value: value[value.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
         }
         return fields
     }
 
-    /// `name=value` pairs; names are cookie tokens, values have no `;`.
-    func parsedCookies() throws -> [(name: String, value: String)] {
-        try cookies.map { value in
+    /// `name=value` pairs given to `option`; names are cookie tokens, values have no `;`.
+    static func cookies(_ values: [String], option: String) throws -> [(name: String, value: String)] {
+        try values.map { value in
             let parts = value.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = parts[0].trimmingCharacters(in: .whitespaces)
             let separators = CharacterSet(charactersIn: "()<>@,;:\\\"/[]?={} \t").union(.controlCharacters)
             guard parts.count == 2, !name.isEmpty, name.rangeOfCharacter(from: separators) == nil,
                 !parts[1].contains(";"), !parts[1].unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
             else {
-                throw ValidationError("--cookie needs 'name=value' (no ';' or control characters), got '\(value)'")
+                throw ValidationError("\(option) needs 'name=value' (no ';' or control characters), got '\(value)'")
             }
             return (name, String(parts[1]))
         }

@@ -155,6 +155,27 @@ extension BinaryTests {
             #expect(run.stderr.contains("explorer inspect PATH"))
         }
 
+        /// `explorer diff`: the two demo users' dashboards differ in their own fields only; a
+        /// page agrees with itself; trouble is status 2, as diff's.
+        @Test func diffComparesTwoSides() throws {
+            let users = try explorer("diff", "/dashboard", "--cookie-a", "session=demo-token", "--cookie-b", "session=second-token")
+            #expect(users.status == 1)
+            #expect(users.stdout.contains(#"  ~ .pageProps.user.name: "Demo User" → "Second User"  +2 B"#), "\(users.stdout)")
+            #expect(!users.stdout.contains("Date"))
+            #expect(!users.stdout.contains("status:") && !users.stdout.contains("url:"))
+            #expect(users.stdout.hasSuffix("The two differ.\n"))
+            let same = try explorer("diff", "/hello", "--json")
+            #expect(same.status == 0)
+            let json = try JSONValue(parsing: same.stdout)
+            #expect(json["agree"] == true && json["props"]?["changes"] == [])
+            let kinds = try JSONValue(parsing: try explorer("diff", "/posts/1", "--hard-b", "--json").stdout)
+            #expect(kinds["page"] == [["name": "kind", "a": "client transition", "b": "hard navigation"]])
+            #expect(kinds["props"]?["changes"] == [])
+            let bad = try explorer("diff", "/hello", "--url-b", "http://127.0.0.1:9")
+            #expect(bad.status == 2)
+            #expect(bad.stderr.contains("side b cannot reach the site"))
+        }
+
         @Test func routesAsNextBuildPrintsThem() throws {
             let run = try explorer("routes")
             #expect(run.status == 0)

@@ -21,6 +21,11 @@ public struct CacheControlReading: Sendable {
     /// What the header means, one sentence per point.
     public let sentences: [String]
     public let warnings: [String]
+    /// Whether shared caches (CDNs, proxies) may store the response: `public` or `s-maxage`,
+    /// without `private` or `no-store`.
+    public let sharedCacheable: Bool
+    /// The request headers the response varies on (`Vary`), lowercased.
+    public let vary: Set<String>
 
     /// Reads `response`'s headers; `request` and `sensitiveProps` let it warn about
     /// personalized answers that shared caches may store.
@@ -75,11 +80,13 @@ public struct CacheControlReading: Sendable {
         if has("no-transform") { sentences.append("Intermediaries must not alter the body (no-transform).") }
 
         let sharedCacheable = !noStore && !isPrivate && (has("public") || (seconds("s-maxage") ?? 0) > 0)
+        self.sharedCacheable = sharedCacheable
+        let vary = Set(response[values: .vary].flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+        self.vary = vary
         if sharedCacheable {
             if !response[values: .setCookie].isEmpty {
                 warnings.append("Set-Cookie on a response that shared caches may store: one visitor's cookie can be served to every other visitor.")
             }
-            let vary = Set(response[values: .vary].flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
             let personal = [("Cookie", HTTPField.Name.cookie), ("Authorization", .authorization)].filter { request[$0.1] != nil && !vary.contains($0.0.lowercased()) }
             if !personal.isEmpty {
                 let names = personal.map(\.0).joined(separator: " and ")

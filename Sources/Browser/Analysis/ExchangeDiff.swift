@@ -1,0 +1,157 @@
+import HTTPTypes
+import SSR
+
+/// Two exchanges compared: what the page ended as (status, URL, kind), the props by path, the
+/// answer's headers, and whether a shared cache would hand one side's props to the other.
+///
+/// ```swift
+/// let diff = ExchangeDiff(asAda, asGrace)
+/// diff.agree      // false: the props differ
+/// diff.cacheLeak  // nil: the dashboard is private
+/// ```
+public struct ExchangeDiff: Sendable {
+    /// A value of each side that differs: a status, a header, a URL.
+    public struct Difference: Sendable, Equatable {
+        public let name: String
+        public let a: String?
+        public let b: String?
+
+        public init(name: String, a: String?, b: String?) {
+            self.name = name
+            self.a = a
+            self.b = b
+        }
+    }
+
+    /// Status, final URL, navigation kind and outcome, where they differ.
+    public let page: [Difference]
+    /// The last answer's headers that differ (one per name, values joined), ignored ones aside.
+    public let headers: [Difference]
+    /// `nil` when a side has no props.
+    public let props: PropsDiff?
+    /// A shared cache may store the answer without keying on what told the two sides apart:
+    /// it would serve one side's props to the other. In words, naming the differing paths.
+    public let cacheLeak: String?
+    public let milliseconds: (a: Double, b: Double)
+
+    /// Headers that differ from one request to the next whatever the page: left out unless asked.
+    public static let perRequestHeaders: Set<String> = ["date", "connection", "keep-alive", "transfer-encoding", "server-timing", "age"]
+
+    public init(_ a: Exchange, _ b: Exchange, ignoring ignored: Set<String> = ExchangeDiff.perRequestHeaders) {
+        func outcome(_ exchange: Exchange) -> String {
+            switch exchange.outcome {
+            case .page: "page"
+            case .clientNotFound: "404 rendered by the client"
+            case .leftSite(let url): "leaves the site for \(url)"
+            case .failed(let message): "failed: \(message)"
+            }
+        }
+        let pairs: [(String, String?, String?)] = [
+            ("status", a.lastFetch.map { String($0.response.status.code) }, b.lastFetch.map { String($0.response.status.code) }),
+            ("url", a.url, b.url),
+            ("kind", a.kind.rawValue, b.kind.rawValue),
+            ("outcome", outcome(a), outcome(b)),
+        ]
+        page = pairs.filter { $0.1 != $0.2 }.map { Difference(name: $0.0, a: $0.1, b: $0.2) }
+        headers = ExchangeDiff.headers(a.lastFetch?.response.headerFields ?? [:], b.lastFetch?.response.headerFields ?? [:], ignoring: ignored)
+        props = a.props.flatMap { old in b.props.map { PropsDiff(old, $0) } }
+        milliseconds = (a.totalMilliseconds, b.totalMilliseconds)
+        cacheLeak = ExchangeDiff.cacheLeak(a, b, props)
+    }
+
+    /// Status, URL, headers and props alike (time is not compared).
+    public var agree: Bool { page.isEmpty && headers.isEmpty && (props?.isEmpty ?? true) }
+
+    private static func headers(_ a: HTTPFields, _ b: HTTPFields, ignoring ignored: Set<String>) -> [Difference] {
+        var names: [String] = []
+        for field in a + b where !names.contains(field.name.canonicalName) && !ignored.contains(field.name.canonicalName) {
+            names.append(field.name.canonicalName)
+        }
+        return names.compactMap { name in
+            let key = HTTPField.Name(name)!
+            let left = a[values: key], right = b[values: key]
+            guard left != right else { return nil }
+            let shown = (a + b).first { $0.name == key }?.name.rawName ?? name
+            return Difference(name: shown, a: left.isEmpty ? nil : left.joined(separator: ", "), b: right.isEmpty ? nil : right.joined(separator: ", "))
+        }
+    }
+
+    /// Props that differ between two requests that differ in `Cookie` or `Authorization`, on an
+    /// answer shared caches may store without varying on the header that told them apart.
+    private static func cacheLeak(_ a: Exchange, _ b: Exchange, _ props: PropsDiff?) -> String? {
+        guard let props, !props.isEmpty, let left = a.lastFetch, let right = b.lastFetch else { return nil }
+        let identities: [(String, HTTPField.Name)] = [("Cookie", .cookie), ("Authorization", .authorization)]
+        let differing = identities.filter { left.request.headerFields[$0.1] != right.request.headerFields[$0.1] }
+        guard !differing.isEmpty else { return nil }
+        for fetch in [left, right] {
+            let reading = CacheControlReading(response: fetch.response.headerFields, request: fetch.request.headerFields)
+            let unkeyed = differing.filter { !reading.vary.contains($0.0.lowercased()) && !reading.vary.contains("*") }
+            guard reading.sharedCacheable, !unkeyed.isEmpty else { continue }
+            let paths = props.changes.prefix(5).map(\.path).joined(separator: ", ") + (props.changes.count > 5 ? ", …" : "")
+            return "A shared cache may store this answer (\(reading.header ?? "")) without Vary: \(unkeyed.map(\.0).joined(separator: ", ")): it would hand one side's props to the other, and they differ at \(paths)."
+        }
+        return nil
+    }
+
+    /// The comparison as text: what differs, side `a` first.
+    public func lines(a: String = "a", b: String = "b") -> [String] {
+        var lines: [String] = []
+        for difference in page { lines.append("\(difference.name): \(difference.a ?? "—") (\(a)) → \(difference.b ?? "—") (\(b))") }
+        if !headers.isEmpty {
+            lines.append("Headers")
+            for difference in headers {
+                switch (difference.a, difference.b) {
+                case (nil, let value?): lines.append("  + \(difference.name): \(value)")
+                case (let value?, nil): lines.append("  - \(difference.name): \(value)")
+                default: lines.append("  ~ \(difference.name): \(difference.a ?? "") → \(difference.b ?? "")")
+                }
+            }
+        }
+        if let props {
+            lines.append("Props")
+            lines += props.lines().map { "  " + $0 }
+        } else {
+            lines.append("Props: not compared (a side has none)")
+        }
+        if let cacheLeak { lines.append("⚠ " + cacheLeak) }
+        lines.append("Time: \(Timing.text(milliseconds: milliseconds.a)) (\(a)), \(Timing.text(milliseconds: milliseconds.b)) (\(b)), not compared")
+        lines.append(agree ? "The two agree." : "The two differ.")
+        return lines
+    }
+}
+
+extension ExchangeDiff {
+    /// The comparison as one JSON object (`explorer diff --json`), keys in a fixed order.
+    public var json: JSONValue {
+        func differences(_ list: [Difference]) -> JSONValue {
+            .array(list.map { ["name": .string($0.name), "a": $0.a.map(JSONValue.string) ?? .null, "b": $0.b.map(JSONValue.string) ?? .null] })
+        }
+        let props: JSONValue = self.props.map { diff in
+            .object([
+                .init("byteDelta", .number(Double(diff.byteDelta))),
+                .init("changes", .array(diff.changes.map { change in
+                    let kind: JSONValue = switch change.kind {
+                    case .added: "added"
+                    case .removed: "removed"
+                    case .changed: "changed"
+                    case .moved: "moved"
+                    }
+                    var members: [JSONValue.Member] = [.init("kind", kind), .init("path", .string(change.path))]
+                    if case .moved(let from) = change.kind { members.append(.init("from", .number(Double(from)))) }
+                    members += [
+                        .init("old", change.old ?? .null), .init("new", change.new ?? .null), .init("byteDelta", .number(Double(change.byteDelta))),
+                    ]
+                    return .object(members)
+                })),
+            ])
+        } ?? .null
+        return .object([
+            .init("agree", .bool(agree)),
+            .init("page", differences(page)),
+            .init("headers", differences(headers)),
+            .init("props", props),
+            .init("cacheLeak", cacheLeak.map(JSONValue.string) ?? .null),
+            .init("ms", ["a": .number(milliseconds.a), "b": .number(milliseconds.b)]),
+        ])
+    }
+}
