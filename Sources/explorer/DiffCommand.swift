@@ -31,15 +31,19 @@ struct DiffCommand: AsyncParsableCommand {
     @Option(name: .customLong("header-b"), help: ArgumentHelp("A request header of side b's.", valueName: "name: value")) var headersB: [String] = []
     @Flag(name: .customLong("hard-a"), help: "Side a makes a hard navigation (the document).") var hardA = false
     @Flag(name: .customLong("hard-b"), help: "Side b makes a hard navigation (the document).") var hardB = false
+    @Option(name: .customLong("wait-b"), help: ArgumentHelp("Side b navigates this many seconds after side a: the same page again later.", valueName: "seconds"))
+    var waitB = 0.0
     @Flag(name: .customLong("all-headers"), help: "Compare the headers that change on every request too.") var allHeaders = false
     @Flag(help: "Print one JSON object instead of text.") var json = false
     @OptionGroup var engine: EngineOptions
 
     func run() async throws {
         do {
-            let sides = try await [side("a", url: urlA, cookies: cookiesA, headers: headersA, hard: hardA),
-                                   side("b", url: urlB, cookies: cookiesB, headers: headersB, hard: hardB)]
-            let diff = ExchangeDiff(sides[0], sides[1], ignoring: allHeaders ? [] : ExchangeDiff.perRequestHeaders)
+            guard waitB >= 0, waitB <= 3600 else { throw ValidationError("--wait-b takes 0 to 3600 seconds, not \(waitB)") }
+            let a = try await side("a", url: urlA, cookies: cookiesA, headers: headersA, hard: hardA)
+            if waitB > 0 { try await Task.sleep(for: .seconds(waitB)) }
+            let b = try await side("b", url: urlB, cookies: cookiesB, headers: headersB, hard: hardB)
+            let diff = ExchangeDiff(a, b, ignoring: allHeaders ? [] : ExchangeDiff.perRequestHeaders)
             if json {
                 print(diff.json.jsonText)
             } else {

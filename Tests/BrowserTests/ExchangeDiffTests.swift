@@ -39,6 +39,9 @@ import Testing
         let diff = ExchangeDiff(a, b)
         #expect(diff.headers == [ExchangeDiff.Difference(name: "Cache-Control", a: "no-store", b: "no-cache")])
         #expect(diff.lines().prefix(2) == ["Headers", "  ~ Cache-Control: no-store → no-cache"])
+        #expect(diff.lines().contains("  • No cache may store it (no-store)."))
+        #expect(diff.lines().contains("  • A cache must check with the server before each reuse (no-cache)."))
+        #expect(diff.cacheVerdicts?.a == ["No cache may store it (no-store)."])
         #expect(diff.lines().last == "The two differ.")
         #expect(ExchangeDiff(a, a).agree)
     }

@@ -32,6 +32,8 @@ public struct ExchangeDiff: Sendable {
     /// A shared cache may store the answer without keying on what told the two sides apart:
     /// it would serve one side's props to the other. In words, naming the differing paths.
     public let cacheLeak: String?
+    /// What each side's Cache-Control means, in words, when the two differ.
+    public let cacheVerdicts: (a: [String], b: [String])?
     public let milliseconds: (a: Double, b: Double)
 
     /// Headers that differ from one request to the next whatever the page: left out unless asked.
@@ -57,6 +59,14 @@ public struct ExchangeDiff: Sendable {
         props = a.props.flatMap { old in b.props.map { PropsDiff(old, $0) } }
         milliseconds = (a.totalMilliseconds, b.totalMilliseconds)
         cacheLeak = ExchangeDiff.cacheLeak(a, b, props)
+        let readings = [a, b].map { exchange in
+            exchange.lastFetch.map { CacheControlReading(response: $0.response.headerFields, request: $0.request.headerFields) }
+        }
+        if let left = readings[0], let right = readings[1], left.header != right.header {
+            cacheVerdicts = (left.sentences + left.warnings.map { "⚠ " + $0 }, right.sentences + right.warnings.map { "⚠ " + $0 })
+        } else {
+            cacheVerdicts = nil
+        }
     }
 
     /// Status, URL, headers and props alike (time is not compared).
@@ -107,6 +117,12 @@ public struct ExchangeDiff: Sendable {
                 }
             }
         }
+        if let cacheVerdicts {
+            for (side, verdicts) in [(a, cacheVerdicts.a), (b, cacheVerdicts.b)] {
+                lines.append("Cache-Control (\(side))")
+                lines += verdicts.map { "  • " + $0 }
+            }
+        }
         if let props {
             lines.append("Props")
             lines += props.lines().map { "  " + $0 }
@@ -151,6 +167,7 @@ extension ExchangeDiff {
             .init("headers", differences(headers)),
             .init("props", props),
             .init("cacheLeak", cacheLeak.map(JSONValue.string) ?? .null),
+            .init("cacheVerdicts", cacheVerdicts.map { ["a": .array($0.a.map(JSONValue.string)), "b": .array($0.b.map(JSONValue.string))] } ?? .null),
             .init("ms", ["a": .number(milliseconds.a), "b": .number(milliseconds.b)]),
         ])
     }

@@ -177,6 +177,11 @@ extension BinaryTests {
             #expect(redirected["url"] == "/login?next=%2Fdashboard")
             #expect(redirected["fetches"]?.arrayValue?.count == 1)
 
+            // In-process against the twin: the same props, the same page.
+            let diff = try CommandTests().explorer("diff", "/posts/5", "--url-b", url, "--json")
+            let compared = try JSONValue(parsing: diff.stdout)
+            #expect(compared["props"]?["changes"] == [] && compared["page"] == [], "\(diff.stdout)")
+
             // Every route, both ways: what the explorer shows of the twin is what it shows in-process.
             let paths = [
                 "/", "/about", "/archive", "/blog/a/b", "/broken", "/cached", "/dashboard", "/docs", "/docs/routing", "/external",
