@@ -192,6 +192,28 @@ import Testing
         #expect(d.screen.contains("server's document after a remote transition: not fetched (+document)"))
     }
 
+    /// m marks an exchange (or one of the history), d diffs the current one against it.
+    @Test func markThenDiff() async throws {
+        var d = try await driver()
+        await d.press(.character("d"))
+        #expect(d.screen.contains("Mark an exchange first (m)"))
+        await d.press(.character("g"))
+        await d.type("/articles/1")
+        await d.press(.enter, .character("m"))
+        #expect(d.screen.contains("Marked /articles/1 (client transition)"))
+        await d.press(.character("g"))
+        await d.type("/articles/2")
+        await d.press(.enter, .character("d"))
+        #expect(d.screen.contains("Diff: a = /articles/1 (client transition), b = /articles/2 (client transition)"))
+        #expect(d.screen.contains(#"~ .pageProps.id: "1" → "2""#), "\(d.screen)")
+        #expect(d.screen.contains("The two differ."))
+        await d.press(.escape)
+        #expect(d.state.overlay == nil)
+        // From the history window: the second exchange marked, diffed with itself.
+        await d.press(.character("h"), .down, .character("m"), .escape, .character("d"))
+        #expect(d.screen.contains("The two agree."))
+    }
+
     @Test func anEmptyAddressKeepsThePromptAndSaysWhatToType() async throws {
         var d = try await driver()
         await d.press(.character("g"), .enter)

@@ -53,7 +53,9 @@ extension AppState {
                 self.overlay = .links(cursor: moved(cursor, key, count: links.count))
             }
         case .history(let cursor):
-            if case KeyMap.open = key, let presentation = exchanges[safe: cursor] {
+            if case KeyMap.mark = key, let presentation = exchanges[safe: cursor] {
+                mark(presentation)
+            } else if case KeyMap.open = key, let presentation = exchanges[safe: cursor] {
                 self.overlay = nil
                 show(presentation)
                 message = StyledText("An earlier exchange, as it was (not fetched again): r repeats it.", .dim)
@@ -74,6 +76,12 @@ extension AppState {
                 let rows = Screen.valueLines(text, self).count - (height - 4)
                 self.overlay = .value(path: path, text: text, top: moved(top, key, count: max(1, rows)))
             }
+        case .diff(let title, let lines, let top):
+            if KeyMap.open ~= key {
+                self.overlay = nil
+            } else {
+                self.overlay = .diff(title: title, lines: lines, top: moved(top, key, count: max(1, lines.count - (height - 4))))
+            }
         case .sizes, .compare, .curl:
             if KeyMap.open ~= key || KeyMap.help ~= key {
                 self.overlay = nil
@@ -81,6 +89,12 @@ extension AppState {
             }
         }
         return []
+    }
+
+    /// `a` of the next diff.
+    mutating func mark(_ presentation: Presentation) {
+        marked = presentation
+        message = StyledText("Marked \(presentation.exchange.url) (\(presentation.exchange.kind.rawValue)): open another exchange and press d to diff.", .success)
     }
 
     /// Closing the compare window before its result came stops the fetching.

@@ -128,6 +128,20 @@ extension AppState {
         case KeyMap.forward:
             let id = startNavigation(.clientTransition, target: nil, step: "forward")
             return [.forward(id: id)]
+        case KeyMap.mark:
+            guard let current else {
+                message = StyledText("Nothing to mark yet: open a page first.", .warning)
+                return []
+            }
+            mark(current)
+        case KeyMap.diff:
+            guard let marked, let current else {
+                message = StyledText(marked == nil ? "Mark an exchange first (m), then open another and press d." : "Open a page to diff against the marked one.", .warning)
+                return []
+            }
+            let describe = { (p: Presentation) in "\(p.exchange.url) (\(p.exchange.kind.rawValue))" }
+            overlay = .diff(
+                title: "Diff: a = \(describe(marked)), b = \(describe(current))", lines: ExchangeDiff(marked.exchange, current.exchange).lines(), top: 0)
         case KeyMap.compare:
             let path = currentPath
             overlay = .compare(path: path, result: nil)

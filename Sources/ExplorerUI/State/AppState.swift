@@ -48,6 +48,8 @@ package struct AppState: Sendable {
     package internal(set) var search: SearchState?
     /// What every request sends, and what is fetched (as the navigator has them).
     package internal(set) var requestSettings = RequestSettings()
+    /// The exchange `m` marked, which `d` diffs the current one against.
+    package internal(set) var marked: Presentation?
     package internal(set) var canGoBack = false
     package internal(set) var canGoForward = false
     package internal(set) var quitting = false
@@ -135,6 +137,8 @@ package enum Overlay: Sendable {
     case compare(path: String, result: Comparison?)
     /// A curl command for the current request.
     case curl(String)
+    /// The marked exchange against the current one, as lines, scrolled to `top`.
+    case diff(title: String, lines: [String], top: Int)
     /// One value of the props in full (a long string), scrolled to `top`.
     case value(path: String, text: String, top: Int)
 }

@@ -84,6 +84,8 @@ package enum KeyMap {
     static let stop = Binding(.escape)
     static let history = Binding(.character("h"))
     static let compare = Binding(.character("c"))
+    static let mark = Binding(.character("m"))
+    static let diff = Binding(.character("d"))
     // Panes
     static let nextPane = Binding(.tab)
     static let previousPane = Binding(.backTab)
@@ -139,8 +141,10 @@ package enum KeyMap {
             moveRow, openRow, goToRow, hardRow, linksRow, backRow,
             HelpRow(repeatNavigation, action: "repeat the navigation (the one on its way, while one is), or reload the site"),
             HelpRow(stop, action: "stop the navigation on its way"),
-            HelpRow(history, action: "history of this session's exchanges; Enter shows one again as it was"),
+            HelpRow(history, action: "history of this session's exchanges; Enter shows one again as it was, m marks it"),
             compareRow,
+            HelpRow(mark, action: "mark this exchange, to diff another against it"),
+            HelpRow(diff, action: "diff the marked exchange with this one: status, URL, headers, props by path"),
         ]),
         ("Views", [
             panesRow,
