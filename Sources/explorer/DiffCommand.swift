@@ -1,5 +1,6 @@
 import ArgumentParser
 import Browser
+import ExplorerUI
 import Foundation
 import HTTPTypes
 import Logging
@@ -43,7 +44,9 @@ struct DiffCommand: AsyncParsableCommand {
             let a = try await side("a", url: urlA, cookies: cookiesA, headers: headersA, hard: hardA)
             if waitB > 0 { try await Task.sleep(for: .seconds(waitB)) }
             let b = try await side("b", url: urlB, cookies: cookiesB, headers: headersB, hard: hardB)
-            let diff = ExchangeDiff(a, b, ignoring: allHeaders ? [] : ExchangeDiff.perRequestHeaders)
+            // The HTML laid out as the HTML view shows it, one element a line.
+            let htmlLines = (Presentation(a).html.indentedTexts, Presentation(b).html.indentedTexts)
+            let diff = ExchangeDiff(a, b, ignoring: allHeaders ? [] : ExchangeDiff.perRequestHeaders, htmlLines: htmlLines)
             if json {
                 print(diff.json.jsonText)
             } else {

@@ -164,6 +164,7 @@ extension BinaryTests {
             #expect(!users.stdout.contains("Date"))
             #expect(!users.stdout.contains("status:") && !users.stdout.contains("url:"))
             #expect(users.stdout.hasSuffix("The two differ.\n"))
+            #expect(users.stdout.contains("  -   <h1>Hello, Demo User</h1>\n  -   <p class=\"muted\">Signed in as demo@example.com</p>\n  +   <h1>Hello, Second User</h1>"), "\(users.stdout)")
             let same = try explorer("diff", "/hello", "--json")
             #expect(same.status == 0)
             let json = try JSONValue(parsing: same.stdout)

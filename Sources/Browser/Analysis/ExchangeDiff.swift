@@ -29,6 +29,9 @@ public struct ExchangeDiff: Sendable {
     public let headers: [Difference]
     /// `nil` when a side has no props.
     public let props: PropsDiff?
+    /// The HTML line by line, when both sides have the same kind (both documents, or both the
+    /// client's render); `nil` otherwise.
+    public let html: LineDiff?
     /// A shared cache may store the answer without keying on what told the two sides apart:
     /// it would serve one side's props to the other. In words, naming the differing paths.
     public let cacheLeak: String?
@@ -39,7 +42,11 @@ public struct ExchangeDiff: Sendable {
     /// Headers that differ from one request to the next whatever the page: left out unless asked.
     public static let perRequestHeaders: Set<String> = ["date", "connection", "keep-alive", "transfer-encoding", "server-timing", "age"]
 
-    public init(_ a: Exchange, _ b: Exchange, ignoring ignored: Set<String> = ExchangeDiff.perRequestHeaders) {
+    /// `htmlLines` are each side's HTML as lines (the explorer lays it out, one element a line);
+    /// without them the HTML is not compared.
+    public init(
+        _ a: Exchange, _ b: Exchange, ignoring ignored: Set<String> = ExchangeDiff.perRequestHeaders, htmlLines: (a: [String], b: [String])? = nil
+    ) {
         func outcome(_ exchange: Exchange) -> String {
             switch exchange.outcome {
             case .page: "page"
@@ -57,6 +64,9 @@ public struct ExchangeDiff: Sendable {
         page = pairs.filter { $0.1 != $0.2 }.map { Difference(name: $0.0, a: $0.1, b: $0.2) }
         headers = ExchangeDiff.headers(a.lastFetch?.response.headerFields ?? [:], b.lastFetch?.response.headerFields ?? [:], ignoring: ignored)
         props = a.props.flatMap { old in b.props.map { PropsDiff(old, $0) } }
+        let sameKindOfHTML = a.html != nil && b.html != nil && (a.kind == .hardNavigation) == (b.kind == .hardNavigation)
+            && (a.serverDocument == nil) == (b.serverDocument == nil)
+        html = sameKindOfHTML ? htmlLines.map { LineDiff($0.a, $0.b) } : nil
         milliseconds = (a.totalMilliseconds, b.totalMilliseconds)
         cacheLeak = ExchangeDiff.cacheLeak(a, b, props)
         let readings = [a, b].map { exchange in
@@ -70,7 +80,7 @@ public struct ExchangeDiff: Sendable {
     }
 
     /// Status, URL, headers and props alike (time is not compared).
-    public var agree: Bool { page.isEmpty && headers.isEmpty && (props?.isEmpty ?? true) }
+    public var agree: Bool { page.isEmpty && headers.isEmpty && (props?.isEmpty ?? true) && (html?.isEmpty ?? true) }
 
     private static func headers(_ a: HTTPFields, _ b: HTTPFields, ignoring ignored: Set<String>) -> [Difference] {
         var names: [String] = []
@@ -129,6 +139,11 @@ public struct ExchangeDiff: Sendable {
         } else {
             lines.append("Props: not compared (a side has none)")
         }
+        if let html, !html.isEmpty {
+            lines.append("HTML")
+            lines += html.text.prefix(200).map { "  " + $0 }
+            if html.lines.count > 200 { lines.append("  … \(html.lines.count - 200) more lines of the HTML diff") }
+        }
         if let cacheLeak { lines.append("⚠ " + cacheLeak) }
         lines.append("Time: \(Timing.text(milliseconds: milliseconds.a)) (\(a)), \(Timing.text(milliseconds: milliseconds.b)) (\(b)), not compared")
         lines.append(agree ? "The two agree." : "The two differ.")
@@ -166,6 +181,7 @@ extension ExchangeDiff {
             .init("page", differences(page)),
             .init("headers", differences(headers)),
             .init("props", props),
+            .init("html", html.map { .array($0.text.map(JSONValue.string)) } ?? .null),
             .init("cacheLeak", cacheLeak.map(JSONValue.string) ?? .null),
             .init("cacheVerdicts", cacheVerdicts.map { ["a": .array($0.a.map(JSONValue.string)), "b": .array($0.b.map(JSONValue.string))] } ?? .null),
             .init("ms", ["a": .number(milliseconds.a), "b": .number(milliseconds.b)]),

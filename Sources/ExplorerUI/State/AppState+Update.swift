@@ -141,7 +141,9 @@ extension AppState {
             }
             let describe = { (p: Presentation) in "\(p.exchange.url) (\(p.exchange.kind.rawValue))" }
             overlay = .diff(
-                title: "Diff: a = \(describe(marked)), b = \(describe(current))", lines: ExchangeDiff(marked.exchange, current.exchange).lines(), top: 0)
+                title: "Diff: a = \(describe(marked)), b = \(describe(current))",
+                lines: ExchangeDiff(marked.exchange, current.exchange, htmlLines: (marked.html.indentedTexts, current.html.indentedTexts)).lines(),
+                top: 0)
         case KeyMap.compare:
             let path = currentPath
             overlay = .compare(path: path, result: nil)

@@ -18,6 +18,9 @@ package struct HTMLLines: Sendable {
 
     package private(set) var lines: [Line] = []
 
+    /// Each line as the view shows it, indented (what a diff of two pages compares).
+    package var indentedTexts: [String] { lines.map { String(repeating: "  ", count: min($0.indent, 20)) + $0.text } }
+
     /// Longer lines are cut (the props view shows `__NEXT_DATA__` in full).
     static let maxLineBytes = 4000
 
