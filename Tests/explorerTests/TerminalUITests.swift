@@ -162,6 +162,34 @@ extension BinaryTests {
             #expect(try window.terminalRestored())
         }
 
+        /// Issue 18's flow as a user does it: open /dashboard as one user, mark it, become the
+        /// other user (o), open it again, diff.
+        @Test(.enabled(if: tmuxPath != nil)) func markNavigateAsAnotherUserAndDiff() throws {
+            let window = try Window(width: 120, height: 40)
+            _ = try window.waitFor("/posts/[id]")
+            try window.keys("o")
+            _ = try window.waitFor("Requests: headers, cookies")
+            try window.type("session=demo-token")
+            try window.keys("Enter")
+            try window.goTo("/dashboard")
+            _ = try window.waitFor("Demo User")
+            try window.keys("m")
+            _ = try window.waitFor("Marked /dashboard")
+            try window.keys("o")
+            _ = try window.waitFor("Requests: headers, cookies")
+            try window.type("session=second-token")
+            try window.keys("Enter")
+            try window.goTo("/dashboard")
+            _ = try window.waitFor("Second User")
+            try window.keys("d")
+            let diff = try window.waitFor("Diff: a = /dashboard")
+            #expect(diff.contains(#"~ .pageProps.user.name: "Demo User" → "Second User""#))
+            #expect(diff.contains("The two differ."))
+            expectAligned(diff)
+            try window.keys("Escape", "q")
+            #expect(window.exitStatus() == "0")
+        }
+
         /// `--frame-log`: a line per frame with its times, the resident memory and what caused it.
         @Test(.enabled(if: tmuxPath != nil)) func frameLogRecordsEveryFrame() throws {
             let log = FileManager.default.temporaryDirectory.appendingPathComponent("frames-\(UUID().uuidString).log")
