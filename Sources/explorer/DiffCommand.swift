@@ -40,6 +40,9 @@ struct DiffCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
+            guard path.hasPrefix("/"), !path.hasPrefix("//") else {
+                throw ValidationError("the path must start with a single / (for example /posts/1), got '\(path)'")
+            }
             guard waitB >= 0, waitB <= 3600 else { throw ValidationError("--wait-b takes 0 to 3600 seconds, not \(waitB)") }
             let a = try await side("a", url: urlA, cookies: cookiesA, headers: headersA, hard: hardA)
             if waitB > 0 { try await Task.sleep(for: .seconds(waitB)) }
@@ -60,9 +63,6 @@ struct DiffCommand: AsyncParsableCommand {
 
     /// One side's navigation to `path`.
     private func side(_ name: String, url: String?, cookies: [String], headers: [String], hard: Bool) async throws -> Exchange {
-        guard path.hasPrefix("/"), !path.hasPrefix("//") else {
-            throw ValidationError("the path must start with a single / (for example /posts/1), got '\(path)'")
-        }
         let transport: any Transport
         if let url {
             do throws(TransportError) { transport = try HTTPTransport(url: url) } catch { throw ValidationError("--url-\(name): \(error.message)") }

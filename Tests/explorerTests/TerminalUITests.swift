@@ -89,6 +89,14 @@ extension BinaryTests {
             func type(_ text: String) throws { try tmux("send-keys", "-t", "t", "-l", text) }
             func screen() throws -> String { try tmux("capture-pane", "-p", "-t", "t") }
 
+            /// `o`, a header or cookie, Enter: sent with every request from now on.
+            func setRequest(_ setting: String) throws {
+                try keys("o")
+                _ = try waitFor("Requests: headers, cookies")
+                try type(setting)
+                try keys("Enter")
+            }
+
             /// `g`, the path, Enter: a client transition typed as a user types it.
             func goTo(_ path: String) throws {
                 try keys("g")
@@ -167,18 +175,12 @@ extension BinaryTests {
         @Test(.enabled(if: tmuxPath != nil)) func markNavigateAsAnotherUserAndDiff() throws {
             let window = try Window(width: 120, height: 40)
             _ = try window.waitFor("/posts/[id]")
-            try window.keys("o")
-            _ = try window.waitFor("Requests: headers, cookies")
-            try window.type("session=demo-token")
-            try window.keys("Enter")
+            try window.setRequest("session=demo-token")
             try window.goTo("/dashboard")
             _ = try window.waitFor("Demo User")
             try window.keys("m")
             _ = try window.waitFor("Marked /dashboard")
-            try window.keys("o")
-            _ = try window.waitFor("Requests: headers, cookies")
-            try window.type("session=second-token")
-            try window.keys("Enter")
+            try window.setRequest("session=second-token")
             try window.goTo("/dashboard")
             _ = try window.waitFor("Second User")
             try window.keys("d")

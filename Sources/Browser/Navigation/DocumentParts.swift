@@ -44,24 +44,32 @@ public struct DocumentParts: Sendable {
     /// in its first script's `src` (Next.js writes `basePath` or `assetPrefix` there):
     /// `""`, `/docs`, `https://cdn.example.com`. `nil` when no script names one.
     public static func assetBase(in html: [UInt8]) -> String? {
-        var from = 0
-        while let afterName = HTMLScan.find("<script", in: html, from: from) {
-            from = afterName
-            guard HTMLScan.startsTag("script", html, at: afterName - "script".utf8.count),
-                let tagEnd = html[afterName...].firstIndex(of: UInt8(ascii: ">"))
-            else { continue }
-            let attributes = Substring(String(decoding: html[afterName..<tagEnd], as: UTF8.self))
-            if let source = HTMLScan.attribute("src", in: attributes), let marker = source.range(of: "/_next/static/") {
-                return String(source[..<marker.lowerBound])
-            }
+        var base: String?
+        scripts(in: html) { attributes, _, _ in
+            guard let source = HTMLScan.attribute("src", in: attributes), let marker = source.range(of: "/_next/static/") else { return true }
+            base = String(source[..<marker.lowerBound])
+            return false
         }
-        return nil
+        return base
     }
 
     /// The first `<script>` whose `id` is `__NEXT_DATA__`, whatever its other attributes (the
     /// `nonce` Next.js writes when a CSP nonce is configured, `crossorigin`) and their order:
     /// where its tag starts and where its content starts.
     static func nextDataScript(in html: [UInt8]) -> (tag: Int, content: Int)? {
+        var found: (tag: Int, content: Int)?
+        scripts(in: html) { attributes, tag, content in
+            guard HTMLScan.attribute("id", in: attributes) == "__NEXT_DATA__" else { return true }
+            found = (tag, content)
+            return false
+        }
+        return found
+    }
+
+    /// Each `<script>` start tag in order, as a browser's tokenizer meets them (a script's text
+    /// is script data, not tags, up to its end tag): its attributes, where the tag starts and
+    /// where its content starts. `body` returns `false` to stop.
+    private static func scripts(in html: [UInt8], _ body: (_ attributes: Substring, _ tag: Int, _ content: Int) -> Bool) {
         var from = 0
         while let afterName = HTMLScan.find("<script", in: html, from: from) {
             let nameStart = afterName - "script".utf8.count
@@ -70,11 +78,8 @@ public struct DocumentParts: Sendable {
                 continue
             }
             let attributes = Substring(String(decoding: html[afterName..<tagEnd], as: UTF8.self))
-            if HTMLScan.attribute("id", in: attributes) == "__NEXT_DATA__" { return (nameStart - 1, tagEnd + 1) }
-            // Another script: its text is script data, not tags, up to its end tag.
-            guard let end = HTMLScan.find("</script", in: html, from: tagEnd + 1) else { return nil }
+            guard body(attributes, nameStart - 1, tagEnd + 1), let end = HTMLScan.find("</script", in: html, from: tagEnd + 1) else { return }
             from = end
         }
-        return nil
     }
 }

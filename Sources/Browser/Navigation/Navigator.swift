@@ -36,6 +36,9 @@ public actor Navigator {
     /// `getServerSideProps` has side effects: it runs once more per transition.
     public private(set) var fetchesServerDocument: Bool
     private var site: SiteInfo?
+    /// Whether the site's pages run here (in-process), so that the client's render is shown:
+    /// else the server's document is fetched for the HTML, and `next dev` may compile pages.
+    private let rendersPages: Bool
 
     /// Browsers give up after 20 redirects; so does the explorer.
     static let maxRedirects = 20
@@ -51,6 +54,7 @@ public actor Navigator {
         self.cookies = cookies
         self.browserHeaders = browserHeaders
         self.fetchesServerDocument = fetchesServerDocument
+        rendersPages = transport.renderClientSide(page: "/404", pageProps: Array("{}".utf8)) != nil
     }
 
     /// Turns ``fetchesServerDocument`` on or off.
@@ -258,9 +262,7 @@ public actor Navigator {
     /// explorer, not the browser: the HTML view shows what the server renders there, and its
     /// links. In-process the client's own rendering is shown instead.
     private func fetchServerDocument(_ exchange: inout Exchange) async {
-        // Nothing rendered here (`clientRenderMilliseconds` is set by any in-process rendering).
-        guard fetchesServerDocument, exchange.kind == .clientTransition, exchange.html == nil, exchange.clientRenderMilliseconds == nil,
-            !Task.isCancelled,
+        guard fetchesServerDocument, !rendersPages, exchange.kind == .clientTransition, exchange.html == nil, !Task.isCancelled,
             exchange.outcome == .page || exchange.outcome == .clientNotFound, let site
         else { return }
         var fields: HTTPFields = [.accept: Navigator.documentAccept]
@@ -275,8 +277,7 @@ public actor Navigator {
     /// On `next dev` (build ID `development`) over HTTP, the pages compiled so far: its build
     /// manifest lists only those, and a page's first request compiles it. `nil` elsewhere.
     private func compiledPages() async -> Set<String>? {
-        // In-process (the pages run here) nothing is compiled.
-        guard let site, site.buildId == "development", transport.renderClientSide(page: "/404", pageProps: Array("{}".utf8)) == nil else { return nil }
+        guard !rendersPages, let site, site.buildId == "development" else { return nil }
         let request = HTTPRequest(method: .get, scheme: nil, authority: nil, path: site.basePath + "/_next/static/development/_buildManifest.js")
         guard let manifest = try? await transport.send(request, body: []), manifest.response.status == .ok else { return nil }
         return BuildManifestReader.sortedPages(manifest.body).map(Set.init)

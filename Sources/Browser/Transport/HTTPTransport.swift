@@ -75,21 +75,16 @@ public struct HTTPTransport: Transport {
             home = try await get(path, accept: "text/html")
         }
         let parts = DocumentParts(html: home.body)
-        guard case .object(let members)? = parts.nextData,
-              case .string(let buildId)? = members.first(where: { $0.key == "buildId" })?.value
-        else {
+        guard let nextData = parts.nextData, let buildId = nextData["buildId"]?.stringValue else {
             throw TransportError("\(origin)\(path) answered \(home.response.status.code) without a build ID: \(parts.problem ?? "its __NEXT_DATA__ has no buildId")")
         }
-        func strings(_ key: String) -> [String] {
-            guard case .array(let values)? = members.first(where: { $0.key == key })?.value else { return [] }
-            return values.compactMap { if case .string(let s) = $0 { s } else { nil } }
-        }
-        let defaultLocale: String? = if case .string(let s)? = members.first(where: { $0.key == "defaultLocale" })?.value { s } else { nil }
-        let page: String? = if case .string(let s)? = members.first(where: { $0.key == "page" })?.value { s } else { nil }
-        let (basePath, assets) = HTTPTransport.basePath(of: home.body, at: path, page: page, locales: strings("locales"), origin: origin)
+        let locales = nextData["locales"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        let defaultLocale = nextData["defaultLocale"]?.stringValue
+        let (basePath, assets) = HTTPTransport.basePath(
+            of: home.body, at: path, page: nextData["page"]?.stringValue, locales: locales, origin: origin)
         guard let assets else {
             // Files on another host (an `assetPrefix` CDN): the manifests are out of reach.
-            return SiteInfo(buildId: buildId, basePath: basePath, routes: nil, locales: strings("locales"), defaultLocale: defaultLocale)
+            return SiteInfo(buildId: buildId, basePath: basePath, routes: nil, locales: locales, defaultLocale: defaultLocale)
         }
         let manifestPath = "\(assets)/_next/static/\(buildId)/_buildManifest.js"
         let manifest = (try? await get(manifestPath)).flatMap { $0.response.status == .ok ? $0.body : nil }
@@ -102,7 +97,7 @@ public struct HTTPTransport: Transport {
         let kinds = await pageKinds(manifest ?? [], pages: routes?.map(\.description) ?? [], buildId: buildId, assets: assets)
         return SiteInfo(
             buildId: buildId, basePath: basePath, routes: routes?.map { SiteInfo.Route(pattern: $0, kind: kinds[$0.description]) },
-            locales: strings("locales"), defaultLocale: defaultLocale, errorPages: sortedPages.filter { $0 == "/404" || $0 == "/500" })
+            locales: locales, defaultLocale: defaultLocale, errorPages: sortedPages.filter { $0 == "/404" || $0 == "/500" })
     }
 
     /// Each page's kind, learned as Next's client learns it: from the page's own module (the
