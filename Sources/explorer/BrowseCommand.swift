@@ -26,10 +26,10 @@ struct BrowseCommand: AsyncParsableCommand {
 
     func run() async throws {
         let log = CapturedLog()
-        let transport = try site.transport(logger: log.logger, warmUp: false)
+        let (transport, otherSite) = try site.transports(logger: log.logger)
         // The database may be created on first use: do it while the first frame is drawn.
-        if transport is InProcessTransport { Task.detached { EngineOptions.warmUpDatabase() } }
-        let session = Session(navigator: try request.navigator(transport), afterWork: FreedMemory.giveBack)
+        if transport is InProcessTransport || otherSite?.transport is InProcessTransport { Task.detached { EngineOptions.warmUpDatabase() } }
+        let session = Session(navigator: try request.navigator(transport), otherSite: otherSite, afterWork: FreedMemory.giveBack)
         let stop = StopSignal()
         var frames: FrameLog?
         if let frameLog {

@@ -192,7 +192,8 @@ import Testing
         #expect(d.screen.contains("server's document after a remote transition: not fetched (+document)"))
     }
 
-    /// m marks an exchange (or one of the history), d diffs the current one against it.
+    /// m marks an exchange (or one of the history), d diffs the current one against it in the
+    /// four views; Esc (or d) goes back to the exchange, each view where it was.
     @Test func markThenDiff() async throws {
         var d = try await driver()
         await d.press(.character("d"))
@@ -203,15 +204,112 @@ import Testing
         #expect(d.screen.contains("Marked /articles/1 (client transition)"))
         await d.press(.character("g"))
         await d.type("/articles/2")
-        await d.press(.enter, .character("d"))
-        #expect(d.screen.contains("Diff: a = /articles/1 (client transition), b = /articles/2 (client transition)"))
-        #expect(d.screen.contains(#"~ .pageProps.id: "1" → "2""#), "\(d.screen)")
-        #expect(d.screen.contains("The two differ."))
-        await d.press(.escape)
-        #expect(d.state.overlay == nil)
+        await d.press(.enter, .character("1"), .down, .down)
+        await d.press(.character("d"))
+        let screen = d.screen
+        #expect(screen.contains("Diff  a: /articles/1 (client transition, marked)  b: /articles/2 (client transition, shown)  The two differ."), "\(screen)")
+        #expect(screen.contains("1 Props · diff: 1 change, ±0 B in all"))
+        #expect(screen.contains(#"~     id: "1" → "2"  ±0 B"#))
+        // What did not change is folded: the author's object, a line.
+        #expect(screen.contains("    ▸ author: {…} 2 keys"))
+        #expect(screen.contains("2 HTML · diff: the same"))
+        #expect(screen.contains("Sent") && screen.contains("  + Referer: http://localhost/articles/1"))
+        #expect(screen.contains("url: /articles/1 (a) → /articles/2 (b)"))
+        #expect(screen.contains("4 Timing · a ") && screen.contains("b: /articles/2 (client transition, shown)"))
+        #expect(d.state.pane(.props).cursor == 0)
+        // Search and folding as in the Props view.
+        await d.press(.character("/"))
+        await d.type("apiToken")
+        await d.press(.enter)
+        #expect(d.screen.contains(#"apiToken: "tok_123""#))
+        await d.press(.escape, .escape)
+        #expect(d.state.diffShown == nil)
+        #expect(d.state.pane(.props).cursor == 2)
+        #expect(d.screen.contains(#"title: "日本語のタイトル café""#))
         // From the history window: the second exchange marked, diffed with itself.
         await d.press(.character("h"), .down, .character("m"), .escape, .character("d"))
         #expect(d.screen.contains("The two agree."))
+        await d.press(.character("d"))
+        #expect(d.state.diffShown == nil)
+    }
+
+    /// D: the page against itself again now, as another identity, on another server; what
+    /// cannot be had is said, and the page stays.
+    @Test func diffAgainstAnotherIdentityAgainAndAnotherSite() async throws {
+        let other = InProcessTransport(engine: try UIFixture.engine(morePages: true, buildId: "C"))
+        var d = await Driver(width: 140, height: 44, navigator: try UIFixture.navigator(morePages: true), otherSite: ("the other fixture", other))
+        await d.press(.character("D"))
+        #expect(d.screen.contains("Open a page first: D diffs it"))
+        await d.press(.character("g"))
+        await d.type("/me")
+        await d.press(.enter, .character("D"))
+        #expect(d.screen.contains("Diff this page against"))
+        #expect(d.screen.contains("other: on the other fixture"))
+        await d.type("user=grace")
+        await d.press(.enter)
+        var screen = d.screen
+        #expect(screen.contains("b: /me (client transition, as user=grace)"), "\(screen)")
+        #expect(screen.contains(#"~     user: "guest" → "grace"  +0 B"#) || screen.contains(#"~     user: "guest" → "grace"  ±0 B"#))
+        #expect(screen.contains("↕     ▸ [0] (was [2]): {…} 2 keys"))
+        #expect(screen.contains("+     ▸ [4]: {…} 2 keys") || screen.contains("+     ▾ [4]: { 2 keys"))
+        #expect(screen.contains("~     admin: null → true  ±0 B"))
+        #expect(screen.contains("    ▸ shared: {…} 2 keys"))
+        #expect(screen.contains("~ Cookie: user=") == false)
+        #expect(screen.contains("+ Cookie: user=grace"))
+        // The session's own requests are as they were.
+        #expect(d.state.requestSettings.cookies.isEmpty)
+        await d.press(.character("d"))
+        // Again now: the same.
+        await d.press(.character("D"), .enter)
+        #expect(d.screen.contains("b: /me (client transition, again now)"))
+        #expect(d.screen.contains("The two agree."))
+        await d.press(.escape)
+        // The other site: its build differs; the page the same.
+        await d.press(.character("D"))
+        await d.type("other")
+        await d.press(.enter)
+        screen = d.screen
+        #expect(screen.contains("b: /me (client transition, on the other fixture)"))
+        #expect(screen.contains("1 Props · diff: no difference"))
+        await d.press(.escape)
+        // A server that does not answer: said, the page stays.
+        await d.press(.character("D"))
+        await d.type("http://127.0.0.1:9")
+        await d.press(.enter)
+        #expect(d.screen.contains("No diff: http://127.0.0.1:9 cannot be reached"))
+        #expect(d.state.diffShown == nil && d.state.current?.exchange.url == "/me")
+        // What is not a setting is refused in the prompt, which keeps the text.
+        await d.press(.character("D"))
+        await d.type("grace")
+        await d.press(.enter)
+        #expect(d.screen.contains("Type Name: value for a header or name=value for a cookie."))
+    }
+
+    /// Without a second site, `other` says how to have one.
+    @Test func diffOnTheOtherSiteWithoutOne() async throws {
+        var d = try await driver()
+        await d.press(.character("g"))
+        await d.type("/articles/1")
+        await d.press(.enter, .character("D"))
+        #expect(!d.screen.contains("other: on"))
+        await d.type("other")
+        await d.press(.enter)
+        #expect(d.screen.contains("There is no other site: start the explorer with --url twice"))
+    }
+
+    /// Esc while side b is fetched stops it; its result, if it comes, is dropped.
+    @Test func escapeStopsADiffOnItsWay() async throws {
+        var d = try await driver()
+        await d.press(.character("g"))
+        await d.type("/articles/1")
+        await d.press(.enter, .character("D"))
+        let held = d.pressHolding(.enter)
+        #expect(d.screen.contains("diffing /articles/1 against it again now (Esc stops)"))
+        await d.press(.escape)
+        #expect(d.outside.last == .stopDiffing && d.state.diffing == nil)
+        #expect(d.screen.contains("Stopped the diff"))
+        await d.deliver(held)
+        #expect(d.state.diffShown == nil)
     }
 
     @Test func anEmptyAddressKeepsThePromptAndSaysWhatToType() async throws {

@@ -21,6 +21,13 @@ public enum RawHTTP {
         /// The body: de-chunked when `Transfer-Encoding: chunked`, else the bytes after the head.
         public var body: [UInt8]
 
+        public init(statusLine: String, head: String, fields: [(name: String, value: String)], body: [UInt8]) {
+            self.statusLine = statusLine
+            self.head = head
+            self.fields = fields
+            self.body = body
+        }
+
         public var status: Int { statusLine.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0 }
 
         /// Every value of `name` (any case), joined with `, ` as a single field would be.

@@ -177,6 +177,29 @@ extension BinaryTests {
             #expect(bad.stderr.contains("side b cannot reach the site"))
         }
 
+        /// The same page again later: `/cached` past its `s-maxage` (10 s) says its render time
+        /// changed, in the props and in the HTML, and nothing else.
+        @Test func aPageAgainElevenSecondsLater() throws {
+            let run = try explorer("diff", "/cached", "--wait-b", "11", "--hard-a", "--hard-b")
+            #expect(run.status == 1)
+            let props = run.stdout.split(separator: "\n").filter { $0.hasPrefix("  ~ .pageProps") }
+            #expect(props.count == 1, "\(run.stdout)")
+            #expect(props.first?.contains(/~ \.pageProps\.renderedAt: "[0-9T:.Z-]+" → "[0-9T:.Z-]+"  ±0 B/) == true, "\(run.stdout)")
+            #expect(run.stdout.contains(/\n  - +<p>Rendered at <time datetime="[^"]+">/), "\(run.stdout)")
+            // The document's ETag hashes it; nothing else in the answer changed.
+            #expect(run.stdout.hasPrefix("Headers\n  ~ ETag: "), "\(run.stdout)")
+            #expect(!run.stdout.contains("status:") && !run.stdout.contains("Content-Length"))
+        }
+
+        /// A second --url is the terminal UI's (the server D diffs on): other commands refuse it.
+        @Test func aSecondURLIsTheUIsAlone() throws {
+            let run = try explorer("inspect", "/hello", "--url", "http://127.0.0.1:1", "--url", "http://127.0.0.1:2")
+            #expect(run.status != 0)
+            #expect(run.stderr.contains("--url is given twice: only the terminal UI (explorer) diffs on a second server"), "\(run.stderr)")
+            let three = try explorer("--url", "http://127.0.0.1:1", "--url", "http://127.0.0.1:2", "--url", "http://127.0.0.1:3")
+            #expect(three.stderr.contains("--url is given 3 times"), "\(three.stderr)")
+        }
+
         @Test func routesAsNextBuildPrintsThem() throws {
             let run = try explorer("routes")
             #expect(run.status == 0)

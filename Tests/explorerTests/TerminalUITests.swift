@@ -171,7 +171,7 @@ extension BinaryTests {
         }
 
         /// Issue 18's flow as a user does it: open /dashboard as one user, mark it, become the
-        /// other user (o), open it again, diff.
+        /// other user (o), open it again, diff; then the shortcut: D with the first user's cookie.
         @Test(.enabled(if: tmuxPath != nil)) func markNavigateAsAnotherUserAndDiff() throws {
             let window = try Window(width: 120, height: 40)
             _ = try window.waitFor("/posts/[id]")
@@ -184,10 +184,18 @@ extension BinaryTests {
             try window.goTo("/dashboard")
             _ = try window.waitFor("Second User")
             try window.keys("d")
-            let diff = try window.waitFor("Diff: a = /dashboard")
-            #expect(diff.contains(#"~ .pageProps.user.name: "Demo User" → "Second User""#))
+            let diff = try window.waitFor("Diff  a: /dashboard")
+            #expect(diff.contains(#"name: "Demo User" → "Second User""#))
             #expect(diff.contains("The two differ."))
             expectAligned(diff)
+            try window.keys("Escape")
+            _ = try window.waitFor("Hello, Second User")
+            try window.keys("D")
+            _ = try window.waitFor("Diff this page against")
+            try window.type("session=demo-token")
+            try window.keys("Enter")
+            let shortcut = try window.waitFor("b: /dashboard (client transition, as session=demo-token)")
+            #expect(shortcut.contains(#"name: "Second User" → "Demo User""#))
             try window.keys("Escape", "q")
             #expect(window.exitStatus() == "0")
         }

@@ -27,6 +27,8 @@ public struct ExchangeDiff: Sendable {
     public let page: [Difference]
     /// The last answer's headers that differ (one per name, values joined), ignored ones aside.
     public let headers: [Difference]
+    /// What the two last requests sent differently (a cookie, a header): what told them apart.
+    public let sent: [Difference]
     /// `nil` when a side has no props.
     public let props: PropsDiff?
     /// The HTML line by line, when both sides have the same kind (both documents, or both the
@@ -63,6 +65,7 @@ public struct ExchangeDiff: Sendable {
         ]
         page = pairs.filter { $0.1 != $0.2 }.map { Difference(name: $0.0, a: $0.1, b: $0.2) }
         headers = ExchangeDiff.headers(a.lastFetch?.response.headerFields ?? [:], b.lastFetch?.response.headerFields ?? [:], ignoring: ignored)
+        sent = ExchangeDiff.headers(a.lastFetch?.request.headerFields ?? [:], b.lastFetch?.request.headerFields ?? [:], ignoring: ignored)
         props = a.props.flatMap { old in b.props.map { PropsDiff(old, $0) } }
         let sameKindOfHTML = a.html != nil && b.html != nil && (a.kind == .hardNavigation) == (b.kind == .hardNavigation)
             && (a.serverDocument == nil) == (b.serverDocument == nil)
@@ -115,24 +118,7 @@ public struct ExchangeDiff: Sendable {
 
     /// The comparison as text: what differs, side `a` first.
     public func lines(a: String = "a", b: String = "b") -> [String] {
-        var lines: [String] = []
-        for difference in page { lines.append("\(difference.name): \(difference.a ?? "—") (\(a)) → \(difference.b ?? "—") (\(b))") }
-        if !headers.isEmpty {
-            lines.append("Headers")
-            for difference in headers {
-                switch (difference.a, difference.b) {
-                case (nil, let value?): lines.append("  + \(difference.name): \(value)")
-                case (let value?, nil): lines.append("  - \(difference.name): \(value)")
-                default: lines.append("  ~ \(difference.name): \(difference.a ?? "") → \(difference.b ?? "")")
-                }
-            }
-        }
-        if let cacheVerdicts {
-            for (side, verdicts) in [(a, cacheVerdicts.a), (b, cacheVerdicts.b)] {
-                lines.append("Cache-Control (\(side))")
-                lines += verdicts.map { "  • " + $0 }
-            }
-        }
+        var lines = sentLines() + pageLines(a: a, b: b) + headerLines() + cacheLines(a: a, b: b)
         if let props {
             lines.append("Props")
             lines += props.lines().map { "  " + $0 }
@@ -145,10 +131,46 @@ public struct ExchangeDiff: Sendable {
             if html.lines.count > 200 { lines.append("  … \(html.lines.count - 200) more lines of the HTML diff") }
         }
         if let cacheLeak { lines.append("⚠ " + cacheLeak) }
-        lines.append("Time: \(Timing.text(milliseconds: milliseconds.a)) (\(a)), \(Timing.text(milliseconds: milliseconds.b)) (\(b)), not compared")
-        lines.append(agree ? "The two agree." : "The two differ.")
+        lines.append(timeLine(a: a, b: b))
+        lines.append(verdict)
         return lines
     }
+
+    /// Status, URL, kind and outcome where they differ: `status: 200 (a) → 404 (b)`.
+    public func pageLines(a: String = "a", b: String = "b") -> [String] {
+        page.map { "\($0.name): \($0.a ?? "—") (\(a)) → \($0.b ?? "—") (\(b))" }
+    }
+
+    /// `Headers` and a line per response header that differs (`+`, `-`, `~`); nothing when none does.
+    public func headerLines() -> [String] { ExchangeDiff.lines("Headers", headers) }
+
+    /// `Sent` and a line per request header the two sent differently; nothing when none.
+    public func sentLines() -> [String] { ExchangeDiff.lines("Sent", sent) }
+
+    private static func lines(_ title: String, _ differences: [Difference]) -> [String] {
+        guard !differences.isEmpty else { return [] }
+        return [title] + differences.map { difference in
+            switch (difference.a, difference.b) {
+            case (nil, let value?): "  + \(difference.name): \(value)"
+            case (let value?, nil): "  - \(difference.name): \(value)"
+            default: "  ~ \(difference.name): \(difference.a ?? "") → \(difference.b ?? "")"
+            }
+        }
+    }
+
+    /// Each side's Cache-Control in words, when the two differ.
+    public func cacheLines(a: String = "a", b: String = "b") -> [String] {
+        guard let cacheVerdicts else { return [] }
+        return [(a, cacheVerdicts.a), (b, cacheVerdicts.b)].flatMap { side, verdicts in
+            ["Cache-Control (\(side))"] + verdicts.map { "  • " + $0 }
+        }
+    }
+
+    public func timeLine(a: String = "a", b: String = "b") -> String {
+        "Time: \(Timing.text(milliseconds: milliseconds.a)) (\(a)), \(Timing.text(milliseconds: milliseconds.b)) (\(b)), not compared"
+    }
+
+    public var verdict: String { agree ? "The two agree." : "The two differ." }
 }
 
 extension ExchangeDiff {
@@ -179,6 +201,7 @@ extension ExchangeDiff {
         return .object([
             .init("agree", .bool(agree)),
             .init("page", differences(page)),
+            .init("sent", differences(sent)),
             .init("headers", differences(headers)),
             .init("props", props),
             .init("html", html.map { .array($0.text.map(JSONValue.string)) } ?? .null),

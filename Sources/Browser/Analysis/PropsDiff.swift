@@ -16,6 +16,10 @@ public struct PropsDiff: Sendable {
         public let kind: Kind
         /// Where, in the new value (in the old for a removal).
         public let path: String
+        /// The path of the object or array it is in, and its place there (`nil` for the root):
+        /// `path` is the two together.
+        public let parent: String
+        public let place: SerializationError.PathComponent?
         public let old: JSONValue?
         public let new: JSONValue?
         /// Bytes of JSON, new minus old (0 for a move).
@@ -25,6 +29,9 @@ public struct PropsDiff: Sendable {
     public let changes: [Change]
     /// Bytes of JSON of the whole value, new minus old.
     public let byteDelta: Int
+    /// The paths of the objects and arrays with a change somewhere inside (the root among them
+    /// when anything changed): what a tree of the diff opens, folding the rest.
+    public let containers: Set<String>
 
     /// The keys that identify an array's elements, in the order they are tried.
     static let identityKeys = ["id", "key", "slug", "uuid", "_id"]
@@ -32,8 +39,10 @@ public struct PropsDiff: Sendable {
     /// `old` and `new` compared; `root` names the top (`.pageProps` for a page's props).
     public init(_ old: JSONValue, _ new: JSONValue, root: String = ".pageProps") {
         var changes: [Change] = []
-        PropsDiff.compare(old, new, path: root, into: &changes)
+        var containers: Set<String> = []
+        PropsDiff.compare(old, new, at: Place(root, nil), into: &changes, containers: &containers)
         self.changes = changes
+        self.containers = containers
         byteDelta = PropsDiff.size(new) - PropsDiff.size(old)
     }
 
@@ -62,8 +71,15 @@ public struct PropsDiff: Sendable {
 
     static func size(_ value: JSONValue) -> Int { (try? PropsEncoder().encode(value).count) ?? 0 }
 
-    private static func compare(_ old: JSONValue, _ new: JSONValue, path: String, into changes: inout [Change]) {
+    private static func compare(
+        _ old: JSONValue, _ new: JSONValue, at place: Place, into changes: inout [Change], containers: inout Set<String>
+    ) {
         guard old != new else { return }
+        let path = place.path
+        switch (old, new) {
+        case (.object, .object), (.array, .array): containers.insert(path)
+        default: break
+        }
         switch (old, new) {
         case (.object(let a), .object(let b)):
             // Objects keep their last member of a name, as `JSON.parse` does.
@@ -72,37 +88,39 @@ public struct PropsDiff: Sendable {
             var after: [String: JSONValue] = [:]
             for member in b { after[member.key] = member.value }
             for key in orderedKeys(a) where after[key] == nil {
-                changes.append(removal(before[key]!, at: path + component(key)))
+                changes.append(removal(before[key]!, at: Place(path, .key(key))))
             }
             for key in orderedKeys(b) {
                 let value = after[key]!
                 if let previous = before[key] {
-                    compare(previous, value, path: path + component(key), into: &changes)
+                    compare(previous, value, at: Place(path, .key(key)), into: &changes, containers: &containers)
                 } else {
-                    changes.append(addition(value, at: path + component(key)))
+                    changes.append(addition(value, at: Place(path, .key(key))))
                 }
             }
         case (.array(let a), .array(let b)):
             if let key = identityKey(a, b) {
-                compareByKey(a, b, key: key, path: path, into: &changes)
+                compareByKey(a, b, key: key, path: path, into: &changes, containers: &containers)
             } else {
-                for index in 0..<min(a.count, b.count) { compare(a[index], b[index], path: path + "[\(index)]", into: &changes) }
-                for index in b.count..<max(b.count, a.count) { changes.append(removal(a[index], at: path + "[\(index)]")) }
-                for index in a.count..<max(a.count, b.count) { changes.append(addition(b[index], at: path + "[\(index)]")) }
+                for index in 0..<min(a.count, b.count) { compare(a[index], b[index], at: Place(path, .index(index)), into: &changes, containers: &containers) }
+                for index in b.count..<max(b.count, a.count) { changes.append(removal(a[index], at: Place(path, .index(index)))) }
+                for index in a.count..<max(a.count, b.count) { changes.append(addition(b[index], at: Place(path, .index(index)))) }
             }
         default:
-            changes.append(Change(kind: .changed, path: path, old: old, new: new, byteDelta: size(new) - size(old)))
+            changes.append(Change(kind: .changed, at: place, old: old, new: new, byteDelta: size(new) - size(old)))
         }
     }
 
     /// Elements matched by `key`: removed ones (at their old index), then in the new order each
     /// kept one (moved when its index changed, then its own changes) or added one.
-    private static func compareByKey(_ a: [JSONValue], _ b: [JSONValue], key: String, path: String, into changes: inout [Change]) {
+    private static func compareByKey(
+        _ a: [JSONValue], _ b: [JSONValue], key: String, path: String, into changes: inout [Change], containers: inout Set<String>
+    ) {
         var oldIndex: [JSONValue: Int] = [:]
         for (index, element) in a.enumerated() { oldIndex[element[key]!] = index }
         let newKeys = Set(b.map { $0[key]! })
         for (index, element) in a.enumerated() where !newKeys.contains(element[key]!) {
-            changes.append(removal(element, at: path + "[\(index)]"))
+            changes.append(removal(element, at: Place(path, .index(index))))
         }
         // A move is an element whose place among the kept ones changed, not one that only
         // shifted because another was added or removed before it.
@@ -112,13 +130,13 @@ public struct PropsDiff: Sendable {
         for (index, element) in b.enumerated() {
             let id = element[key]!
             guard let from = oldIndex[id] else {
-                changes.append(addition(element, at: path + "[\(index)]"))
+                changes.append(addition(element, at: Place(path, .index(index))))
                 continue
             }
             if !stay.contains(id) {
-                changes.append(Change(kind: .moved(from: from), path: path + "[\(index)]", old: nil, new: .object([.init(key, id)]), byteDelta: 0))
+                changes.append(Change(kind: .moved(from: from), at: Place(path, .index(index)), old: nil, new: .object([.init(key, id)]), byteDelta: 0))
             }
-            compare(a[from], element, path: path + "[\(index)]", into: &changes)
+            compare(a[from], element, at: Place(path, .index(index)), into: &changes, containers: &containers)
         }
     }
 
@@ -169,13 +187,34 @@ public struct PropsDiff: Sendable {
         return members.map(\.key).filter { seen.insert($0).inserted }
     }
 
-    private static func component(_ key: String) -> String { SerializationError.PathComponent.key(key).text }
-
-    private static func addition(_ value: JSONValue, at path: String) -> Change {
-        Change(kind: .added, path: path, old: nil, new: value, byteDelta: size(value))
+    /// Where a value is: its container's path and its place in it.
+    struct Place {
+        let parent: String
+        let component: SerializationError.PathComponent?
+        init(_ parent: String, _ component: SerializationError.PathComponent?) {
+            self.parent = parent
+            self.component = component
+        }
+        var path: String { parent + (component?.text ?? "") }
     }
 
-    private static func removal(_ value: JSONValue, at path: String) -> Change {
-        Change(kind: .removed, path: path, old: value, new: nil, byteDelta: -size(value))
+    private static func addition(_ value: JSONValue, at place: Place) -> Change {
+        Change(kind: .added, at: place, old: nil, new: value, byteDelta: size(value))
+    }
+
+    private static func removal(_ value: JSONValue, at place: Place) -> Change {
+        Change(kind: .removed, at: place, old: value, new: nil, byteDelta: -size(value))
+    }
+}
+
+extension PropsDiff.Change {
+    init(kind: Kind, at place: PropsDiff.Place, old: JSONValue?, new: JSONValue?, byteDelta: Int) {
+        self.kind = kind
+        path = place.path
+        parent = place.parent
+        self.place = place.component
+        self.old = old
+        self.new = new
+        self.byteDelta = byteDelta
     }
 }

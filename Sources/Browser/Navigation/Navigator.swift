@@ -47,14 +47,24 @@ public actor Navigator {
 
     public init(
         transport: any Transport, headers: HTTPFields = [:], cookies: [(name: String, value: String)] = [],
-        browserHeaders: BrowserHeaders = BrowserHeaders(), fetchesServerDocument: Bool = true
+        browserHeaders: BrowserHeaders = BrowserHeaders(), fetchesServerDocument: Bool = true, jar: CookieJar = CookieJar()
     ) {
         self.transport = transport
+        self.jar = jar
         self.headers = headers
         self.cookies = cookies
         self.browserHeaders = browserHeaders
         self.fetchesServerDocument = fetchesServerDocument
         rendersPages = transport.renderClientSide(page: "/404", pageProps: Array("{}".utf8)) != nil
+    }
+
+    /// A navigator that sends what this one sends (headers, cookies, the browser's headers), with
+    /// a history of its own: on the same site (`transport` `nil`) with the cookies the site set
+    /// too, or on another site without them, as a browser keeps cookies per site.
+    public func copy(on transport: (any Transport)? = nil) -> Navigator {
+        Navigator(
+            transport: transport ?? self.transport, headers: headers, cookies: cookies, browserHeaders: browserHeaders,
+            fetchesServerDocument: fetchesServerDocument, jar: transport == nil ? jar : CookieJar())
     }
 
     /// Turns ``fetchesServerDocument`` on or off.

@@ -19,13 +19,16 @@ package protocol TerminalDevice: AnyObject {
 /// never waits.
 package final class Session: Sendable {
     package let navigator: Navigator
+    /// A second site a page can be diffed on (`D`, then `other`): its name, and how to reach it.
+    package let otherSite: (name: String, transport: any Transport)?
     private let inbox = Inbox()
     private let work: AsyncStream<Effect>.Continuation
     private let worker: Task<Void, Never>
 
     /// `afterWork` runs after each long piece of work (the executable gives memory back there).
-    package init(navigator: Navigator, afterWork: @escaping @Sendable () -> Void = {}) {
+    package init(navigator: Navigator, otherSite: (name: String, transport: any Transport)? = nil, afterWork: @escaping @Sendable () -> Void = {}) {
         self.navigator = navigator
+        self.otherSite = otherSite
         let (stream, continuation) = AsyncStream<Effect>.makeStream()
         work = continuation
         let inbox = self.inbox
@@ -38,7 +41,7 @@ package final class Session: Sendable {
                     running[stopped] = nil
                     continue
                 }
-                let step = await Session.prepare(effect, navigator)
+                let step = await Session.prepare(effect, navigator, otherSite: otherSite?.transport)
                 for event in step.events { inbox.post(event) }
                 guard let long = step.work else { continue }
                 if let slot = step.slot { running[slot]?.cancel() }
@@ -73,7 +76,7 @@ package final class Session: Sendable {
     ) {
         let clock = ContinuousClock()
         let size = device.size
-        var state = AppState(width: size.width, height: size.height, origin: origin, curlBase: curlBase)
+        var state = AppState(width: size.width, height: size.height, origin: origin, curlBase: curlBase, otherSite: otherSite?.name)
         work.yield(.loadSite)
         var dirty = true
         var painted: Grid?
@@ -129,7 +132,7 @@ package final class Session: Sendable {
     /// One effect's work: `events` at once (in the order of the effects), then `work`, which may
     /// take long, as a task in `slot`.
     struct Step: Sendable {
-        enum Slot: Sendable { case navigation, comparison }
+        enum Slot: Sendable { case navigation, comparison, diff }
         var events: [Event] = []
         var work: (@Sendable () async -> Event?)?
         var slot: Slot?
@@ -140,13 +143,14 @@ package final class Session: Sendable {
         switch effect {
         case .stopNavigation: .navigation
         case .stopComparing: .comparison
+        case .stopDiffing: .diff
         default: nil
         }
     }
 
     /// Does the quick part of an effect (moving in history, setting a header) and says what the
     /// long part is. The tests run both halves in step.
-    static func prepare(_ effect: Effect, _ navigator: Navigator) async -> Step {
+    static func prepare(_ effect: Effect, _ navigator: Navigator, otherSite: (any Transport)? = nil) async -> Step {
         switch effect {
         case .loadSite:
             // The settings given on the command line, for the request window.
@@ -174,19 +178,15 @@ package final class Session: Sendable {
                 let client = await navigator.navigate(.clientTransition, to: path, recordingHistory: false)
                 return Task.isCancelled ? nil : .compared(Comparison(path: path, hard: hard, client: client))
             }, slot: .comparison)
-        case .setHeader(let name, let value):
-            if let name = HTTPField.Name(name) { await navigator.setHeader(name, value) }
+        case .changeRequests(let change):
+            await change.apply(to: navigator)
             return Step(events: [await settings(navigator)])
-        case .setCookie(let name, let value):
-            await navigator.setCookie(name, value)
-            return Step(events: [await settings(navigator)])
-        case .setBrowserHeader(let name, let sent):
-            await navigator.setBrowserHeader(name, sent: sent)
-            return Step(events: [await settings(navigator)])
-        case .setFetchesServerDocument(let on):
-            await navigator.setFetchesServerDocument(on)
-            return Step(events: [await settings(navigator)])
-        case .copy, .quit, .stopNavigation, .stopComparing:
+        case .diff(let request):
+            return Step(work: {
+                let result = await diffed(request, navigator, otherSite: otherSite)
+                return Task.isCancelled ? nil : .diffed(id: request.id, result)
+            }, slot: .diff)
+        case .copy, .quit, .stopNavigation, .stopComparing, .stopDiffing:
             return Step()
         }
     }
@@ -197,6 +197,37 @@ package final class Session: Sendable {
         let presentation = Presentation(exchange)
         let history = await navigator.history
         return .navigated(id: id, presentation, canGoBack: history.canGoBack, canGoForward: history.canGoForward)
+    }
+
+    /// A diff's side b, fetched when asked (outside history: a comparison, not a visit), then the
+    /// diff made ready.
+    private static func diffed(_ request: DiffRequest, _ navigator: Navigator, otherSite: (any Transport)?) async -> Result<DiffPresentation, DiffFailure> {
+        let a = request.a.exchange
+        let b: Presentation
+        switch request.b {
+        case .shown(let shown): b = shown
+        case .again:
+            b = Presentation(await navigator.navigate(a.requested, to: a.url, recordingHistory: false))
+        case .changed(let change):
+            let other = await navigator.copy()
+            await change.apply(to: other)
+            b = Presentation(await other.navigate(a.requested, to: a.url, recordingHistory: false))
+        case .server(let url):
+            let transport: any Transport
+            if let url {
+                do throws(TransportError) { transport = try HTTPTransport(url: url) } catch { return .failure(DiffFailure(reason: error.message)) }
+            } else if let otherSite {
+                transport = otherSite
+            } else {
+                return .failure(DiffFailure(reason: "there is no other site"))
+            }
+            let other = await navigator.copy(on: transport)
+            do throws(TransportError) { _ = try await other.siteInfo() } catch {
+                return .failure(DiffFailure(reason: "\(transport.origin) cannot be reached: \(error.message)"))
+            }
+            b = Presentation(await other.navigate(a.requested, to: a.url, recordingHistory: false))
+        }
+        return .success(DiffPresentation(request.a, b, labels: request.labels))
     }
 
     private static func settings(_ navigator: Navigator) async -> Event {

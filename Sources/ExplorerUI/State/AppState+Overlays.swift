@@ -76,12 +76,6 @@ extension AppState {
                 let rows = Screen.valueLines(text, self).count - (height - 4)
                 self.overlay = .value(path: path, text: text, top: moved(top, key, count: max(1, rows)))
             }
-        case .diff(let title, let lines, let top):
-            if KeyMap.open ~= key {
-                self.overlay = nil
-            } else {
-                self.overlay = .diff(title: title, lines: lines, top: moved(top, key, count: max(1, lines.count - (height - 4))))
-            }
         case .sizes, .compare, .curl:
             if KeyMap.open ~= key || KeyMap.help ~= key {
                 self.overlay = nil
@@ -89,12 +83,6 @@ extension AppState {
             }
         }
         return []
-    }
-
-    /// `a` of the next diff.
-    mutating func mark(_ presentation: Presentation) {
-        marked = presentation
-        message = StyledText("Marked \(presentation.exchange.url) (\(presentation.exchange.kind.rawValue)): open another exchange and press d to diff.", .success)
     }
 
     /// Closing the compare window before its result came stops the fetching.
@@ -134,66 +122,45 @@ extension AppState {
             return .success([])
         case .requestSetting:
             return requestSetting(text)
+        case .diffAgainst:
+            guard let current else { return .success([]) }
+            return diffAgainst(text).map { side, label in
+                startDiff(a: current, b: side, labels: ("shown", label), saying: "diffing \(current.exchange.url) against it \(label)")
+            }
         }
     }
 
-    /// `Name: value` sets a header, `name=value` a cookie; an empty value removes it, and
-    /// `Name: ""` sends the header empty. `-Referer` leaves out a browser's header and `+Referer`
-    /// sends it again; `-document` and `+document` turn the server's document after a remote
-    /// transition off and on.
+    /// A change to what every request sends (``RequestChange``), said in the key bar; removing
+    /// what is not set is refused.
     private mutating func requestSetting(_ text: String) -> Result<[Effect], Refused> {
-        if let sign = text.first, sign == "-" || sign == "+" {
-            let name = text.dropFirst().trimmingCharacters(in: .whitespaces)
-            let on = sign == "+"
-            if name.lowercased() == "document" {
-                message = StyledText(
-                    on ? "After a client transition on a remote site, its document is fetched for the HTML view."
-                        : "After a client transition the server's document is no longer fetched (getServerSideProps runs once).", .success)
-                return .success([.setFetchesServerDocument(on)])
-            }
-            guard let header = BrowserHeaders.Name(typed: name) else {
-                let names = BrowserHeaders.Name.allCases.map(\.rawValue).joined(separator: ", ")
-                return .failure(Refused(reason: "\(sign)\(name): the browser's headers are \(names); \(sign)document is the server's document."))
-            }
-            message = StyledText(on ? "Every request now sends \(header.rawValue), as a browser does." : "\(header.rawValue) is no longer sent.", .success)
-            return .success([.setBrowserHeader(header, sent: on)])
-        }
-        let colon = text.firstIndex(of: ":"), equals = text.firstIndex(of: "=")
-        if let colon, equals.map({ colon < $0 }) ?? true {
-            let name = text[..<colon].trimmingCharacters(in: .whitespaces)
-            var value: String? = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            guard HTTPField.Name(name) != nil else {
-                return .failure(Refused(reason: "“\(name)” is not a header name: letters, digits and !#$%&'*+-.^_`|~ only."))
-            }
-            if value == "" { value = nil } else if value == "\"\"" { value = "" }
-            if let value {
-                message = StyledText(value.isEmpty ? "Every request now sends \(name) empty." : "Every request now sends \(name): \(value)", .success)
-            } else {
-                guard requestSettings.headers.contains(where: { $0.name.lowercased() == name.lowercased() }) else {
-                    return .failure(Refused(reason: "\(name) is not set, so there is nothing to remove. Name: \"\" sends it empty."))
-                }
-                message = StyledText("Header \(name) removed.", .success)
-            }
-            return .success([.setHeader(name: name, value: value)])
-        }
-        if let equals {
-            let name = text[..<equals].trimmingCharacters(in: .whitespaces)
-            let value = text[text.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-            // A cookie name is an HTTP token, as a header name is.
-            guard HTTPField.Name(name) != nil, !value.contains(";"), !value.contains(",") else {
-                return .failure(Refused(reason: "“\(text)” is not a cookie: name=value, the name a token, the value without ; or ,."))
-            }
-            if value.isEmpty {
-                guard requestSettings.cookies.contains(where: { $0.name == name }) else {
-                    return .failure(Refused(reason: "The cookie \(name) is not set, so there is nothing to remove."))
-                }
-                message = StyledText("Cookie \(name) removed.", .success)
-            } else {
-                message = StyledText("Every request now sends the cookie \(name)=\(value)", .success)
-            }
-            return .success([.setCookie(name: name, value: value.isEmpty ? nil : value)])
-        }
         if text.isEmpty { return .success([]) }
-        return .failure(Refused(reason: "Type Name: value for a header or name=value for a cookie."))
+        let change: RequestChange
+        switch RequestChange.parse(text) {
+        case .success(let parsed): change = parsed
+        case .failure(let refused): return .failure(refused)
+        }
+        switch change {
+        case .serverDocument(let on):
+            message = StyledText(
+                on ? "After a client transition on a remote site, its document is fetched for the HTML view."
+                    : "After a client transition the server's document is no longer fetched (getServerSideProps runs once).", .success)
+        case .browserHeader(let header, let on):
+            message = StyledText(on ? "Every request now sends \(header.rawValue), as a browser does." : "\(header.rawValue) is no longer sent.", .success)
+        case .header(let name, let value?):
+            message = StyledText(value.isEmpty ? "Every request now sends \(name) empty." : "Every request now sends \(name): \(value)", .success)
+        case .header(let name, nil):
+            guard requestSettings.headers.contains(where: { $0.name.lowercased() == name.lowercased() }) else {
+                return .failure(Refused(reason: "\(name) is not set, so there is nothing to remove. Name: \"\" sends it empty."))
+            }
+            message = StyledText("Header \(name) removed.", .success)
+        case .cookie(let name, let value?):
+            message = StyledText("Every request now sends the cookie \(name)=\(value)", .success)
+        case .cookie(let name, nil):
+            guard requestSettings.cookies.contains(where: { $0.name == name }) else {
+                return .failure(Refused(reason: "The cookie \(name) is not set, so there is nothing to remove."))
+            }
+            message = StyledText("Cookie \(name) removed.", .success)
+        }
+        return .success([.changeRequests(change)])
     }
 }

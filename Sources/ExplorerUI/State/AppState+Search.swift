@@ -32,10 +32,10 @@ extension AppState {
 
     /// One slice of the scan; at its end, the cursor goes to the first match from where it is.
     package mutating func continueWork() {
-        guard var run = search, run.isScanning, let current else { return }
+        guard var run = search, run.isScanning, current != nil else { return }
         let matcher = TextSearch(run.query)
         let end = min(run.total, run.scanned + SearchState.slice)
-        if run.view == .props, let tree = current.tree {
+        if run.view == .props, let tree = propsTree {
             for node in run.scanned..<end where tree.matches(node, matcher) { run.matches.append(node) }
         } else {
             for row in run.scanned..<end where matcher.matches(searchText(run.view, row)) { run.matches.append(row) }
@@ -52,13 +52,13 @@ extension AppState {
 
     /// Rows (nodes, for the props) a search of `view` looks at.
     private func searchItemCount(_ view: ViewKind) -> Int {
-        if view == .props, let tree = current?.tree { return tree.nodes.count }
+        if view == .props, let tree = propsTree { return tree.nodes.count }
         return rawLineCount(view)
     }
 
     /// A row's text without its colours; HTML lines without their indentation.
     private func searchText(_ view: ViewKind, _ row: Int) -> String {
-        if view == .html, let current {
+        if view == .html, diffShown == nil, let current {
             let preamble = current.htmlPreamble
             return row < preamble.count ? preamble[row].plainText : current.html.lines[row - preamble.count].text
         }
@@ -69,12 +69,12 @@ extension AppState {
         guard var run = search else { return }
         let view = run.view
         var pane = pane(view)
-        if view == .props, var tree = current?.tree {
+        if view == .props, var tree = propsTree {
             let node = tree.visible.isEmpty ? 0 : tree.visible[min(pane.cursor, tree.visible.count - 1)]
             guard let position = run.next(after: node, backwards: backwards, including: including) else { return }
             let found = run.matches[position]
             tree.reveal(found)
-            current?.tree = tree
+            propsTree = tree
             pane.cursor = tree.row(of: found)
             run.position = position
         } else {

@@ -70,10 +70,19 @@ extension AppState {
         case .requestSettings(let settings):
             requestSettings = settings
             return []
+        case .diffed(let id, let result):
+            guard diffing?.id == id else { return [] }
+            diffing = nil
+            switch result {
+            case .success(let diff): showDiff(diff)
+            case .failure(let failure): message = StyledText("No diff: \(failure.reason)", .serverError)
+            }
+            return []
         }
     }
 
     mutating func show(_ presentation: Presentation) {
+        leaveDiff()
         current = presentation
         panes = [:]
         search = nil
@@ -101,7 +110,12 @@ extension AppState {
                 message = StyledText("Stopped the \(loading.label): the page shown is the one before.", .warning)
                 return [.stopNavigation]
             }
-            if zoomed { zoomed = false } else if search != nil { search = nil }
+            if diffing != nil {
+                diffing = nil
+                message = StyledText("Stopped the diff: nothing more is fetched for it.", .warning)
+                return [.stopDiffing]
+            }
+            if zoomed { zoomed = false } else if search != nil { search = nil } else if diffShown != nil { leaveDiff() }
         case KeyMap.nextPane: cycleFocus(forward: true)
         case KeyMap.previousPane: cycleFocus(forward: false)
         case KeyMap.view:
@@ -135,15 +149,21 @@ extension AppState {
             }
             mark(current)
         case KeyMap.diff:
+            if diffShown != nil {
+                leaveDiff()
+                return []
+            }
             guard let marked, let current else {
                 message = StyledText(marked == nil ? "Mark an exchange first (m), then open another and press d." : "Open a page to diff against the marked one.", .warning)
                 return []
             }
-            let describe = { (p: Presentation) in "\(p.exchange.url) (\(p.exchange.kind.rawValue))" }
-            overlay = .diff(
-                title: "Diff: a = \(describe(marked)), b = \(describe(current))",
-                lines: ExchangeDiff(marked.exchange, current.exchange, htmlLines: (marked.html.indentedTexts, current.html.indentedTexts)).lines(),
-                top: 0)
+            return startDiff(a: marked, b: .shown(current), labels: ("marked", "shown"), saying: "diffing the marked exchange with this one")
+        case KeyMap.diffAgainst:
+            guard current != nil else {
+                message = StyledText("Open a page first: D diffs it against itself again, as another identity or on another server.", .warning)
+                return []
+            }
+            overlay = .prompt(Prompt(purpose: .diffAgainst(otherSite: otherSite), editor: LineEditor()))
         case KeyMap.compare:
             let path = currentPath
             overlay = .compare(path: path, result: nil)

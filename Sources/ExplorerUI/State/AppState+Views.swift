@@ -33,7 +33,7 @@ extension AppState {
     /// Folding: Enter/Space toggle, ← fold or go to the parent, → unfold or go to the first
     /// child, +/- one level more or less everywhere, e everything open, x everything folded.
     private mutating func pressInProps(_ key: Key, _ pane: inout PaneState) {
-        guard var tree = current?.tree, !tree.visible.isEmpty else { return }
+        guard var tree = propsTree, !tree.visible.isEmpty else { return }
         let node = tree.visible[min(pane.cursor, tree.visible.count - 1)]
         switch key {
         case KeyMap.open where !tree.nodes[node].isContainer:
@@ -65,7 +65,7 @@ extension AppState {
         }
         // The cursor stays on its node (or the nearest shown ancestor) as rows fold and open.
         pane.cursor = tree.row(of: node)
-        current?.tree = tree
+        propsTree = tree
     }
 
     /// Moves the view so that its cursor row is on screen.

@@ -50,6 +50,17 @@ package struct AppState: Sendable {
     package internal(set) var requestSettings = RequestSettings()
     /// The exchange `m` marked, which `d` diffs the current one against.
     package internal(set) var marked: Presentation?
+    /// The diff the four views show in place of the current exchange, until Esc, `d` or a
+    /// navigation.
+    package internal(set) var diffShown: DiffPresentation?
+    /// A diff on its way (computed, and for `D` fetched, off the UI thread).
+    package internal(set) var diffing: Diffing?
+    var lastDiffID = 0
+    /// The views' places before the diff came, for when it goes.
+    var panesBeforeDiff: [ViewKind: PaneState] = [:]
+    /// The other site `D` can diff a page on (the second `--url`, or the sample site here when
+    /// exploring a server), as the address line names it.
+    package let otherSite: String?
     package internal(set) var canGoBack = false
     package internal(set) var canGoForward = false
     package internal(set) var quitting = false
@@ -57,11 +68,12 @@ package struct AppState: Sendable {
     /// Exchanges kept for the history list.
     static let historyLimit = 200
 
-    package init(width: Int, height: Int, origin: String, curlBase: String) {
+    package init(width: Int, height: Int, origin: String, curlBase: String, otherSite: String? = nil) {
         self.width = width
         self.height = height
         self.origin = origin
         self.curlBase = curlBase
+        self.otherSite = otherSite
     }
 
     package var layout: Layout {
@@ -82,6 +94,13 @@ package enum Event: Sendable {
     case historyEnd(id: Int, back: Bool)
     case compared(Comparison)
     case requestSettings(RequestSettings)
+    /// Diff `id` is ready, or its side b could not be fetched.
+    case diffed(id: Int, Result<DiffPresentation, DiffFailure>)
+}
+
+/// Why a diff's side b could not be had.
+package struct DiffFailure: Error, Sendable {
+    package let reason: String
 }
 
 /// What the state asks the outside world to do; results come back as events.
@@ -95,12 +114,11 @@ package enum Effect: Sendable, Equatable {
     case compare(String)
     /// The compare window closed before its result came.
     case stopComparing
-    case setHeader(name: String, value: String?)
-    case setCookie(name: String, value: String?)
-    /// Send one of a browser's headers, or leave it out.
-    case setBrowserHeader(BrowserHeaders.Name, sent: Bool)
-    /// Fetch the server's document after a remote transition, or not.
-    case setFetchesServerDocument(Bool)
+    /// Change what every request sends.
+    case changeRequests(RequestChange)
+    /// Compute a diff (fetching its side b first when asked); it stops the one in flight.
+    case diff(DiffRequest)
+    case stopDiffing
     /// Put text on the clipboard (OSC 52).
     case copy(String)
     case quit
@@ -122,6 +140,35 @@ package struct Loading: Sendable, Equatable {
     }
 }
 
+/// A diff asked for and not shown yet.
+package struct Diffing: Sendable, Equatable {
+    package let id: Int
+    /// For the address line: `diffing against /hello again now…`.
+    package let label: String
+}
+
+/// A diff to compute off the UI thread: side a, and side b or how to fetch it.
+package struct DiffRequest: Sendable, Equatable {
+    package enum SideB: Sendable {
+        /// An exchange already made (the current one, against the marked one).
+        case shown(Presentation)
+        /// a's URL fetched again now, the same way.
+        case again
+        /// a's URL fetched again with one thing sent differently.
+        case changed(RequestChange)
+        /// a's URL on another server: a URL, or `nil` for the session's other site.
+        case server(String?)
+    }
+
+    package let id: Int
+    package let a: Presentation
+    package let b: SideB
+    package let labels: (a: String, b: String)
+
+    /// The same request when the same number: one diff is asked for once.
+    package static func == (x: DiffRequest, y: DiffRequest) -> Bool { x.id == y.id }
+}
+
 /// A window over the screen.
 package enum Overlay: Sendable {
     /// The key map, scrolled to `top`.
@@ -137,8 +184,6 @@ package enum Overlay: Sendable {
     case compare(path: String, result: Comparison?)
     /// A curl command for the current request.
     case curl(String)
-    /// The marked exchange against the current one, as lines, scrolled to `top`.
-    case diff(title: String, lines: [String], top: Int)
     /// One value of the props in full (a long string), scrolled to `top`.
     case value(path: String, text: String, top: Int)
 }
@@ -151,6 +196,8 @@ package struct Prompt: Sendable {
         case routeParameters(pattern: String)
         case search(ViewKind)
         case requestSetting
+        /// What side b of a diff of the current page is: again now, another identity, another server.
+        case diffAgainst(otherSite: String?)
     }
     package var purpose: Purpose
     package var editor: LineEditor
@@ -163,6 +210,7 @@ package struct Prompt: Sendable {
         case .routeParameters(let pattern): "Open \(pattern)"
         case .search(let view): "Search \(view.title)"
         case .requestSetting: "Requests: headers, cookies, what is fetched"
+        case .diffAgainst: "Diff this page against"
         }
     }
 
@@ -174,6 +222,9 @@ package struct Prompt: Sendable {
         case .search: "text to find, any case · \(KeyMap.submit.label) alone repeats the last · then \(KeyMap.matchRow.bar.keys) next/previous"
         case .requestSetting:
             "Name: value sets a header · Name: \"\" an empty one · name=value a cookie · Name: or name= removes · -Name leaves out a browser's header, +Name sends it · -document, +document"
+        case .diffAgainst(let other):
+            "\(KeyMap.submit.label) alone: the page again now · name=value: as another identity (a cookie), Name: value (a header), -Referer · http://…: on another server"
+                + (other.map { " · \(AppState.otherSiteWord): on \($0)" } ?? "") + " · \(cancel)"
 
         }
     }

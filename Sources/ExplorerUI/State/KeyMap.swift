@@ -86,6 +86,7 @@ package enum KeyMap {
     static let compare = Binding(.character("c"))
     static let mark = Binding(.character("m"))
     static let diff = Binding(.character("d"))
+    static let diffAgainst = Binding(.character("D"))
     // Panes
     static let nextPane = Binding(.tab)
     static let previousPane = Binding(.backTab)
@@ -133,6 +134,7 @@ package enum KeyMap {
     static let sizesRow = HelpRow(sizes, action: "size by key against the 128 kB threshold", brief: "sizes")
     static let curlRow = HelpRow(curl, action: "the request as a curl command, shown and copied (OSC 52)", brief: "curl")
     static let helpRow = HelpRow(help, action: "this help", brief: "help")
+    static let leaveDiffRow = HelpRow(diff, action: "leave the diff", brief: "back from the diff")
     static let quitRow = HelpRow(quit, action: "quit, from any window but a prompt (Ctrl-C too; the terminal is restored either way)", brief: "quit")
 
     /// The help window's sections (the README's key table says the same; a test compares them).
@@ -144,7 +146,8 @@ package enum KeyMap {
             HelpRow(history, action: "history of this session's exchanges; Enter shows one again as it was, m marks it"),
             compareRow,
             HelpRow(mark, action: "mark this exchange, to diff another against it"),
-            HelpRow(diff, action: "diff the marked exchange with this one: status, URL, headers, props by path"),
+            HelpRow(diff, action: "diff the marked exchange with this one in the four views (d or Esc again: back)"),
+            HelpRow(diffAgainst, action: "diff this page against itself again now, as another identity (name=value), on another server (a URL)"),
         ]),
         ("Views", [
             panesRow,
@@ -166,7 +169,7 @@ package enum KeyMap {
         ]),
         ("", [
             helpRow,
-            HelpRow(close, action: "close a window, leave zoom, clear the search"),
+            HelpRow(close, action: "close a window, leave zoom, clear the search, leave the diff"),
             quitRow,
         ]),
     ]

@@ -1,6 +1,14 @@
-/// The lines of each view for the current exchange, read one at a time so that a view of a
-/// million lines costs only the rows drawn.
+/// The lines of each view for the current exchange (or the diff shown in its place), read one
+/// at a time so that a view of a million lines costs only the rows drawn.
 extension AppState {
+    /// The Props view's tree: the diff's when one is shown.
+    var propsTree: JSONTree? {
+        get { diffShown.map(\.tree) ?? current?.tree }
+        set {
+            if diffShown != nil { diffShown?.tree = newValue } else { current?.tree = newValue }
+        }
+    }
+
     /// Rows of a view: its lines, or with long lines wrapped (`w`), their pieces.
     func lineCount(_ view: ViewKind) -> Int {
         if let index = wrapIndex[view] { return index.rows }
@@ -9,6 +17,13 @@ extension AppState {
 
     /// The lines of a view, before wrapping.
     func rawLineCount(_ view: ViewKind) -> Int {
+        if let diffShown {
+            switch view {
+            case .props: return diffShown.tree?.visible.count ?? 1
+            case .html: return diffShown.htmlLines.count
+            case .headers, .timing: return textLines(view)!.count
+            }
+        }
         guard let current else { return 0 }
         switch view {
         case .props: return current.tree?.visible.count ?? 1
@@ -36,6 +51,13 @@ extension AppState {
 
     /// The Headers or Timing view's lines, laid out for its width; `nil` for the others.
     private func textLines(_ view: ViewKind) -> [StyledText]? {
+        if let diffShown {
+            switch view {
+            case .headers: return diffShown.headerLines
+            case .timing: return diffShown.timingLines(width: paneSize(view).width)
+            case .props, .html: return nil
+            }
+        }
         guard let current else { return nil }
         switch view {
         case .headers: return current.headerLines(width: paneSize(view).width)
@@ -46,6 +68,15 @@ extension AppState {
 
     /// Line `row` of a view, before wrapping.
     func line(_ view: ViewKind, _ row: Int) -> StyledText {
+        if let diffShown {
+            switch view {
+            case .props:
+                guard let tree = diffShown.tree else { return diffShown.noPropsLine }
+                return tree.line(tree.visible[row])
+            case .html: return diffShown.htmlLines[row]
+            case .headers, .timing: return textLines(view)![row]
+            }
+        }
         guard let current else { return "" }
         switch view {
         case .props:
@@ -69,13 +100,14 @@ extension AppState {
     /// their text (ASCII by its length), not laid out: a 50,000-line document takes milliseconds.
     func lineWidths(_ view: ViewKind) -> [Int] {
         guard let current else { return [] }
-        if view == .html {
+        if view == .html, diffShown == nil {
             let preamble = current.htmlPreamble.map { DisplayWidth.of($0.plainText) }
             return preamble + current.html.lines.map { line in
                 let text = line.text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) ? line.text.utf8.count : DisplayWidth.of(line.text)
                 return 2 * min(line.indent, 20) + text
             }
         }
+        if view == .html, let diffShown { return diffShown.htmlLines.map { DisplayWidth.of($0.plainText) } }
         return (textLines(view) ?? []).map { DisplayWidth.of($0.plainText) }
     }
 }

@@ -30,8 +30,6 @@ extension Screen {
             window("Compare \(path): hard navigation vs client transition", lines, state, width: width, &grid)
         case .value(let path, let text, let top):
             window(path, valueLines(text, state), state, width: valueWidth(state), top: top, &grid)
-        case .diff(let title, let lines, let top):
-            window(title, lines.map(diffLine), state, width: min(maxWidth, 120), top: top, &grid)
         case .curl(let command):
             var lines = wrap(command, width: min(maxWidth, 100) - 2).map { StyledText($0, .input) }
             lines.append("")
@@ -44,19 +42,6 @@ extension Screen {
     }
 
     static func valueWidth(_ state: AppState) -> Int { min(state.width - 4, 100) }
-
-    /// A line of a diff, coloured by what it says: added, removed, changed, moved, a warning.
-    private static func diffLine(_ line: String) -> StyledText {
-        let body = line.drop { $0 == " " }
-        let style: Style = switch body.first {
-        case "+": .success
-        case "-": .serverError
-        case "~", "⚠": .warning
-        case "↕", "•": .dim
-        default: line.hasPrefix(" ") ? .plain : .heading
-        }
-        return StyledText(line, style)
-    }
 
     /// A value wrapped to its window, under a line with its size. Long values are cut: the
     /// window is for reading; the raw JSON is in the HTML view.

@@ -42,8 +42,15 @@ package enum Screen {
         var parts: [FittedLine.Part] = []
         if let loading = state.loading {
             parts.append(.init(StyledText("⋯ \(loading.label) (Esc stops)", .warning), shrinks: true))
+        } else if let diffing = state.diffing {
+            parts.append(.init(StyledText("⋯ \(diffing.label) (Esc stops)", .warning), shrinks: true))
         }
-        if let current = state.current {
+        if let diff = state.diffShown {
+            parts.append(.init(StyledText("Diff", .heading)))
+            parts.append(.init(StyledText("a: " + diff.sideText(diff.a, diff.labels.a), .input), shrinks: true, priority: 1))
+            parts.append(.init(StyledText("b: " + diff.sideText(diff.b, diff.labels.b), .input), shrinks: true, priority: 1))
+            parts.append(.init(StyledText(diff.diff.verdict, diff.diff.agree ? .success : .warning), priority: 2))
+        } else if let current = state.current {
             // While another page is on its way, the one shown matters less.
             let demoted = state.loading == nil ? 0 : 3
             parts += current.addressParts.map { part in
@@ -186,6 +193,7 @@ package enum Screen {
 
     /// What the title says about the view's content.
     private static func detail(_ kind: ViewKind, _ state: AppState) -> StyledText? {
+        if let diff = state.diffShown { return diffDetail(kind, diff) }
         guard let current = state.current else { return nil }
         switch kind {
         case .props:
@@ -208,6 +216,23 @@ package enum Screen {
         }
     }
 
+    /// What a view's title says about a diff shown in it.
+    private static func diffDetail(_ kind: ViewKind, _ diff: DiffPresentation) -> StyledText {
+        switch kind {
+        case .props:
+            return StyledText("diff: " + DiffPresentation.propsSummary(diff.diff), diff.diff.props?.isEmpty == false ? .warning : .dim)
+        case .html:
+            guard let html = diff.diff.html else { return StyledText("diff: not compared", .dim) }
+            let changed = html.lines.filter { if case .same = $0 { false } else if case .skipped = $0 { false } else { true } }.count
+            return html.isEmpty ? StyledText("diff: the same", .success) : StyledText("diff: \(changed) lines", .warning)
+        case .headers:
+            let count = diff.diff.page.count + diff.diff.headers.count
+            return count == 0 ? StyledText("diff: the same", .success) : StyledText("diff: \(count) differ", .warning)
+        case .timing:
+            return StyledText("a \(Timing.text(milliseconds: diff.diff.milliseconds.a)) · b \(Timing.text(milliseconds: diff.diff.milliseconds.b))", .number)
+        }
+    }
+
     private static func keyBar(_ state: AppState, _ rect: Rect, _ grid: inout Grid) {
         if let message = state.message {
             grid.put(StyledText(" ").appending(message.truncated(to: rect.width - 1)), x: 0, y: rect.y, limit: rect.width)
@@ -222,6 +247,7 @@ package enum Screen {
         case (nil, .view): KeyMap.viewBar
         }
         var keys = rows.map(\.bar)
+        if state.overlay == nil, state.diffShown != nil { keys.insert(KeyMap.leaveDiffRow.bar, at: 0) }
         var line = StyledText(" ")
         if state.overlay == nil, let search = state.search {
             // The search in force, and where the cursor is among its matches.

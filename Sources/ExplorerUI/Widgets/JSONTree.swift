@@ -56,10 +56,13 @@ package struct JSONTree: Sendable {
         }
     }
 
-    package private(set) var nodes: [Node] = []
-    private var folded: [Bool] = []
+    package internal(set) var nodes: [Node] = []
+    var folded: [Bool] = []
     /// Indices of the nodes shown, in order.
     package private(set) var visible: [Int] = []
+    /// In a diff's tree (``init(diff:new:)``), how side b differs at a node; the nodes inside an
+    /// added or removed one are marked by it.
+    package internal(set) var marks: [Int: DiffMark] = [:]
 
     /// Rows shown at first: levels are opened while the tree stays this short.
     static let comfortableRows = 400
@@ -80,19 +83,11 @@ package struct JSONTree: Sendable {
         }
     }
 
-    private mutating func add(_ value: JSONValue, size: PropsSize.Node, isIndex: Bool, depth: Int, parent: Int, reasons: [String: String]) {
-        let index = nodes.count
-        let shown: Node.Value
-        switch value {
-        case .object(let members): shown = .object(count: members.count)
-        case .array(let elements): shown = .array(count: elements.count)
-        case .string(let text): shown = .string(text)
-        case .number: shown = .number(value.jsonText)
-        case .bool(let flag): shown = .bool(flag)
-        case .null: shown = .null
-        }
-        nodes.append(Node(label: size.key, isIndex: isIndex, value: shown, depth: depth, end: index + 1, parent: parent,
-                          bytes: size.bytes, sensitive: reasons.isEmpty ? nil : reasons[size.path]))
+    /// Appends `value` and everything inside it; `label` names it instead of its size node's key.
+    mutating func add(
+        _ value: JSONValue, size: PropsSize.Node, label: String? = nil, isIndex: Bool, depth: Int, parent: Int, reasons: [String: String]
+    ) {
+        let index = appendNode(value, size: size, label: label, isIndex: isIndex, depth: depth, parent: parent, reasons: reasons)
         switch value {
         case .object(let members):
             for (member, child) in zip(members, size.children) {
@@ -104,6 +99,30 @@ package struct JSONTree: Sendable {
             }
         default: break
         }
+        close(index)
+    }
+
+    /// Appends the node of `value` alone (its subtree empty until ``close(_:)``); its index.
+    mutating func appendNode(
+        _ value: JSONValue, size: PropsSize.Node, label: String?, isIndex: Bool, depth: Int, parent: Int, reasons: [String: String]
+    ) -> Int {
+        let index = nodes.count
+        let shown: Node.Value
+        switch value {
+        case .object(let members): shown = .object(count: members.count)
+        case .array(let elements): shown = .array(count: elements.count)
+        case .string(let text): shown = .string(text)
+        case .number: shown = .number(value.jsonText)
+        case .bool(let flag): shown = .bool(flag)
+        case .null: shown = .null
+        }
+        nodes.append(Node(label: label ?? size.key, isIndex: isIndex, value: shown, depth: depth, end: index + 1, parent: parent,
+                          bytes: size.bytes, sensitive: reasons.isEmpty ? nil : reasons[size.path]))
+        return index
+    }
+
+    /// Node `index`'s subtree ends here.
+    mutating func close(_ index: Int) {
         let node = nodes[index]
         nodes[index] = Node(label: node.label, isIndex: node.isIndex, value: node.value, depth: node.depth, end: nodes.count,
                             parent: node.parent, bytes: node.bytes, sensitive: node.sensitive)
@@ -163,7 +182,7 @@ package struct JSONTree: Sendable {
         return level
     }
 
-    private mutating func rebuild() {
+    mutating func rebuild() {
         visible.removeAll(keepingCapacity: true)
         var index = 0
         while index < nodes.count {
@@ -176,6 +195,7 @@ package struct JSONTree: Sendable {
     package func matches(_ index: Int, _ search: TextSearch) -> Bool {
         let node = nodes[index]
         if search.matches(node.label) { return true }
+        if case .changed(let from, _)? = marks[index], search.matches(from) { return true }
         switch node.value {
         case .string(let text), .number(let text): return search.matches(text)
         case .bool(let flag): return search.matches(flag ? "true" : "false")
@@ -187,7 +207,9 @@ package struct JSONTree: Sendable {
     /// One row as shown: indent, fold marker, key, value, and size or warning.
     package func line(_ index: Int) -> StyledText {
         let node = nodes[index]
-        var line = StyledText(String(repeating: "  ", count: min(node.depth, 30)))
+        let mark = marks.isEmpty ? nil : self.mark(of: index)
+        var line = marks.isEmpty ? StyledText() : StyledText(mark?.sign ?? " ", mark?.style ?? .dim).appending(" ")
+        line.append(String(repeating: "  ", count: min(node.depth, 30)))
         if node.isContainer {
             line.append(folded[index] ? "▸ " : "▾ ", .punctuation)
         } else {
@@ -198,7 +220,12 @@ package struct JSONTree: Sendable {
         } else {
             line.append(node.label, node.isIndex ? .dim : .key)
         }
+        if case .moved(let from)? = marks[index] { line.append(" (was [\(from)])", .dim) }
         line.append(": ", .punctuation)
+        if case .changed(let from, _)? = marks[index] {
+            line.append(from, .serverError)
+            line.append(" → ", .punctuation)
+        }
         let bytes = PrettyBytes.format(node.bytes)
         switch node.value {
         case .object(let count):
@@ -213,6 +240,7 @@ package struct JSONTree: Sendable {
         case .null: line.append("null", .literal)
         }
         if let reason = node.sensitive { line.append("  ⚠ \(reason)", .warning) }
+        if !marks.isEmpty { appendDiffNote(index, to: &line) }
         return line
     }
 }

@@ -63,13 +63,32 @@ enum UIFixture {
         func render(_ props: Props) -> some Markup { ul { for item in props.items { li { item } } } }
     }
 
-    /// The fixture site; `morePages` adds `/slow` and `/list`.
+    /// What the `user` cookie's holder sees: their name, the posts in their order (by id), a
+    /// part that is the same for everyone.
+    struct Me: ServerSidePage {
+        struct Post: Codable, Sendable { var id: Int; var title: String }
+        struct Shared: Codable, Sendable { var motto: String; var links: [String] }
+        struct Props: Codable, Sendable { var user: String; var posts: [Post]; var shared: Shared; var admin: Bool? }
+        func getServerSideProps(_ context: ServerSideContext) async throws -> ServerSideResult<Props> {
+            let user = context.request.cookies["user"] ?? "guest"
+            let posts = (1...5).map { Post(id: $0, title: "post \($0)") }
+            return .props(Props(
+                user: user, posts: user == "grace" ? [posts[2], posts[0], posts[1], posts[3], posts[4]] : Array(posts.prefix(4)),
+                shared: Shared(motto: "the same for all", links: (1...30).map { "/l/\($0)" }), admin: user == "grace" ? true : nil))
+        }
+        func render(_ props: Props) -> some Markup { p { "hello \(props.user)" } }
+    }
+
+    /// The fixture site; `morePages` adds `/slow`, `/list` and `/me`.
     static func engine(morePages: Bool = false, buildId: String = "B") throws -> Engine {
         let site = try Site(
             pages: [
                 PageRoute(file: "pages/index.swift", page: Home.self),
                 PageRoute(file: "pages/articles/[id].swift", page: Article.self),
-            ] + (morePages ? [PageRoute(file: "pages/slow.swift", page: Slow.self), PageRoute(file: "pages/list.swift", page: List.self)] : []),
+            ] + (morePages ? [
+                PageRoute(file: "pages/slow.swift", page: Slow.self), PageRoute(file: "pages/list.swift", page: List.self),
+                PageRoute(file: "pages/me.swift", page: Me.self),
+            ] : []),
             buildId: buildId)
         return Engine(site: site, mode: .production, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
     }
@@ -113,9 +132,13 @@ struct Driver {
     /// Effects the driver does not perform (copy, quit), in order.
     var outside: [Effect] = []
 
-    init(width: Int, height: Int, navigator: Navigator) async {
+    /// The site `D` diffs a page on when told `other`.
+    let otherSite: (name: String, transport: any Transport)?
+
+    init(width: Int, height: Int, navigator: Navigator, otherSite: (name: String, transport: any Transport)? = nil) async {
         self.navigator = navigator
-        state = AppState(width: width, height: height, origin: "fixture", curlBase: "http://localhost:3000")
+        self.otherSite = otherSite
+        state = AppState(width: width, height: height, origin: "fixture", curlBase: "http://localhost:3000", otherSite: otherSite?.name)
         let site = await Result { () async throws(TransportError) -> SiteInfo in try await navigator.siteInfo() }
         await run(state.handle(.siteLoaded(site)))
     }
@@ -141,7 +164,7 @@ struct Driver {
     mutating func start(_ effects: [Effect]) async -> [@Sendable () async -> Event?] {
         var works: [@Sendable () async -> Event?] = []
         for effect in effects {
-            let step = await Session.prepare(effect, navigator)
+            let step = await Session.prepare(effect, navigator, otherSite: otherSite?.transport)
             for event in step.events { await run(state.handle(event)) }
             if let work = step.work { works.append(work) }
         }
@@ -156,7 +179,7 @@ struct Driver {
 
     private mutating func run(_ effects: [Effect]) async {
         for effect in effects {
-            let step = await Session.prepare(effect, navigator)
+            let step = await Session.prepare(effect, navigator, otherSite: otherSite?.transport)
             if step.events.isEmpty && step.work == nil { outside.append(effect) }
             for event in step.events { await run(state.handle(event)) }
             if let work = step.work, let event = await work() { await run(state.handle(event)) }

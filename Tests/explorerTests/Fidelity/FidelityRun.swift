@@ -1,3 +1,4 @@
+import Browser
 import Foundation
 import TestSupport
 
@@ -70,7 +71,8 @@ struct FidelityRun: Sendable {
     }
 
     /// The fields that differ: short ones in columns, long ones as two lines lined up on
-    /// their first difference, with a caret under it.
+    /// their first difference, with a caret under it; and when both carry JSON (a data
+    /// response, `__NEXT_DATA__`), what differs in it by path, Next.js's side as b.
     static func sideBySide(_ request: FidelityCase, ours: FrameworkView, theirs: FrameworkView) -> String {
         func padded(_ text: String, _ width: Int) -> String { text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count) }
         var lines = ["✗ \(request)", "  " + padded("", 24) + padded("explorer serve", 42) + "Next.js"]
@@ -91,6 +93,10 @@ struct FidelityRun: Sendable {
             lines.append("    explorer serve  " + excerpt(x))
             lines.append("    Next.js         " + excerpt(y))
             lines.append("                    " + String(repeating: " ", count: first - start + (start > 0 ? 1 : 0)) + "^")
+        }
+        if let a = ours.json, let b = theirs.json, a != b {
+            lines.append("  the JSON by path (explorer serve → Next.js):")
+            lines += PropsDiff(a, b, root: "").lines().map { "    " + $0 }
         }
         return lines.joined(separator: "\n")
     }

@@ -1,5 +1,6 @@
 import CompressNIO
 import Foundation
+import SSR
 import TestSupport
 import NIOCore
 
@@ -43,6 +44,14 @@ struct FrameworkView: Equatable {
             body = .document(document)
         } else {
             body = .bytes(bytes)
+        }
+    }
+
+    /// The JSON the page's props are in: a data response's body, a document's `__NEXT_DATA__`.
+    var json: JSONValue? {
+        switch body {
+        case .bytes(let bytes): try? JSONValue(parsing: String(decoding: bytes, as: UTF8.self))
+        case .document(let document): try? JSONValue(parsing: document.nextData)
         }
     }
 

@@ -5,7 +5,8 @@ extension BinaryTests.FidelityTests {
     /// The terminal UI pointed at the real Next.js, as a user points it at their app: the route
     /// kinds, a client transition with the server's document and its links, and the twin built
     /// again with a new build ID while the UI runs (the next transition falls back to a full
-    /// load and says why; the one after it is a normal transition on the new build).
+    /// load and says why; the one after it is a normal transition on the new build). Between
+    /// them, `D other` diffs the page on the twin with the sample site here: the same props.
     @Test(.enabled(if: BinaryTests.TerminalUITests.tmuxPath != nil)) func theUIOnTheTwinAndADeploy() async throws {
         let twin = try await NextjsTwin.Server(dev: false)
         do {
@@ -21,6 +22,14 @@ extension BinaryTests.FidelityTests {
             try window.keys("l")
             let links = try window.waitFor("/posts/6")
             #expect(links.contains("Next →"))
+            try window.keys("Escape")
+
+            try window.keys("D")
+            _ = try window.waitFor("other: on the sample site here (in-process)")
+            try window.type("other")
+            try window.keys("Enter")
+            let diff = try window.waitFor("b: /posts/5 (client transition, on the sample site here")
+            #expect(diff.contains("1 Props · diff: no difference"), "\(diff)")
             try window.keys("Escape")
 
             try await twin.redeploy(buildId: "twin2")
