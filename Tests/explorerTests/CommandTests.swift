@@ -172,6 +172,11 @@ extension BinaryTests {
             let kinds = try JSONValue(parsing: try explorer("diff", "/posts/1", "--hard-b", "--json").stdout)
             #expect(kinds["page"] == [["name": "kind", "a": "client transition", "b": "hard navigation"]])
             #expect(kinds["props"]?["changes"] == [])
+            // Signed out, side b is redirected to the login page: said, with what told the sides apart.
+            let signedOut = try explorer("diff", "/dashboard", "--cookie-a", "session=demo-token", "--hard-a", "--hard-b")
+            #expect(signedOut.stdout.hasPrefix(
+                "Sent\n  - Cookie: session=demo-token\nurl: /dashboard (a) → /login?next=%2Fdashboard (b)\n"
+                    + "redirects: none (a) → 307 /login?next=%2Fdashboard (b)\n"), "\(signedOut.stdout)")
             let bad = try explorer("diff", "/hello", "--url-b", "http://127.0.0.1:9")
             #expect(bad.status == 2)
             #expect(bad.stderr.contains("side b cannot reach the site"))

@@ -23,7 +23,7 @@ public struct ExchangeDiff: Sendable {
         }
     }
 
-    /// Status, final URL, navigation kind and outcome, where they differ.
+    /// Status, final URL, the redirects followed, navigation kind and outcome, where they differ.
     public let page: [Difference]
     /// The last answer's headers that differ (one per name, values joined), ignored ones aside.
     public let headers: [Difference]
@@ -60,6 +60,8 @@ public struct ExchangeDiff: Sendable {
         let pairs: [(String, String?, String?)] = [
             ("status", a.lastFetch.map { String($0.response.status.code) }, b.lastFetch.map { String($0.response.status.code) }),
             ("url", a.url, b.url),
+            ("redirects", a.redirects.isEmpty ? "none" : a.redirects.joined(separator: ", "),
+             b.redirects.isEmpty ? "none" : b.redirects.joined(separator: ", ")),
             ("kind", a.kind.rawValue, b.kind.rawValue),
             ("outcome", outcome(a), outcome(b)),
         ]
@@ -136,7 +138,7 @@ public struct ExchangeDiff: Sendable {
         return lines
     }
 
-    /// Status, URL, kind and outcome where they differ: `status: 200 (a) → 404 (b)`.
+    /// Status, URL, redirects, kind and outcome where they differ: `status: 200 (a) → 404 (b)`.
     public func pageLines(a: String = "a", b: String = "b") -> [String] {
         page.map { "\($0.name): \($0.a ?? "—") (\(a)) → \($0.b ?? "—") (\(b))" }
     }

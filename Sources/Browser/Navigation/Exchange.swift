@@ -34,6 +34,9 @@ public struct Exchange: Sendable {
     public internal(set) var outcome: Outcome = .page
     /// Every request, in order: redirect hops, the fallback document.
     public internal(set) var fetches: [Fetch] = []
+    /// Each redirect followed, as its status and destination (`308 /posts/1`): HTTP's for a
+    /// document, `getServerSideProps`'s for a data request.
+    public internal(set) var redirects: [String] = []
     /// What happened, in plain words, in order.
     public internal(set) var notes: [String] = []
     /// The page's route (`/posts/[id]`), when known.

@@ -227,6 +227,7 @@ public actor Navigator {
         let pageProps = json["pageProps"] ?? .object([])
         if let destination = pageProps["__N_REDIRECT"]?.stringValue {
             let code = pageProps["__N_REDIRECT_STATUS"].map { $0.jsonText } ?? "?"
+            exchange.redirects.append("\(code) \(destination)")
             if destination.hasPrefix("/") && pageProps["__N_REDIRECT_BASE_PATH"] != .bool(false) {
                 guard redirects < Navigator.maxRedirects else {
                     exchange.fail("Redirected \(Navigator.maxRedirects) times in a row: a redirect loop.")
@@ -338,6 +339,7 @@ public actor Navigator {
             let status = fetch.response.status.code
             if [301, 302, 303, 307, 308].contains(status), let next = fetch.response.headerFields[.location] {
                 exchange.notes.append("\(status) redirect to \(next): the browser follows it.")
+                exchange.redirects.append("\(status) \(next)")
                 // Resolved against the URL that redirected, as a browser resolves `Location`.
                 switch PageLinks.destination(next, base: (prefix ?? "") + location) {
                 case .external(let url):
