@@ -310,6 +310,15 @@ import Testing
         #expect(d.screen.contains("Stopped the diff"))
         await d.deliver(held)
         #expect(d.state.diffShown == nil)
+        // A navigation that arrives first makes a diff on its way unwanted: it is stopped too.
+        await d.press(.character("D"))
+        let again = d.pressHolding(.enter)
+        await d.press(.character("g"))
+        await d.type("/articles/2")
+        await d.press(.enter)
+        #expect(d.outside.last == .stopDiffing && d.state.diffing == nil)
+        await d.deliver(again)
+        #expect(d.state.diffShown == nil && d.state.current?.exchange.url == "/articles/2")
     }
 
     @Test func anEmptyAddressKeepsThePromptAndSaysWhatToType() async throws {

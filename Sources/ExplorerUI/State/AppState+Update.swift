@@ -47,12 +47,18 @@ extension AppState {
             if case .failed(let reason) = presentation.exchange.outcome {
                 message = StyledText("Navigation failed: \(reason)", .serverError)
             }
+            // A diff still on its way was of the page before: it is not wanted any more.
+            var effects: [Effect] = []
+            if diffing != nil {
+                diffing = nil
+                effects.append(.stopDiffing)
+            }
             if let buildId = presentation.exchange.newBuildId {
                 // The routes of the new build may differ: read them again, as the client does.
                 message = StyledText("The site was deployed again (build \(buildId)): the data request failed, the page loaded in full; routes read again.", .warning)
-                return [.loadSite]
+                effects.append(.loadSite)
             }
-            return []
+            return effects
         case .headingTo(let id, let url, let back, let forward):
             // History moved even if a newer navigation supersedes this one.
             canGoBack = back
