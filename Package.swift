@@ -35,7 +35,7 @@ let package = Package(
         // An engine served over HTTP by Hummingbird: limits, gzip, graceful shutdown.
         .target(name: "SSRServer", dependencies: ["SSR", hummingbird, compressNIO, serviceLifecycle]),
         // The simulated browser: navigation, transports, exchanges, analyzers.
-        .target(name: "Browser", dependencies: ["SSR", httpTypes, asyncHTTPClient, nioCore, nioHTTP1]),
+        .target(name: "Browser", dependencies: ["SSR", httpTypes, asyncHTTPClient, nioCore, nioHTTP1, compressNIO]),
         // The terminal UI as plain code: state, keys, view into a grid of cells.
         .target(name: "ExplorerUI", dependencies: ["Browser", "SSR", httpTypes]),
         // ncursesw with C shims for what Swift cannot see (macros, C globals, wcwidth).

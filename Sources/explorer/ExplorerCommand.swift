@@ -13,7 +13,8 @@ struct ExplorerCommand: AsyncParsableCommand {
             `explorer serve` serves the sample site over HTTP.
 
             The terminal UI (`explorer`, or `explorer browse`) takes these options:
-              --url URL          explore a running server (a Next.js app, `explorer serve`)
+              --url URL          explore a running server (a Next.js app, `explorer serve`);
+                                 a second --url is the server D diffs a page on
               --dev              run the sample site as `next dev` does
               --frame-log FILE   append each frame's times and the memory to FILE
             In the UI, ? lists every key.
@@ -22,7 +23,7 @@ struct ExplorerCommand: AsyncParsableCommand {
             is unavailable, 2 when the UI has no terminal, 128+N after signal N; bench: 1 \
             when its run cannot be made.
             """,
-        subcommands: [BrowseCommand.self, ServeCommand.self, RoutesCommand.self, InspectCommand.self, DiffCommand.self, BenchCommand.self],
+        subcommands: [BrowseCommand.self, ServeCommand.self, RoutesCommand.self, InspectCommand.self, DiffCommand.self, CheckCommand.self, BenchCommand.self],
         defaultSubcommand: BrowseCommand.self
     )
 }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import SSR
 import TestSupport
 import Testing
@@ -203,6 +206,46 @@ extension BinaryTests {
             #expect(run.stderr.contains("--url is given twice: only the terminal UI (explorer) diffs on a second server"), "\(run.stderr)")
             let three = try explorer("--url", "http://127.0.0.1:1", "--url", "http://127.0.0.1:2", "--url", "http://127.0.0.1:3")
             #expect(three.stderr.contains("--url is given 3 times"), "\(three.stderr)")
+        }
+
+        /// `explorer check`: the sample site crawled and judged by its budget file; signed in, its
+        /// dashboard's session token fails `noSecrets`, in the text, the JSON and the JUnit file.
+        @Test func checkJudgesTheSampleSiteByItsBudgets() throws {
+            let budgets = NextjsTwin.package.appendingPathComponent("sample-site/explorer.json").path
+            let pass = try explorer("check", "--budget", budgets, "--max-pages", "25")
+            #expect(pass.status == 0, "\(pass.stdout)\(pass.stderr)")
+            #expect(pass.stdout.hasPrefix("Crawled 25 pages of in-process (production) in "))
+            #expect(pass.stdout.contains("\npage ") && pass.stdout.contains("  status  kind "))
+            #expect(pass.stdout.contains(try Regex(#"\n/dashboard +307→200  ○ "#)), "\(pass.stdout)")
+            #expect(pass.stdout.hasSuffix("Every budget of \(budgets) holds: 150 checks on 25 pages.\n"))
+
+            let junit = FileManager.default.temporaryDirectory.appendingPathComponent("check-\(UUID().uuidString).xml")
+            defer { try? FileManager.default.removeItem(at: junit) }
+            let leak = try explorer("check", "--budget", budgets, "--max-pages", "25", "--cookie", "session=demo-token", "--junit", junit.path)
+            #expect(leak.status == 1)
+            #expect(leak.stdout.contains("✗ /dashboard  noSecrets: .pageProps.user.sessionToken: key named like a secret (token) (budget for /**)\n"))
+            #expect(leak.stdout.hasSuffix("1 of 150 checks fail on 1 of 25 pages (\(budgets)).\n"))
+            let xml = try XMLDocument(contentsOf: junit)
+            let root = try #require(xml.rootElement())
+            #expect(root.name == "testsuites" && root.attribute(forName: "tests")?.stringValue == "150" && root.attribute(forName: "failures")?.stringValue == "1")
+            let suites = root.elements(forName: "testsuite")
+            #expect(suites.count == 25 && suites.allSatisfy { $0.elements(forName: "testcase").count == 6 })
+            let dashboard = try #require(suites.first { $0.attribute(forName: "name")?.stringValue == "/dashboard" })
+            let failing = dashboard.elements(forName: "testcase").filter { !$0.elements(forName: "failure").isEmpty }
+            #expect(failing.map { $0.attribute(forName: "name")?.stringValue } == ["noSecrets"])
+
+            let json = try JSONValue(parsing: try explorer("check", "--budget", budgets, "--max-pages", "25", "--cookie", "session=demo-token", "--json").stdout)
+            #expect(json["pages"]?.arrayValue?.count == 25 && json["verdicts"]?.arrayValue?.count == 150)
+            #expect(json["verdicts"]?.arrayValue?.filter { $0["passed"] == false }.map { $0["page"] } == ["/dashboard"])
+            #expect(json["pages"]?.arrayValue?.first { $0["url"] == "/archive" }?["propsBytes"].flatMap { if case .number(let n) = $0 { n } else { nil } }.map { $0 > 700_000 } == true)
+
+            let bad = FileManager.default.temporaryDirectory.appendingPathComponent("budgets-\(UUID().uuidString).json")
+            defer { try? FileManager.default.removeItem(at: bad) }
+            try Data(#"{"budgets": [{"route": "/**", "maxProps": 1}]}"#.utf8).write(to: bad)
+            let typo = try explorer("check", "--budget", bad.path)
+            #expect(typo.status == 2 && typo.stderr.contains("explorer check: \(bad.path): budgets[0]: unknown key \"maxProps\""), "\(typo.stderr)")
+            let down = try explorer("check", "--url", "http://127.0.0.1:9")
+            #expect(down.status == 2 && down.stderr.contains("explorer check: cannot reach the site"))
         }
 
         @Test func routesAsNextBuildPrintsThem() throws {

@@ -22,7 +22,7 @@ public struct DocumentParts: Sendable {
             return
         }
         let tagStart = script.tag, jsonStart = script.content
-        let jsonEnd = HTMLScan.find("</script", in: html, from: jsonStart).map { $0 - "</script".utf8.count } ?? html.endIndex
+        let jsonEnd = jsonStart + (DocumentParts.nextDataBytes(in: html) ?? 0)
         do {
             nextData = try JSONValue(parsing: html[jsonStart..<jsonEnd])
             problem = nil
@@ -38,6 +38,13 @@ public struct DocumentParts: Sendable {
         } else {
             appHTML = nil
         }
+    }
+
+    /// Bytes of the `__NEXT_DATA__` script's JSON in a document; `nil` when it has none.
+    public static func nextDataBytes(in html: [UInt8]) -> Int? {
+        guard let script = nextDataScript(in: html) else { return nil }
+        let end = HTMLScan.find("</script", in: html, from: script.content).map { $0 - "</script".utf8.count } ?? html.endIndex
+        return end - script.content
     }
 
     /// Where the document's Next.js files are served from: what comes before `/_next/static/`
