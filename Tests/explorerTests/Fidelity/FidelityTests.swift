@@ -198,6 +198,23 @@ extension BinaryTests {
                     #expect(try seen(["--url", url]) == seen([]), "\(path) \(kind)")
                 }
             }
+
+            // The site crawled both ways: the same pages in the same order with the same figures,
+            // but the server's time, the document's markup (React's, with its script tags) and
+            // the hydration check (in-process only).
+            func crawled(_ arguments: [String]) throws -> [JSONValue] {
+                let run = try CommandTests().explorer(["check", "--max-pages", "40", "--json"] + arguments)
+                let pages = try JSONValue(parsing: run.stdout)["pages"]?.arrayValue ?? []
+                let aside: Set = ["serverMs", "documentBytes", "nextDataShare", "hydration"]
+                return pages.map { page in
+                    // /cached's render time changes its gzipped size.
+                    let left = page["url"] == "/cached" ? aside.union(["propsGzipBytes"]) : aside
+                    return .object((page.objectValue ?? []).filter { !left.contains($0.key) })
+                }
+            }
+            let theirs = try crawled(["--url", url]), ours = try crawled([])
+            #expect(theirs.count == 40)
+            for (a, b) in zip(theirs, ours) { #expect(a == b, "\(a.jsonText)\n\(b.jsonText)") }
         }
 }
 }
