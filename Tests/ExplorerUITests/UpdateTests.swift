@@ -526,3 +526,37 @@ import Testing
         func renderClientSide(page: String, pageProps: [UInt8]) -> Result<String, ClientRenderError>? { nil }
     }
 }
+
+/// The Site view: the whole site crawled, every page in a row, sorted by a column (the worst
+/// first), a page opened with Enter.
+@Suite struct SiteViewTests {
+    @Test func crawlSortAndOpen() async throws {
+        var d = await Driver(width: 160, height: 40, navigator: try UIFixture.navigator(morePages: true))
+        await d.press(.character("S"))
+        var screen = d.screen
+        #expect(screen.contains("Site · 6 pages · sorted by props · ←→ sort · Enter open · r crawl again"), "\(screen)")
+        #expect(screen.contains("page ") && screen.contains("props▼"))
+        // The heaviest props first.
+        let rows = screen.split(separator: "\n").filter { $0.contains("│ │ /") }.map { $0.dropFirst(4).split(separator: " ").first.map(String.init) ?? "" }
+        #expect(rows == ["/me", "/articles/1", "/articles/2", "/list", "/slow", "/"], "\(rows)")
+        #expect(screen.contains("↑/↓ move  Enter open  ←/→ sort  r crawl again  Esc close"))
+        await d.press(.right, .right, .left)
+        #expect(d.screen.contains("sorted by gzip"))
+        // Sorted by secrets: the articles (an API token each) first; Enter opens the one under the cursor.
+        await d.press(.right, .right, .right, .right, .down)
+        #expect(d.screen.contains("sorted by secrets") && d.screen.contains("secrets▼"))
+        await d.press(.enter)
+        #expect(d.state.overlay == nil)
+        #expect(d.state.current?.exchange.url == "/articles/2")
+        // The crawl is kept: S shows it again without crawling.
+        await d.press(.character("S"))
+        #expect(d.state.crawling == nil && d.screen.contains("6 pages"))
+        // Esc while a crawl runs stops it.
+        let held = d.pressHolding(.character("r"))
+        #expect(held == [.crawl] && d.screen.contains("crawling…"))
+        await d.press(.escape)
+        #expect(d.outside.last == .stopCrawling && d.screen.contains("Stopped the crawl."))
+        screen = d.screen
+        #expect(!screen.contains("Site ·"))
+    }
+}

@@ -200,6 +200,24 @@ extension BinaryTests {
             #expect(window.exitStatus() == "0")
         }
 
+        /// The Site view as a user opens it: S crawls the sample site, the heaviest page first;
+        /// Enter opens it in the four views.
+        @Test(.enabled(if: tmuxPath != nil)) func theSiteViewCrawlsAndOpensTheHeaviestPage() throws {
+            let window = try Window(width: 150, height: 40)
+            _ = try window.waitFor("/posts/[id]")
+            try window.keys("S")
+            let site = try window.waitFor("Site · 200 pages", seconds: 60)
+            #expect(site.contains("props▼"))
+            let rows = site.split(separator: "\n").filter { $0.contains("│ │ /") }
+            #expect(rows.first?.contains("/archive") == true, "\(site)")
+            expectAligned(site)
+            try window.keys("Enter")
+            let archive = try window.waitFor("611% of 128 kB")
+            #expect(archive.contains("/archive") && archive.contains("client transition"))
+            try window.keys("q")
+            #expect(window.exitStatus() == "0")
+        }
+
         /// `--frame-log`: a line per frame with its times, the resident memory and what caused it.
         @Test(.enabled(if: tmuxPath != nil)) func frameLogRecordsEveryFrame() throws {
             let log = FileManager.default.temporaryDirectory.appendingPathComponent("frames-\(UUID().uuidString).log")

@@ -29,6 +29,11 @@ public struct SiteCrawl: Sendable {
         public let crawled: Int
         /// Pages crawled plus those waiting, at most the limit.
         public let known: Int
+
+        public init(crawled: Int, known: Int) {
+            self.crawled = crawled
+            self.known = known
+        }
     }
 
     public static let defaultMaxPages = 200

@@ -15,6 +15,9 @@ package enum SiteTable {
         package func cell(_ page: PageFigures) -> String { text(page) }
     }
 
+    /// The column a new table sorts by: the props' bytes.
+    package static let defaultColumn = 3
+
     package static let columns: [Column] = [
         Column(title: "page", numeric: false, text: { $0.url }, weight: { _ in nil }),
         // Redirects first: `308→200`, `307→away` for another site.
@@ -53,6 +56,13 @@ package enum SiteTable {
         Column(title: "broken", numeric: true, text: { $0.brokenLinks.isEmpty ? "—" : "\($0.brokenLinks.count)" }, weight: { Double($0.brokenLinks.count) }),
     ]
 
+    /// A page a user should look at: an error status, secrets, broken links, a hydration
+    /// mismatch, props past Next.js's 128 kB warning.
+    package static func isWorrying(_ page: PageFigures) -> Bool {
+        (page.status ?? 0) >= 400 || page.failure != nil || !page.secrets.isEmpty || !page.brokenLinks.isEmpty
+            || (page.hydration != nil && page.hydration != .match) || (page.propsBytes ?? 0) > PropsSize.nextThreshold
+    }
+
     /// `shared`, `private`, `no-store`, or `—` without the header.
     static func cacheWord(_ reading: CacheControlReading?) -> String {
         guard let reading, reading.header != nil else { return "—" }
@@ -74,18 +84,25 @@ package enum SiteTable {
     }
 
     /// The table as text lines, columns padded to their widest cell (the page column at most
-    /// `pageWidth`).
-    package static func lines(_ pages: [PageFigures], pageWidth: Int = 40) -> [String] {
-        let rows = [columns.map(\.title)] + pages.map { page in columns.map { $0.cell(page) } }
-        let widths = columns.indices.map { index in
-            min(index == 0 ? pageWidth : Int.max, rows.map { DisplayWidth.of($0[index]) }.max() ?? 0)
+    /// `pageWidth`, the heaviest key at most 30). Within `width`, the columns on the right that
+    /// do not fit are left out, but the page's and the one sorted by, whose title gets a `▼`.
+    package static func lines(_ pages: [PageFigures], pageWidth: Int = 40, width: Int? = nil, sortedBy sorted: Int? = nil) -> [String] {
+        let titles = columns.indices.map { columns[$0].title + ($0 == sorted ? "▼" : "") }
+        let rows = [titles] + pages.map { page in columns.map { $0.cell(page) } }
+        let limits = columns.indices.map { $0 == 0 ? pageWidth : columns[$0].title == "heaviest key" ? 30 : Int.max }
+        let widths = columns.indices.map { index in min(limits[index], rows.map { DisplayWidth.of($0[index]) }.max() ?? 0) }
+        var shown = Array(columns.indices)
+        if let width {
+            while shown.count > 1, shown.reduce(0, { $0 + widths[$1] }) + 2 * (shown.count - 1) > width,
+                let drop = shown.last(where: { $0 != 0 && $0 != sorted }) {
+                shown.removeAll { $0 == drop }
+            }
         }
         return rows.map { cells in
-            zip(columns, zip(cells, widths)).map { column, pair in
-                let (cell, width) = pair
-                let shown = DisplayWidth.truncated(cell, to: width)
-                let pad = String(repeating: " ", count: max(0, width - DisplayWidth.of(shown)))
-                return column.numeric ? pad + shown : shown + pad
+            shown.map { index in
+                let shownCell = DisplayWidth.truncated(cells[index], to: widths[index])
+                let pad = String(repeating: " ", count: max(0, widths[index] - DisplayWidth.of(shownCell)))
+                return columns[index].numeric ? pad + shownCell : shownCell + pad
             }.joined(separator: "  ").trimmingTrailingSpaces
         }
     }

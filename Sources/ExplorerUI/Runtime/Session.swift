@@ -41,7 +41,7 @@ package final class Session: Sendable {
                     running[stopped] = nil
                     continue
                 }
-                let step = await Session.prepare(effect, navigator, otherSite: otherSite?.transport)
+                let step = await Session.prepare(effect, navigator, otherSite: otherSite?.transport) { inbox.post($0) }
                 for event in step.events { inbox.post(event) }
                 guard let long = step.work else { continue }
                 if let slot = step.slot { running[slot]?.cancel() }
@@ -132,7 +132,7 @@ package final class Session: Sendable {
     /// One effect's work: `events` at once (in the order of the effects), then `work`, which may
     /// take long, as a task in `slot`.
     struct Step: Sendable {
-        enum Slot: Sendable { case navigation, comparison, diff }
+        enum Slot: Sendable { case navigation, comparison, diff, crawl }
         var events: [Event] = []
         var work: (@Sendable () async -> Event?)?
         var slot: Slot?
@@ -144,13 +144,17 @@ package final class Session: Sendable {
         case .stopNavigation: .navigation
         case .stopComparing: .comparison
         case .stopDiffing: .diff
+        case .stopCrawling: .crawl
         default: nil
         }
     }
 
     /// Does the quick part of an effect (moving in history, setting a header) and says what the
     /// long part is. The tests run both halves in step.
-    static func prepare(_ effect: Effect, _ navigator: Navigator, otherSite: (any Transport)? = nil) async -> Step {
+    /// `post` hears what long work says on its way (a crawl's progress).
+    static func prepare(
+        _ effect: Effect, _ navigator: Navigator, otherSite: (any Transport)? = nil, post: @escaping @Sendable (Event) -> Void = { _ in }
+    ) async -> Step {
         switch effect {
         case .loadSite:
             // The settings given on the command line, for the request window.
@@ -186,7 +190,16 @@ package final class Session: Sendable {
                 let result = await diffed(request, navigator, otherSite: otherSite)
                 return Task.isCancelled ? nil : .diffed(id: request.id, result)
             }, slot: .diff)
-        case .copy, .quit, .stopNavigation, .stopComparing, .stopDiffing:
+        case .crawl:
+            return Step(work: {
+                do throws(TransportError) {
+                    let crawl = try await SiteCrawl.run(navigator) { post(.crawlProgress($0)) }
+                    return Task.isCancelled ? nil : .crawled(.success(SiteReport(crawl)))
+                } catch {
+                    return .crawled(.failure(error))
+                }
+            }, slot: .crawl)
+        case .copy, .quit, .stopNavigation, .stopComparing, .stopDiffing, .stopCrawling:
             return Step()
         }
     }

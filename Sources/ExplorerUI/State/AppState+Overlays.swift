@@ -69,6 +69,21 @@ extension AppState {
                 let lines = Screen.help(width: Screen.helpWidth(self) - 4).count
                 self.overlay = .help(top: moved(top, key, count: max(1, lines - (height - 4))))
             }
+        case .site(let cursor, let column):
+            let pages = siteReport.map { SiteTable.sorted($0.pages, by: column) } ?? []
+            switch key {
+            case KeyMap.open:
+                guard let page = pages[safe: cursor] else { return [] }
+                self.overlay = nil
+                return navigate(.clientTransition, to: page.url)
+            case KeyMap.left, KeyMap.right:
+                let step = KeyMap.right ~= key ? 1 : SiteTable.columns.count - 1
+                self.overlay = .site(cursor: 0, column: (column + step) % SiteTable.columns.count)
+            case KeyMap.repeatNavigation:
+                if crawling == nil { return startCrawl() }
+            default:
+                self.overlay = .site(cursor: moved(cursor, key, count: pages.count), column: column)
+            }
         case .value(let path, let text, let top):
             if KeyMap.open ~= key {
                 self.overlay = nil
@@ -85,10 +100,22 @@ extension AppState {
         return []
     }
 
-    /// Closing the compare window before its result came stops the fetching.
-    private func stopComparing(_ closed: Overlay) -> [Effect] {
+    /// Closing the compare window before its result came stops the fetching; closing the
+    /// site's while it is crawled stops the crawl.
+    private mutating func stopComparing(_ closed: Overlay) -> [Effect] {
         if case .compare(_, nil) = closed { return [.stopComparing] }
+        if case .site = closed, crawling != nil {
+            crawling = nil
+            message = StyledText("Stopped the crawl.", .warning)
+            return [.stopCrawling]
+        }
         return []
+    }
+
+    /// A crawl of the whole site, off the UI thread.
+    mutating func startCrawl() -> [Effect] {
+        crawling = SiteCrawl.Progress(crawled: 0, known: 0)
+        return [.crawl]
     }
 
     private func moved(_ cursor: Int, _ key: Key, count: Int) -> Int {

@@ -76,6 +76,20 @@ extension AppState {
         case .requestSettings(let settings):
             requestSettings = settings
             return []
+        case .crawlProgress(let progress):
+            if crawling != nil { crawling = progress }
+            return []
+        case .crawled(let result):
+            guard crawling != nil else { return [] }
+            crawling = nil
+            switch result {
+            case .success(let report):
+                siteReport = report
+                if case .site(_, let column)? = overlay { overlay = .site(cursor: 0, column: column) }
+            case .failure(let error):
+                message = StyledText("The crawl stopped: \(error.message)", .serverError)
+            }
+            return []
         case .diffed(let id, let result):
             guard diffing?.id == id else { return [] }
             diffing = nil
@@ -164,6 +178,9 @@ extension AppState {
                 return []
             }
             return startDiff(a: marked, b: .shown(current), labels: ("marked", "shown"), saying: "diffing the marked exchange with this one")
+        case KeyMap.site:
+            overlay = .site(cursor: 0, column: SiteTable.defaultColumn)
+            if siteReport == nil, crawling == nil { return startCrawl() }
         case KeyMap.diffAgainst:
             guard current != nil else {
                 message = StyledText("Open a page first: D diffs it against itself again, as another identity or on another server.", .warning)

@@ -48,6 +48,9 @@ package struct AppState: Sendable {
     package internal(set) var search: SearchState?
     /// What every request sends, and what is fetched (as the navigator has them).
     package internal(set) var requestSettings = RequestSettings()
+    /// The last crawl of the site (`S`), and how far the one running has come.
+    package internal(set) var siteReport: SiteReport?
+    package internal(set) var crawling: SiteCrawl.Progress?
     /// The exchange `m` marked, which `d` diffs the current one against.
     package internal(set) var marked: Presentation?
     /// The diff the four views show in place of the current exchange, until Esc, `d` or a
@@ -96,6 +99,8 @@ package enum Event: Sendable {
     case requestSettings(RequestSettings)
     /// Diff `id` is ready, or its side b could not be fetched.
     case diffed(id: Int, Result<DiffPresentation, DiffFailure>)
+    case crawlProgress(SiteCrawl.Progress)
+    case crawled(Result<SiteReport, TransportError>)
 }
 
 /// Why a diff's side b could not be had.
@@ -119,6 +124,9 @@ package enum Effect: Sendable, Equatable {
     /// Compute a diff (fetching its side b first when asked); it stops the one in flight.
     case diff(DiffRequest)
     case stopDiffing
+    /// Crawl the whole site (`S`); it stops the crawl running.
+    case crawl
+    case stopCrawling
     /// Put text on the clipboard (OSC 52).
     case copy(String)
     case quit
@@ -184,6 +192,8 @@ package enum Overlay: Sendable {
     case compare(path: String, result: Comparison?)
     /// A curl command for the current request.
     case curl(String)
+    /// The site's pages in a table (`S`): the row under the cursor, and the column sorted by.
+    case site(cursor: Int, column: Int)
     /// One value of the props in full (a long string), scrolled to `top`.
     case value(path: String, text: String, top: Int)
 }

@@ -87,6 +87,7 @@ package enum KeyMap {
     static let mark = Binding(.character("m"))
     static let diff = Binding(.character("d"))
     static let diffAgainst = Binding(.character("D"))
+    static let site = Binding(.character("S"))
     // Panes
     static let nextPane = Binding(.tab)
     static let previousPane = Binding(.backTab)
@@ -147,6 +148,7 @@ package enum KeyMap {
             compareRow,
             HelpRow(mark, action: "mark this exchange, to diff another against it"),
             HelpRow(diff, action: "diff the marked exchange with this one in the four views (d or Esc again: back)"),
+            HelpRow(site, action: "the whole site crawled: every page in figures, sortable (←→); Enter opens one; r crawls again"),
             HelpRow(diffAgainst, action: "diff this page against itself again now, as another identity (name=value), on another server (a URL)"),
         ]),
         ("Views", [
@@ -181,4 +183,8 @@ package enum KeyMap {
     static let listBar = [moveRow, HelpRow(open, action: "open"), HelpRow(close, action: "close")]
     static let promptBar = [HelpRow(submit, action: "ok"), HelpRow(close, action: "cancel"), HelpRow(clear, action: "clear")]
     static let windowBar = [HelpRow(close, action: "close")]
+    static let siteBar = [
+        moveRow, HelpRow(open, action: "open"), HelpRow(left, right, action: "sort", brief: "sort"),
+        HelpRow(repeatNavigation, action: "crawl again"), HelpRow(close, action: "close"),
+    ]
 }

@@ -28,6 +28,9 @@ extension Screen {
             let width = min(maxWidth, max(60, compareLabelWidth + 2 * (longest + 2) + 4))
             let lines = result.map { compareLines($0, width: width - 4) } ?? [StyledText("fetching \(path) both ways…", .dim)]
             window("Compare \(path): hard navigation vs client transition", lines, state, width: width, &grid)
+        case .site(let cursor, let column):
+            let (title, lines) = siteLines(state, column: column)
+            window(title, lines, state, width: maxWidth, cursor: state.siteReport == nil ? nil : cursor + 1, &grid)
         case .value(let path, let text, let top):
             window(path, valueLines(text, state), state, width: valueWidth(state), top: top, &grid)
         case .curl(let command):
@@ -42,6 +45,27 @@ extension Screen {
     }
 
     static func valueWidth(_ state: AppState) -> Int { min(state.width - 4, 100) }
+
+    /// The Site window: a line on the crawl, then the table sorted by `column` (its title marked
+    /// `▼`, the worst first) under a header; the cursor is on a page's row.
+    static func siteLines(_ state: AppState, column: Int) -> (String, [StyledText]) {
+        var title = "Site"
+        if let progress = state.crawling {
+            title += progress.known == 0 ? " · crawling…" : " · crawling \(progress.crawled)/\(progress.known) pages… (Esc stops)"
+        }
+        guard let report = state.siteReport else {
+            return (title, [StyledText("Crawling the site from / and its links, as a reader's clicks would…", .dim)])
+        }
+        if state.crawling == nil {
+            title += " · \(report.pages.count) pages" + (report.leftOut.isEmpty ? "" : ", \(report.leftOut.count) more left out")
+                + " · sorted by \(SiteTable.columns[column].title) · ←→ sort · Enter open · r crawl again"
+        }
+        let pages = SiteTable.sorted(report.pages, by: column)
+        let lines = SiteTable.lines(pages, pageWidth: 28, width: state.width - 8, sortedBy: column)
+        return (title, lines.enumerated().map { index, line in
+            index == 0 ? StyledText(line, .strong) : StyledText(line, SiteTable.isWorrying(pages[index - 1]) ? .warning : .plain)
+        })
+    }
 
     /// A value wrapped to its window, under a line with its size. Long values are cut: the
     /// window is for reading; the raw JSON is in the HTML view.
