@@ -36,6 +36,15 @@ import Testing
         func render(_ props: Props) -> some Markup { p { props.id } }
     }
 
+    /// A site under a basePath writes it in its links, as next/link does.
+    struct BasePathHome: ServerSidePage {
+        struct Props: Codable, Sendable { var title: String }
+        func getServerSideProps(_ context: ServerSideContext) async throws -> ServerSideResult<Props> { .props(Props(title: "home")) }
+        func render(_ props: Props) -> some Markup {
+            a(.href("/base/item/1")) { "one" }; a(.href("/base/item/missing")) { "gone" }; a(.href("/other-app/page")) { "another app" }
+        }
+    }
+
     func navigator() throws -> Navigator {
         let site = try Site(pages: [
             PageRoute(file: "pages/index.swift", page: Home.self),
@@ -58,6 +67,20 @@ import Testing
         #expect(author.count == 5)
         #expect(author.paths == [".pageProps.posts[0].author", ".pageProps.posts[1].author", ".pageProps.posts[2].author"])
         #expect(author.bytes == 93 && author.wasted == 4 * 93 && list.repeatedBytes == 372)
+    }
+
+    /// Links carry the basePath; the crawl takes the paths without it, and leaves out what is
+    /// outside it (another app on the host).
+    @Test func aBasePathSite() async throws {
+        let site = try Site(pages: [
+            PageRoute(file: "pages/index.swift", page: BasePathHome.self),
+            PageRoute(file: "pages/item/[id].swift", page: Item.self),
+        ], basePath: "/base", buildId: "B")
+        let navigator = Navigator(transport: InProcessTransport(engine: Engine(site: site, logger: Logger(label: "t") { _ in SwiftLogNoOpLogHandler() })))
+        let report = SiteReport(try await SiteCrawl.run(navigator))
+        #expect(report.pages.map(\.url) == ["/", "/item/1", "/item/missing"])
+        #expect(report.pages.map(\.status) == [200, 200, 404])
+        #expect(report.pages[0].brokenLinks == ["/item/missing"])
     }
 
     @Test func theLimitLeavesTheRestOut() async throws {

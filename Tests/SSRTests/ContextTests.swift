@@ -108,9 +108,11 @@ import Testing
         #expect(await engine.get("/docs-site/posts/1").status == .ok)
         #expect(await engine.get("/posts/1").status == .notFound)
         #expect(await engine.get("/docs-siteX/posts/1").status == .notFound)
+        // The root with a trailing slash is the root, answered as it is (next start 15.2.4 on the
+        // basePath twin: `/gazette/` 200, `/gazette/about/` 308).
         let slash = await engine.get("/docs-site/")
-        #expect(slash.status == .permanentRedirect)
-        #expect(slash[.location] == "/docs-site")
+        #expect(slash.status == .ok && slash[.location] == nil)
+        #expect(await engine.get("/docs-site/?x=1").status == .ok)
         #expect(await engine.get("/docs-site/about/")[.location] == "/docs-site/about")
         #expect(await engine.get("/docs-site/_next/data/B/posts/1.json").json?["pageProps"]?["id"] == 1)
         #expect(await engine.get("/_next/data/B/posts/1.json").status == .notFound)

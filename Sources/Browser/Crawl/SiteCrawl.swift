@@ -54,7 +54,7 @@ public struct SiteCrawl: Sendable {
         var seen = Set(starts)
         var pages: [Page] = []
         var leftOut: [String] = []
-        while !queue.isEmpty, pages.count < maxPages {
+        while !queue.isEmpty, pages.count < maxPages, !Task.isCancelled {
             let wave = Array(queue.prefix(min(concurrency, maxPages - pages.count)))
             queue.removeFirst(wave.count)
             let loaded = await withTaskGroup(of: (Int, Page).self) { group in
@@ -68,7 +68,7 @@ public struct SiteCrawl: Sendable {
             for page in loaded {
                 pages.append(page)
                 for link in page.document.html.map({ PageLinks.find(in: $0, base: page.document.url) }) ?? [] {
-                    guard case .page(let path) = link.destination, seen.insert(path).inserted else { continue }
+                    guard case .page(let href) = link.destination, let path = site.pagePath(ofLink: href), seen.insert(path).inserted else { continue }
                     queue.append((path, page.url))
                 }
             }

@@ -17,7 +17,9 @@ public struct SiteReport: Sendable {
             let links = page.document.html.map { PageLinks.find(in: $0, base: page.document.url) } ?? []
             var broken: [String] = []
             for link in links {
-                if case .page(let path) = link.destination, missing.contains(path), !broken.contains(path) { broken.append(path) }
+                if case .page(let href) = link.destination, let path = crawl.site.pagePath(ofLink: href), missing.contains(path), !broken.contains(path) {
+                    broken.append(path)
+                }
             }
             figures.brokenLinks = broken
             return figures

@@ -70,6 +70,16 @@ public struct SiteInfo: Sendable {
         }
     }
 
+    /// A link's path as a navigation takes it, without the basePath the site's HTML writes in
+    /// it (`/docs/posts/1` → `/posts/1`); `nil` for a path outside the basePath (another app on
+    /// the same host).
+    public func pagePath(ofLink path: String) -> String? {
+        guard !basePath.isEmpty else { return path }
+        guard path == basePath || path.hasPrefix(basePath + "/") || path.hasPrefix(basePath + "?") else { return nil }
+        let rest = String(path.dropFirst(basePath.count))
+        return rest.hasPrefix("/") ? rest : "/" + rest
+    }
+
     /// A target's locale and the target without it, as Next.js's `normalizeLocalePath` reads a
     /// path: `/fr/about?x=1` → (`fr`, `/about?x=1`); a path without a locale prefix has the
     /// default locale; a site without locales, none.

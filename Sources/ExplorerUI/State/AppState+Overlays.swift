@@ -43,7 +43,14 @@ extension AppState {
                 guard let link = links[safe: cursor] else { return [] }
                 self.overlay = nil
                 switch link.destination {
-                case .page(let path): return navigate(.clientTransition, to: path)
+                case .page(let href):
+                    // The site's HTML writes its basePath in its links; a navigation takes the path without it.
+                    let path: String? = site.map { $0.pagePath(ofLink: href) } ?? href
+                    guard let path else {
+                        message = StyledText("\(href) is outside the site's basePath (\(site?.basePath ?? "")): another app, not followed.", .warning)
+                        return []
+                    }
+                    return navigate(.clientTransition, to: path)
                 case .external(let url):
                     message = StyledText("\(url) is on another site: next/link would leave the explorer's site, so it is not followed.", .warning)
                 case .fragment:

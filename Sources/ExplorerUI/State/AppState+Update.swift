@@ -27,6 +27,7 @@ extension AppState {
             if let search, search.view == .headers || search.view == .timing { startSearch(search.query, in: search.view) }
             return []
         case .siteLoaded(.success(let site)):
+            self.site = site
             routes = (site.routes ?? []).map(RouteRow.init)
             routeCursor = min(routeCursor, max(0, routes.count - 1))
             siteProblem = site.routes == nil ? "this server lists no routes: press g and type a path" : nil

@@ -12,6 +12,8 @@ package struct AppState: Sendable {
     /// The base URL `curl` commands use.
     package let curlBase: String
 
+    /// The site as the client reads it (build ID, basePath, locales), once loaded.
+    package internal(set) var site: SiteInfo?
     package internal(set) var routes: [RouteRow] = [] {
         didSet { longestRoute = routes.map { DisplayWidth.of($0.pattern) }.max() ?? 20 }
     }

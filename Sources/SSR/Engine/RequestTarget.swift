@@ -54,16 +54,13 @@ package enum RequestTarget: Equatable {
         let basePath = site.basePath
         var path = rawPath
         if !basePath.isEmpty {
-            if rawPath == basePath + "/" {
-                let query = SearchParams.redirectQuery(query)
-                self = .normalize(location: basePath + (query.isEmpty ? "" : "?" + query))
-                return
-            }
             guard rawPath == basePath || (rawPath.utf8.starts(with: basePath.utf8) && rawPath.utf8.dropFirst(basePath.utf8.count).first == UInt8(ascii: "/")) else {
                 self = .notFound
                 return
             }
             path = rawPath[rawPath.utf8.index(rawPath.startIndex, offsetBy: basePath.utf8.count)...]
+            // `/docs` and `/docs/` are both the root: Next.js answers the second as it is, with no
+            // trailing-slash redirect (measured on next start 15.2.4).
             if path.isEmpty { path = "/" }
         }
 

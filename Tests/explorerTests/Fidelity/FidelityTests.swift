@@ -90,6 +90,13 @@ extension BinaryTests {
             let hard = try JSONValue(parsing: try CommandTests().explorer("inspect", "/about", "--hard", "--json", "--url", root + "/gazette/").stdout)
             #expect(hard["fetches"]?[0]?["request"]?["path"] == "/gazette/about")
             #expect(hard["page"] == "/about")
+
+            // The site crawled under its basePath: the links carry it, the pages are found without it.
+            let crawl = try JSONValue(parsing: try CommandTests().explorer("check", "--url", root + "/gazette", "--max-pages", "16", "--json").stdout)
+            let pages = crawl["pages"]?.arrayValue ?? []
+            #expect(pages.count == 16 && pages.first?["url"] == "/" && pages.first?["status"] == 200)
+            #expect(pages.allSatisfy { $0["brokenLinks"] == [] }, "\(crawl.jsonText)")
+            #expect(pages.contains { $0["url"] == "/posts/10000" })
         }
 
         /// `/secure`'s Content-Security-Policy names a nonce new on every request, which the
