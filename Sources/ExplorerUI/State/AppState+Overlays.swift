@@ -8,7 +8,7 @@ extension AppState {
         guard let overlay else { return [] }
         if case KeyMap.close = key {
             self.overlay = nil
-            return stopComparing(overlay)
+            return stopWork(overlay)
         }
         // q quits from every window but a prompt, where it is a letter typed.
         if case KeyMap.quit = key {
@@ -101,7 +101,7 @@ extension AppState {
         case .sizes, .compare, .curl:
             if KeyMap.open ~= key || KeyMap.help ~= key {
                 self.overlay = nil
-                return stopComparing(overlay)
+                return stopWork(overlay)
             }
         }
         return []
@@ -109,7 +109,7 @@ extension AppState {
 
     /// Closing the compare window before its result came stops the fetching; closing the
     /// site's while it is crawled stops the crawl.
-    private mutating func stopComparing(_ closed: Overlay) -> [Effect] {
+    private mutating func stopWork(_ closed: Overlay) -> [Effect] {
         if case .compare(_, nil) = closed { return [.stopComparing] }
         if case .site = closed, crawling != nil {
             crawling = nil
