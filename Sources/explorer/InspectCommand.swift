@@ -30,6 +30,11 @@ struct InspectCommand: AsyncParsableCommand {
     @Flag(help: "Print one JSON object instead of the text report.")
     var json = false
 
+    @Option(help: ArgumentHelp(
+        "Print only the props a JSONPath query (RFC 9535) selects, each with its path; $ is the props as the Props view shows them ($.pageProps…).",
+        valueName: "expr"))
+    var query: String?
+
     @Option(name: .customLong("max-lines"), help: ArgumentHelp("Lines of props and of HTML printed at most, each (0: all).", valueName: "n"))
     var maxLines = 200
 
@@ -40,6 +45,12 @@ struct InspectCommand: AsyncParsableCommand {
             throw ValidationError("the path must start with a single / (for example /posts/1), got '\(path)'")
         }
         guard maxLines >= 0 else { throw ValidationError("--max-lines must be 0 (all) or more, not \(maxLines)") }
+        if let query {
+            do throws(JSONPath.SyntaxError) { _ = try JSONPath(query) } catch {
+                // The query, and a caret under where it went wrong.
+                throw ValidationError("--query: \(error.message)\n  \(query)\n  \(String(repeating: " ", count: error.offset))^")
+            }
+        }
     }
 
     func run() async throws {
@@ -53,6 +64,18 @@ struct InspectCommand: AsyncParsableCommand {
             throw Unavailable.exit("inspect", "cannot reach the site: \(error.message)")
         }
         let exchange = await navigator.navigate(hard ? .hardNavigation : .clientTransition, to: path)
+        if let query, let parsed = try? JSONPath(query) {
+            let root = JSONValue.object([.init("pageProps", exchange.props ?? .null)])
+            let matches = parsed.evaluate(root)
+            if json {
+                print(JSONValue.array(matches.map { ["path": .string($0.path.description), "value": $0.value] }).jsonText)
+            } else if matches.isEmpty {
+                print(exchange.props == nil ? "(no props: \(exchange.url) has none)" : "(nothing matches \(query))")
+            } else {
+                for match in matches { print("\(match.path)\t\(match.value.jsonText)") }
+            }
+            return
+        }
         if json {
             print(exchange.json(analysis: Analysis(exchange), serverLog: log.entries).jsonText)
         } else {

@@ -248,6 +248,24 @@ extension BinaryTests {
             #expect(down.status == 2 && down.stderr.contains("explorer check: cannot reach the site"))
         }
 
+        /// `inspect --query`: the props a JSONPath query selects, each with its path; a query
+        /// that is not JSONPath is refused with the reason and a caret under where.
+        @Test func inspectQueriesTheProps() throws {
+            let run = try explorer("inspect", "/dashboard", "--cookie", "session=demo-token", "--query", "$..items[?@.done == false].title")
+            #expect(run.status == 0)
+            #expect(run.stdout == """
+                $['pageProps']['items'][1]['title']\t"Compare a hard navigation with a client transition"
+                $['pageProps']['items'][2]['title']\t"Check that /dashboard is never cached"
+
+                """)
+            let json = try JSONValue(parsing: try explorer("inspect", "/", "--query", "$.pageProps.latest[0].id", "--json").stdout)
+            #expect(json == [["path": "$['pageProps']['latest'][0]['id']", "value": 10000]])
+            #expect(try explorer("inspect", "/", "--query", "$.nothing").stdout == "(nothing matches $.nothing)\n")
+            let bad = try explorer("inspect", "/", "--query", "$.pageProps.latest[?@.id > ]")
+            #expect(bad.status == 64)
+            #expect(bad.stderr.contains("--query: “]” does not start an expression\n  $.pageProps.latest[?@.id > ]\n                             ^"), "\(bad.stderr)")
+        }
+
         @Test func routesAsNextBuildPrintsThem() throws {
             let run = try explorer("routes")
             #expect(run.status == 0)
