@@ -321,6 +321,23 @@ import Testing
         #expect(d.state.diffShown == nil && d.state.current?.exchange.url == "/articles/2")
     }
 
+    /// p on a props node: its path in three forms and its value; Enter copies the highlighted one.
+    @Test func copyANodesPath() async throws {
+        var d = try await driver()
+        await d.press(.character("g"))
+        await d.type("/articles/1")
+        await d.press(.enter, .character("1"), .down, .down, .character("p"))
+        let screen = d.screen
+        #expect(screen.contains("Copy .pageProps.title"), "\(screen)")
+        #expect(screen.contains("jq path          .pageProps.title"))
+        #expect(screen.contains("JavaScript path  props.pageProps.title"))
+        #expect(screen.contains("JSONPath         $.pageProps.title"))
+        #expect(screen.contains(#"value as JSON    "日本語のタイトル café""#))
+        await d.press(.down, .enter)
+        #expect(d.outside.last == .copy("props.pageProps.title"))
+        #expect(d.screen.contains("Copied the JavaScript path (OSC 52): props.pageProps.title"))
+    }
+
     @Test func anEmptyAddressKeepsThePromptAndSaysWhatToType() async throws {
         var d = try await driver()
         await d.press(.character("g"), .enter)

@@ -52,7 +52,7 @@ struct JSONPathParser {
             case "*":
                 at += 1
                 return .descendant([.wildcard])
-            case let scalar? where JSONPathParser.isNameFirst(scalar): return .descendant([.name(memberName())])
+            case let scalar? where JSONPathName.isFirst(scalar): return .descendant([.name(memberName())])
             default: throw fail("after .. comes a name, * or [")
             }
         }
@@ -60,14 +60,14 @@ struct JSONPathParser {
         case "*":
             at += 1
             return .child([.wildcard])
-        case let scalar? where JSONPathParser.isNameFirst(scalar): return .child([.name(memberName())])
+        case let scalar? where JSONPathName.isFirst(scalar): return .child([.name(memberName())])
         default: throw fail("after . comes a name or * (a name in quotes goes in brackets: ['a b'])")
         }
     }
 
     private mutating func memberName() -> String {
         var name = String.UnicodeScalarView()
-        while let scalar = peek, JSONPathParser.isNameFirst(scalar) || ("0"..."9").contains(scalar) {
+        while let scalar = peek, JSONPathName.isLater(scalar) {
             name.append(scalar)
             at += 1
         }
@@ -435,11 +435,6 @@ struct JSONPathParser {
 
     private mutating func skipBlank() {
         while let scalar = peek, scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" { at += 1 }
-    }
-
-    static func isNameFirst(_ scalar: Unicode.Scalar) -> Bool {
-        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || scalar == "_"
-            || (0x80...0xD7FF).contains(scalar.value) || (0xE000...0x10FFFF).contains(scalar.value)
     }
 
     static func isFunctionNameChar(_ scalar: Unicode.Scalar) -> Bool {

@@ -91,6 +91,15 @@ extension AppState {
             default:
                 self.overlay = .site(cursor: moved(cursor, key, count: pages.count), column: column)
             }
+        case .copyPath(let path, let value, let cursor):
+            let forms = Screen.copyForms(path, value: value)
+            if KeyMap.open ~= key {
+                self.overlay = nil
+                let form = forms[cursor]
+                message = StyledText("Copied the \(form.label) (OSC 52): \(form.text)", .success)
+                return [.copy(form.text)]
+            }
+            self.overlay = .copyPath(path, value: value, cursor: moved(cursor, key, count: forms.count))
         case .value(let path, let text, let top):
             if KeyMap.open ~= key {
                 self.overlay = nil

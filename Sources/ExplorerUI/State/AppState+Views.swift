@@ -61,6 +61,15 @@ extension AppState {
         case KeyMap.sizes:
             overlay = .sizes
             return
+        case KeyMap.copyPath:
+            guard diffShown == nil, let props = current?.exchange.props else {
+                message = StyledText("The diff's tree mixes two sides: leave it (d) to copy a path.", .warning)
+                return
+            }
+            let path = PropsPath(tree.steps(of: node))
+            let value = path.value(in: .object([.init("pageProps", props)]))?.jsonText ?? ""
+            overlay = .copyPath(path, value: value, cursor: 0)
+            return
         default: return
         }
         // The cursor stays on its node (or the nearest shown ancestor) as rows fold and open.

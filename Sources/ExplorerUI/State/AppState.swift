@@ -196,6 +196,9 @@ package enum Overlay: Sendable {
     case curl(String)
     /// The site's pages in a table (`S`): the row under the cursor, and the column sorted by.
     case site(cursor: Int, column: Int)
+    /// A props node's path as jq, JavaScript and JSONPath write it, and its value: the one under
+    /// the cursor is copied with Enter.
+    case copyPath(PropsPath, value: String, cursor: Int)
     /// One value of the props in full (a long string), scrolled to `top`.
     case value(path: String, text: String, top: Int)
 }

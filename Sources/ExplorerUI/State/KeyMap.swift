@@ -105,6 +105,7 @@ package enum KeyMap {
     static let openAll = Binding(.character("e"))
     static let foldAll = Binding(.character("x"))
     static let sizes = Binding(.character("s"))
+    static let copyPath = Binding(.character("p"))
     // Requests
     static let requestSetting = Binding(.character("o"))
     static let curl = Binding(.character("y"))
@@ -164,6 +165,7 @@ package enum KeyMap {
             levelRow,
             HelpRow(openAll, foldAll, action: "open everything; fold everything"),
             sizesRow,
+            HelpRow(copyPath, action: "the node's path as jq, JavaScript and JSONPath, and its value: Enter copies one (OSC 52)"),
         ]),
         ("Requests", [
             HelpRow(requestSetting, action: "your headers and cookies, the browser's (-Referer); -document"),

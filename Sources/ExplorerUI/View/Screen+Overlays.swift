@@ -31,6 +31,15 @@ extension Screen {
         case .site(let cursor, let column):
             let (title, lines) = siteLines(state, column: column)
             window(title, lines, state, width: maxWidth, cursor: state.siteReport == nil ? nil : cursor + 1, &grid)
+        case .copyPath(let path, let value, let cursor):
+            let forms = copyForms(path, value: value)
+            let labelWidth = forms.map { DisplayWidth.of($0.label) }.max() ?? 0
+            let lines = forms.map { form in
+                var line = StyledText(form.label.padding(toLength: labelWidth + 2, withPad: " ", startingAt: 0), .dim)
+                line.append(form.text, .input)
+                return line
+            } + ["", StyledText("Enter copies the highlighted one (OSC 52, where the terminal allows it).", .dim)]
+            window("Copy \(path.jq)", lines, state, width: maxWidth, cursor: cursor, &grid)
         case .value(let path, let text, let top):
             window(path, valueLines(text, state), state, width: valueWidth(state), top: top, &grid)
         case .curl(let command):
@@ -45,6 +54,11 @@ extension Screen {
     }
 
     static func valueWidth(_ state: AppState) -> Int { min(state.width - 4, 100) }
+
+    /// What the copy window offers, in order.
+    static func copyForms(_ path: PropsPath, value: String) -> [(label: String, text: String)] {
+        [("jq path", path.jq), ("JavaScript path", path.javaScript), ("JSONPath", path.jsonPath), ("value as JSON", value)]
+    }
 
     /// The Site window: a line on the crawl, then the table sorted by `column` (its title marked
     /// `▼`, the worst first) under a header; the cursor is on a page's row.

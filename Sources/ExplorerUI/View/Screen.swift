@@ -240,7 +240,7 @@ package enum Screen {
         }
         let rows: [HelpRow] = switch (state.overlay, state.focus) {
         case (.prompt?, _): KeyMap.promptBar
-        case (.links?, _), (.history?, _): KeyMap.listBar
+        case (.links?, _), (.history?, _), (.copyPath?, _): KeyMap.listBar
         case (.site?, _): KeyMap.siteBar
         case (.some, _): KeyMap.windowBar
         case (nil, .routes): KeyMap.routesBar

@@ -140,6 +140,22 @@ package struct JSONTree: Sendable {
         return components.reversed().joined()
     }
 
+    /// A node's path as steps from the root (`pageProps`): names and indexes.
+    package func steps(of index: Int) -> [NormalizedPath.Step] {
+        var steps: [NormalizedPath.Step] = []
+        var at = index
+        while at >= 0 {
+            let node = nodes[at]
+            if node.isIndex, let number = Int(node.label.dropFirst().dropLast()) {
+                steps.append(.index(number))
+            } else {
+                steps.append(.name(node.label))
+            }
+            at = node.parent
+        }
+        return steps.reversed()
+    }
+
     package func isFolded(_ index: Int) -> Bool { folded[index] }
 
     /// The row a node is shown on, or the row of its nearest shown ancestor.
