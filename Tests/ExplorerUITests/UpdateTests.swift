@@ -338,6 +338,39 @@ import Testing
         #expect(d.screen.contains("Copied the JavaScript path (OSC 52): props.pageProps.title"))
     }
 
+    /// $: a JSONPath query narrows the Props view to the nodes it selects, with their paths; a
+    /// bad query keeps the prompt with the reason; Esc shows all the props again.
+    @Test func queryTheProps() async throws {
+        var d = try await driver()
+        await d.press(.character("$"))
+        #expect(d.screen.contains("No props to query: open a page first."))
+        await d.press(.character("g"))
+        await d.type("/articles/1")
+        await d.press(.enter, .character("$"))
+        #expect(d.screen.contains("Query the props (JSONPath, RFC 9535)") && d.screen.contains("› $"))
+        await d.type("..tags[?@ == 'ssr' || @ == 'swift']")
+        await d.press(.enter)
+        var screen = d.screen
+        #expect(screen.contains("1 Props · 2 matches of $..tags[?@ =="), "\(screen)")
+        #expect(screen.contains(#"$['pageProps']['tags'][0]  "swift""#) && screen.contains(#"$['pageProps']['tags'][1]  "ssr""#))
+        #expect(screen.contains("2 nodes match"))
+        // Enter shows a match whole.
+        await d.press(.enter)
+        #expect(d.screen.contains("$['pageProps']['tags'][0]"))
+        await d.press(.escape)
+        // A query that is not JSONPath: the reason, where, and the text kept.
+        await d.press(.character("$"))
+        await d.press(.character("\u{15}"))
+        await d.type("$.tags[?@ >]")
+        await d.press(.enter)
+        screen = d.screen
+        #expect(screen.contains("“]” does not start an expression, at character 12"), "\(screen)")
+        #expect(screen.contains("› $.tags[?@ >]"))
+        await d.press(.escape, .escape)
+        #expect(d.state.propsQuery == nil)
+        #expect(d.screen.contains(#"title: "日本語のタイトル café""#))
+    }
+
     @Test func anEmptyAddressKeepsThePromptAndSaysWhatToType() async throws {
         var d = try await driver()
         await d.press(.character("g"), .enter)

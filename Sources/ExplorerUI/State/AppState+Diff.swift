@@ -22,6 +22,8 @@ extension AppState {
 
     mutating func showDiff(_ diff: DiffPresentation) {
         if diffShown == nil { panesBeforeDiff = panes }
+        // The diff's Props view is its tree, not a query's nodes.
+        propsQuery = nil
         diffShown = diff
         panes = [:]
         search = nil

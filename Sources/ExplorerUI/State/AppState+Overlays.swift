@@ -165,12 +165,31 @@ extension AppState {
             return .success([])
         case .requestSetting:
             return requestSetting(text)
+        case .jsonPath:
+            return queryProps(text)
         case .diffAgainst:
             guard let current else { return .success([]) }
             return diffAgainst(text).map { side, label in
                 startDiff(a: current, b: side, labels: ("shown", label), saying: "diffing \(current.exchange.url) against it \(label)")
             }
         }
+    }
+
+    /// Narrows the Props view to what the query selects; a query that is not JSONPath keeps the
+    /// prompt, with the reason and where.
+    private mutating func queryProps(_ text: String) -> Result<[Effect], Refused> {
+        guard let props = current?.exchange.props else { return .success([]) }
+        let query: JSONPath
+        do throws(JSONPath.SyntaxError) { query = try JSONPath(text) } catch {
+            return .failure(Refused(reason: "\(error.message), at character \(error.offset + 1)"))
+        }
+        let matches = query.evaluate(.object([.init("pageProps", props)]))
+        propsQuery = PropsQuery(text: text, matches: matches)
+        panes[.props] = nil
+        focus = .view(.props)
+        activeView = .props
+        message = StyledText("\(matches.count) node\(matches.count == 1 ? "" : "s") match \(text): Esc shows all the props again.", matches.isEmpty ? .warning : .success)
+        return .success([])
     }
 
     /// A change to what every request sends (``RequestChange``), said in the key bar; removing

@@ -104,6 +104,7 @@ extension AppState {
 
     mutating func show(_ presentation: Presentation) {
         leaveDiff()
+        propsQuery = nil
         current = presentation
         panes = [:]
         search = nil
@@ -136,7 +137,17 @@ extension AppState {
                 message = StyledText("Stopped the diff: nothing more is fetched for it.", .warning)
                 return [.stopDiffing]
             }
-            if zoomed { zoomed = false } else if search != nil { search = nil } else if diffShown != nil { leaveDiff() }
+            if zoomed {
+                zoomed = false
+            } else if search != nil {
+                search = nil
+            } else if propsQuery != nil {
+                propsQuery = nil
+                panes[.props] = nil
+                message = StyledText("All the props again.", .dim)
+            } else if diffShown != nil {
+                leaveDiff()
+            }
         case KeyMap.nextPane: cycleFocus(forward: true)
         case KeyMap.previousPane: cycleFocus(forward: false)
         case KeyMap.view:
@@ -179,6 +190,12 @@ extension AppState {
                 return []
             }
             return startDiff(a: marked, b: .shown(current), labels: ("marked", "shown"), saying: "diffing the marked exchange with this one")
+        case KeyMap.query:
+            guard current?.exchange.props != nil, diffShown == nil else {
+                message = StyledText(diffShown != nil ? "Leave the diff (d) to query the props." : "No props to query: open a page first.", .warning)
+                return []
+            }
+            overlay = .prompt(Prompt(purpose: .jsonPath, editor: LineEditor(propsQuery?.text ?? "$")))
         case KeyMap.site:
             overlay = .site(cursor: 0, column: SiteTable.defaultColumn)
             if siteReport == nil, crawling == nil { return startCrawl() }

@@ -21,6 +21,10 @@ extension AppState {
             return
         case KeyMap.wrap:
             message = StyledText("Props cut a long value at the edge: Enter on it shows it whole.", .dim)
+        case KeyMap.open where view == .props && propsQuery != nil:
+            if let match = propsQuery?.matches[safe: pane.cursor] {
+                overlay = .value(path: match.path.description, text: match.value.jsonText, top: 0)
+            }
         default:
             if view == .props { pressInProps(key, &pane) }
         }

@@ -50,6 +50,8 @@ package struct AppState: Sendable {
     package internal(set) var search: SearchState?
     /// What every request sends, and what is fetched (as the navigator has them).
     package internal(set) var requestSettings = RequestSettings()
+    /// A JSONPath query narrowing the Props view (`$`), until Esc or the next page.
+    package internal(set) var propsQuery: PropsQuery?
     /// The last crawl of the site (`S`), and how far the one running has come.
     package internal(set) var siteReport: SiteReport?
     package internal(set) var crawling: SiteCrawl.Progress?
@@ -211,6 +213,8 @@ package struct Prompt: Sendable {
         case routeParameters(pattern: String)
         case search(ViewKind)
         case requestSetting
+        /// A JSONPath query on the props.
+        case jsonPath
         /// What side b of a diff of the current page is: again now, another identity, another server.
         case diffAgainst(otherSite: String?)
     }
@@ -225,6 +229,7 @@ package struct Prompt: Sendable {
         case .routeParameters(let pattern): "Open \(pattern)"
         case .search(let view): "Search \(view.title)"
         case .requestSetting: "Requests: headers, cookies, what is fetched"
+        case .jsonPath: "Query the props (JSONPath, RFC 9535)"
         case .diffAgainst: "Diff this page against"
         }
     }
@@ -237,6 +242,7 @@ package struct Prompt: Sendable {
         case .search: "text to find, any case · \(KeyMap.submit.label) alone repeats the last · then \(KeyMap.matchRow.bar.keys) next/previous"
         case .requestSetting:
             "Name: value sets a header · Name: \"\" an empty one · name=value a cookie · Name: or name= removes · -Name leaves out a browser's header, +Name sends it · -document, +document"
+        case .jsonPath: "$ is the props as the Props view shows them: $.pageProps.posts[?@.id > 3].title, $..title · \(go) · \(cancel)"
         case .diffAgainst(let other):
             "\(KeyMap.submit.label) alone: the page again now · name=value: as another identity (a cookie), Name: value (a header), -Referer · http://…: on another server"
                 + (other.map { " · \(AppState.otherSiteWord): on \($0)" } ?? "") + " · \(cancel)"

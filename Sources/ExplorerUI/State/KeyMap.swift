@@ -106,6 +106,7 @@ package enum KeyMap {
     static let foldAll = Binding(.character("x"))
     static let sizes = Binding(.character("s"))
     static let copyPath = Binding(.character("p"))
+    static let query = Binding(.character("$"))
     // Requests
     static let requestSetting = Binding(.character("o"))
     static let curl = Binding(.character("y"))
@@ -165,6 +166,7 @@ package enum KeyMap {
             levelRow,
             HelpRow(openAll, foldAll, action: "open everything; fold everything"),
             sizesRow,
+            HelpRow(query, action: "narrow the Props view to what a JSONPath query selects, with paths (Esc: all again)"),
             HelpRow(copyPath, action: "the node's path as jq, JavaScript and JSONPath, and its value: Enter copies one (OSC 52)"),
         ]),
         ("Requests", [

@@ -3,7 +3,7 @@
 extension AppState {
     /// The Props view's tree: the diff's when one is shown.
     var propsTree: JSONTree? {
-        get { diffShown.map(\.tree) ?? current?.tree }
+        get { propsQuery != nil ? nil : diffShown.map(\.tree) ?? current?.tree }
         set {
             if diffShown != nil { diffShown?.tree = newValue } else { current?.tree = newValue }
         }
@@ -25,6 +25,7 @@ extension AppState {
             }
         }
         guard let current else { return 0 }
+        if view == .props, let propsQuery { return max(1, propsQuery.matches.count) }
         switch view {
         case .props: return current.tree?.visible.count ?? 1
         case .html: return current.htmlPreamble.count + current.html.lines.count
@@ -78,6 +79,7 @@ extension AppState {
             }
         }
         guard let current else { return "" }
+        if view == .props, let propsQuery { return propsQuery.line(row) }
         switch view {
         case .props:
             guard let tree = current.tree else { return current.noPropsLine }

@@ -197,6 +197,9 @@ package enum Screen {
         guard let current = state.current else { return nil }
         switch kind {
         case .props:
+            if let query = state.propsQuery {
+                return StyledText("\(query.matches.count) match\(query.matches.count == 1 ? "" : "es") of \(DisplayWidth.truncated(query.text, to: 30))", .warning)
+            }
             guard let size = current.analysis.propsSize else { return nil }
             let percent = Double(size.total) / Double(size.threshold) * 100
             var text = StyledText("\(PrettyBytes.format(size.total)) (\(percent < 1 ? "<1" : String(Int(percent.rounded())))% of 128 kB)",
