@@ -13,6 +13,8 @@ public struct PageFigures: Sendable {
     }
 
     public let url: String
+    /// The page whose link led the crawl here; `nil` for `/` and the routes without parameters.
+    public let foundOn: String?
     /// The route that answered (`/posts/[id]`), when known.
     public let route: String?
     /// `ƒ`, `○`, `●`, or `?`.
@@ -51,6 +53,7 @@ public struct PageFigures: Sendable {
         let document = page.document
         let data = page.transition
         url = page.url
+        foundOn = page.foundOn
         route = document.page
         kind = route.flatMap { page in site.routes?.first { $0.pattern.description == page } }?.kind?.symbol ?? "?"
         status = document.lastFetch.map { Int($0.response.status.code) }

@@ -23,6 +23,7 @@ extension PageFigures {
         }
         return .object([
             .init("url", .string(url)),
+            .init("foundOn", foundOn.map(JSONValue.string) ?? .null),
             .init("route", route.map(JSONValue.string) ?? .null),
             .init("kind", .string(kind)),
             .init("status", number(status)),

@@ -414,8 +414,7 @@ struct JSONPathParser {
         guard at + 4 <= scalars.count else { throw fail("\\u takes four hex digits") }
         var value: UInt32 = 0
         for scalar in scalars[at..<(at + 4)] {
-            guard let digit = scalar.properties.numericType != nil || ("a"..."f").contains(scalar) || ("A"..."F").contains(scalar)
-                ? UInt32(String(scalar), radix: 16) : nil else { throw fail("\\u takes four hex digits") }
+            guard scalar.isASCII, let digit = UInt32(String(scalar), radix: 16) else { throw fail("\\u takes four hex digits") }
             value = value * 16 + digit
         }
         at += 4
