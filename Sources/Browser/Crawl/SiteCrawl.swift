@@ -16,6 +16,8 @@ public struct SiteCrawl: Sendable {
         public let transition: Exchange?
         /// The page whose link led here; `nil` for `/` and the routes without parameters.
         public let foundOn: String?
+        /// The site's pages its document links to, in order, without the basePath.
+        public let links: [String]
     }
 
     public let site: SiteInfo
@@ -67,10 +69,7 @@ public struct SiteCrawl: Sendable {
             }
             for page in loaded {
                 pages.append(page)
-                for link in page.document.html.map({ PageLinks.find(in: $0, base: page.document.url) }) ?? [] {
-                    guard case .page(let href) = link.destination, let path = site.pagePath(ofLink: href), seen.insert(path).inserted else { continue }
-                    queue.append((path, page.url))
-                }
+                for path in page.links where seen.insert(path).inserted { queue.append((path, page.url)) }
             }
             progress(Progress(crawled: pages.count, known: min(maxPages, pages.count + queue.count)))
         }
@@ -87,6 +86,11 @@ public struct SiteCrawl: Sendable {
         if route?.fetchesData ?? true, document.outcome == .page, answered {
             transition = await navigator.copy().navigate(.clientTransition, to: url, recordingHistory: false)
         }
-        return Page(url: url, document: document, transition: transition, foundOn: foundOn)
+        // The site's own links (next/link's), read once: the crawl follows them, the report checks them.
+        let links = (document.html.map { PageLinks.find(in: $0, base: document.url) } ?? []).compactMap { link -> String? in
+            guard case .page(let href) = link.destination else { return nil }
+            return site.pagePath(ofLink: href)
+        }
+        return Page(url: url, document: document, transition: transition, foundOn: foundOn, links: links)
     }
 }

@@ -14,13 +14,8 @@ public struct SiteReport: Sendable {
         }
         pages = crawl.pages.map { page in
             var figures = PageFigures(page, site: crawl.site)
-            let links = page.document.html.map { PageLinks.find(in: $0, base: page.document.url) } ?? []
             var broken: [String] = []
-            for link in links {
-                if case .page(let href) = link.destination, let path = crawl.site.pagePath(ofLink: href), missing.contains(path), !broken.contains(path) {
-                    broken.append(path)
-                }
-            }
+            for path in page.links where missing.contains(path) && !broken.contains(path) { broken.append(path) }
             figures.brokenLinks = broken
             return figures
         }
