@@ -44,6 +44,29 @@ static void restore_and_reraise(int sig) {
     raise(sig);
 }
 
+/* BUTTON5 (the wheel down) exists from ncurses' mouse version 2; older curses (macOS's
+   system one) report the wheel down as button 2 with REPORT_MOUSE_POSITION, or not at all. */
+#ifndef BUTTON5_PRESSED
+#define BUTTON5_PRESSED 0
+#endif
+
+void cn_enable_mouse(void) {
+    mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+    mouseinterval(0);
+}
+
+int cn_read_mouse(int *x, int *y, int *action) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return 0;
+    *x = event.x;
+    *y = event.y;
+    if (event.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) *action = 1;
+    else if (event.bstate & BUTTON4_PRESSED) *action = 4;
+    else if (BUTTON5_PRESSED && (event.bstate & BUTTON5_PRESSED)) *action = 5;
+    else *action = 0;
+    return 1;
+}
+
 void cn_restore_on_crash(void) {
     int fatal[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP };
     for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++) signal(fatal[i], restore_and_reraise);

@@ -64,6 +64,10 @@ package final class Terminal {
         }
     }
 
+    /// Reports mouse presses and the wheel as input; the terminal's own selection then needs
+    /// Shift (most terminals) or Option (macOS Terminal, iTerm2) held while dragging.
+    package func enableMouse() { cn_enable_mouse() }
+
     /// Gives the terminal back as it was. Safe to call more than once.
     package func stop() {
         guard !stopped else { return }

@@ -38,6 +38,12 @@ final class CursesDevice: TerminalDevice {
         case .delete?: .delete
         case .enter?: .enter
         case .backTab?: .backTab
+        case .mouse(let x, let y, let action)?:
+            switch action {
+            case .press: .mouse(MouseEvent(x: x, y: y, .press))
+            case .wheelUp: .mouse(MouseEvent(x: x, y: y, .wheelUp))
+            case .wheelDown: .mouse(MouseEvent(x: x, y: y, .wheelDown))
+            }
         }
     }
 

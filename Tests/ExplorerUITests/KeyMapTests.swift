@@ -17,6 +17,9 @@ import Testing
             }
         }
         #expect(readme.contains(table), "the README's key table should be:\n\(table)")
+        // The mouse, in the help window's words.
+        #expect(readme.contains("**The mouse** does what the keys would where it lands"))
+        #expect(Screen.help(width: 100).map(\.plainText).joined(separator: " ").contains("--no-mouse leaves the mouse to the terminal"))
     }
 
     @Test func everyBindingMatchesItsKeysOnly() {

@@ -3,8 +3,8 @@ import Foundation
 import Testing
 @testable import ExplorerUI
 
-/// The update function and the view under 10,000 random key presses and resizes (tiny sizes,
-/// wide characters, every special key), with the real navigator behind them: no crash, and
+/// The update function and the view under 10,000 random key presses, clicks, wheel turns and
+/// resizes (tiny sizes, wide characters, every special key), with the real navigator behind them: no crash, and
 /// every frame fits its terminal.
 @Suite struct RandomKeysTests {
     /// A small deterministic generator, so that a failure names a seed that reproduces it.
@@ -29,8 +29,13 @@ import Testing
         var rng = SplitMix(state: seed)
         var d = await Driver(width: 100, height: 30, navigator: try UIFixture.navigator())
         for step in 0..<10_000 {
-            if Int.random(in: 0..<25, using: &rng) == 0 {
+            let dice = Int.random(in: 0..<25, using: &rng)
+            if dice == 0 {
                 await d.resize(Int.random(in: 0...220, using: &rng), Int.random(in: 0...70, using: &rng))
+            } else if dice < 4 {
+                // The mouse anywhere, on or off the screen.
+                let action = [MouseEvent.Action.press, .wheelUp, .wheelDown].randomElement(using: &rng)!
+                await d.press(.mouse(MouseEvent(x: Int.random(in: -2...d.state.width + 2, using: &rng), y: Int.random(in: -2...d.state.height + 2, using: &rng), action)))
             } else {
                 // `q` asks to quit: the driver records it and goes on, as a test of what follows.
                 await d.press(Self.keys.randomElement(using: &rng)!)

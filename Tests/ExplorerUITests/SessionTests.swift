@@ -77,6 +77,21 @@ import Testing
         #expect(device.copied == ["curl -i 'http://localhost:3000/_next/data/B/articles/3.json?id=3' -H 'Accept: */*' -H 'x-nextjs-data: 1' -H 'User-Agent: gssp-explorer/1.0' -H 'Accept-Language: en-US,en;q=0.9' --compressed"])
     }
 
+    /// Mouse events come through the terminal like keys: a click on a route, then on a tab.
+    @Test func theMouseWorksThroughTheLoop() async throws {
+        let session = Session(navigator: try UIFixture.navigator())
+        // 120×40: the routes' box starts at row 1, its first route on row 2, the second on row 3.
+        let device = ScriptedDevice(width: 120, height: 40, steps: [
+            ("/articles/[id]", [.mouse(MouseEvent(x: 4, y: 3, .press))]),
+            ("Open /articles/[id]", [.enter]),
+            ("GET /_next/data/B/articles/1.json", [.mouse(MouseEvent(x: 0, y: 39, .press)), .character("h")]),
+            ("History", [.escape]),
+        ])
+        await run(session, device)
+        #expect(!device.timedOut, "the screen never showed what the script waited for:\n\(device.screens.last ?? "")")
+        #expect(device.screens.contains { $0.contains(#"title: "日本語のタイトル café""#) })
+    }
+
     @Test func aResizeRedrawsAtTheNewSize() async throws {
         let session = Session(navigator: try UIFixture.navigator())
         let device = ScriptedDevice(width: 120, height: 40, steps: [("/articles/[id]", [.down]), ("never shown", [.down])])

@@ -141,7 +141,7 @@ extension BinaryTests {
             (["inspect", "/", "--header", "bad name: x"], "--header needs 'Name: value'"),
             (["inspect", "/", "--cookie", "=x"], "--cookie needs 'name=value'"),
             (["inspect", "/", "--cookie", "a=b;c"], "--cookie needs 'name=value'"),
-            (["inspect"], "Missing expected argument '<path>'"),
+            (["inspect"], "give a path to visit (for example /posts/1), or --har FILE to print a recording"),
             (["nonsense"], "Unexpected argument 'nonsense'"),
         ])
         func badArgumentsAreClearErrors(arguments: [String], message: String) throws {
@@ -264,6 +264,47 @@ extension BinaryTests {
             let bad = try explorer("inspect", "/", "--query", "$.pageProps.latest[?@.id > ]")
             #expect(bad.status == 64)
             #expect(bad.stderr.contains("--query: “]” does not start an expression\n  $.pageProps.latest[?@.id > ]\n                             ^"), "\(bad.stderr)")
+        }
+
+        /// `--save-har` writes the navigation; `--har` prints it again, as text and JSON; a
+        /// browser's recording prints its navigations and lists the rest; a bad file is refused.
+        @Test func harFilesAreSavedAndOpened() throws {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID().uuidString)-old.har").path
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let saved = try explorer("inspect", "/old/3", "--save-har", path, "--json")
+            #expect(saved.status == 0)
+            let live = try JSONValue(parsing: saved.stdout)
+            let opened = try explorer("inspect", "--har", path, "--json")
+            #expect(opened.status == 0)
+            let recorded = try JSONValue(parsing: opened.stdout)
+            #expect(recorded["recordedBy"] == "gssp-explorer 1.0")
+            let exchange = try #require(recorded["exchanges"]?[0])
+            for key in ["kind", "url", "outcome", "page", "props", "fetches", "html", "hydration", "analysis"] {
+                #expect(exchange[key] == live[key], "\(key)")
+            }
+            let text = try explorer("inspect", "--har", path).stdout
+            #expect(text.contains("── 1 of 1 ──"))
+            #expect(text.contains("/old/3 → /posts/3"))
+            #expect(text.contains("redirected to /posts/3 (308)"))
+
+            let journeys = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("SampleSiteTests/Journeys/j05-dashboard-cookie.har.gz").path
+            let browser = try explorer("inspect", "--har", journeys)
+            #expect(browser.status == 0)
+            #expect(browser.stdout.contains("── 4 of 4 ──"))
+            #expect(browser.stdout.contains("recorded by Playwright 1.65.1 (chromium 156.0.8078.114) on http://127.0.0.1:3700"))
+            #expect(browser.stdout.contains("sessionToken"))
+            #expect(browser.stdout.contains("Also recorded ("))
+            #expect(browser.stdout.contains("GET http://127.0.0.1:3700/_next/static/chunks/framework-"))
+            let onlyDashboard = try explorer("inspect", "--har", journeys, "/dashboard", "--query", "$.pageProps.user.name")
+            #expect(onlyDashboard.stdout.contains("$['pageProps']['user']['name']\t\"Demo User\""), "\(onlyDashboard.stdout)")
+
+            let notHAR = try explorer("inspect", "--har", #filePath)
+            #expect(notHAR.status == 65)
+            #expect(notHAR.stderr.contains("is not JSON"))
+            let unwritable = try explorer("inspect", "/hello", "--save-har", "/no/such/folder/x.har")
+            #expect(unwritable.status == 73)
+            #expect(unwritable.stderr.contains("cannot write /no/such/folder/x.har"))
         }
 
         @Test func routesAsNextBuildPrintsThem() throws {

@@ -34,6 +34,31 @@ extension BinaryTests {
             }
         }
 
+        /// Over HTTP the HAR holds the client's phases as HAR's (`connect`, `wait` = time to first
+        /// byte, `receive`) and the server's document the explorer fetched after the transition,
+        /// marked as its own; opened again, the exchange is the one saved.
+        @Test func aRemoteNavigationSavesAsHAR() throws {
+            try withServer { url in
+                let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID().uuidString)-remote.har").path
+                defer { try? FileManager.default.removeItem(atPath: path) }
+                let live = try json(CommandTests().explorer("inspect", "/posts/1", "--json", "--url", url, "--save-har", path).stdout)
+                let har = try json(String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self))
+                let entries = try #require((har["log"] as? [String: Any])?["entries"] as? [[String: Any]])
+                #expect(entries.count == 2)
+                let request = try #require((live["fetches"] as? [[String: Any]])?.first?["request"] as? [String: Any])
+                #expect((entries[0]["request"] as? [String: Any])?["url"] as? String == url + (request["path"] as? String ?? "?"))
+                #expect(entries[1]["_explorer"] as? [String: Any] != nil, "the server's document, fetched by the explorer")
+                let phases = try #require((live["fetches"] as? [[String: Any]])?.first?["timing"] as? [String: Any])["phases"] as? [[String: Any]]
+                let ttfb = phases?.first { $0["name"] as? String == "ttfb" }?["ms"] as? Double
+                #expect((entries[0]["timings"] as? [String: Any])?["wait"] as? Double == ttfb)
+                let opened = try json(CommandTests().explorer("inspect", "--har", path, "--json").stdout)
+                let exchange = try #require((opened["exchanges"] as? [[String: Any]])?.first)
+                for key in ["kind", "url", "props", "fetches", "serverDocument", "documentPropsAgree", "html", "analysis"] {
+                    #expect(NSDictionary(dictionary: ["v": exchange[key] ?? NSNull()]) == NSDictionary(dictionary: ["v": live[key] ?? NSNull()]), "\(key)")
+                }
+            }
+        }
+
         @Test func routesComeFromTheBuildManifest() throws {
             try withServer { url in
                 let run = try CommandTests().explorer("routes", "--url", url)

@@ -203,48 +203,31 @@ public actor Navigator {
         }
         if Task.isCancelled { return exchange.fail("stopped before the answer came") }
         exchange.fetches.append(fetch)
-        let status = fetch.response.status.code
-        let json = try? JSONValue(parsing: fetch.body)
-
-        if status == 404, let notFound = json?["notFound"], notFound.isTruthy {
-            exchange.notes.append("getServerSideProps returned notFound: the client renders the 404 page itself, without reloading; the address stays \(target).")
-            exchange.url = target
-            exchange.outcome = .clientNotFound
-            exchange.page = "/404"
+        switch DataAnswer(fetch) {
+        case .notFound:
+            exchange.arriveNotFound(at: target)
             if let html = transport.renderClientSide(page: "/404", pageProps: Array("{}".utf8)), case .success(let text) = html {
                 exchange.html = text
             }
-            return
-        }
-        guard status == 200 else {
-            exchange.notes.append("The data request answered \(status): Next.js's router fails with \"Failed to load static props\" and falls back to a hard navigation.")
-            return await hardNavigation(to: target, &exchange)
-        }
-        guard let json else {
-            exchange.notes.append("The data response is not JSON: the page renders with empty props, as Next.js does.")
-            return arrive(&exchange, at: target, props: .object([]), from: .unreadableResponse, serverHTML: nil)
-        }
-        let pageProps = json["pageProps"] ?? .object([])
-        if let destination = pageProps["__N_REDIRECT"]?.stringValue {
-            let code = pageProps["__N_REDIRECT_STATUS"].map { $0.jsonText } ?? "?"
-            exchange.redirects.append("\(code) \(destination)")
-            if destination.hasPrefix("/") && pageProps["__N_REDIRECT_BASE_PATH"] != .bool(false) {
+        case .failed(let status):
+            exchange.notes.append(Exchange.failedDataNote(status: status))
+            await hardNavigation(to: target, &exchange)
+        case .unreadable:
+            exchange.notes.append(Exchange.unreadableDataNote)
+            arrive(&exchange, at: target, props: .object([]), from: .unreadableResponse, serverHTML: nil)
+        case .redirect(let destination, let code, let keepsBasePath):
+            switch exchange.followDataRedirect(from: target, to: destination, status: code, keepsBasePath: keepsBasePath) {
+            case .transition:
                 guard redirects < Navigator.maxRedirects else {
-                    exchange.fail("Redirected \(Navigator.maxRedirects) times in a row: a redirect loop.")
-                    return
+                    return exchange.fail("Redirected \(Navigator.maxRedirects) times in a row: a redirect loop.")
                 }
-                exchange.notes.append("getServerSideProps redirected to \(destination) (\(code)): the client transitions there; \(target) does not enter history.")
-                return await transition(to: destination, &exchange, redirects: redirects + 1)
+                await transition(to: destination, &exchange, redirects: redirects + 1)
+            case .load: await hardNavigation(to: destination, &exchange, basePath: "")
+            case .leave: break
             }
-            if destination.hasPrefix("/") {
-                exchange.notes.append("getServerSideProps redirected to \(destination) (\(code), basePath: false): the browser loads it as a new page (window.location.href).")
-                return await hardNavigation(to: destination, &exchange, basePath: "")
-            }
-            exchange.notes.append("getServerSideProps redirected to another site (\(code)): the browser goes there (window.location.href).")
-            exchange.leaveSite(destination)
-            return
+        case .props(let pageProps):
+            arrive(&exchange, at: target, props: pageProps, from: .dataResponse, serverHTML: fetch.serverHTML)
         }
-        arrive(&exchange, at: target, props: pageProps, from: .dataResponse, serverHTML: fetch.serverHTML)
     }
 
     /// The end of a client transition: the page at `target` renders in the browser from `props`,
@@ -278,11 +261,7 @@ public actor Navigator {
         else { return }
         var fields: HTTPFields = [.accept: Navigator.documentAccept]
         guard let fetch = try? await send(site.basePath + exchange.url, &fields), !Task.isCancelled else { return }
-        exchange.serverDocument = fetch
-        guard fetch.response.headerFields[.contentType]?.lowercased().hasPrefix("text/html") == true else { return }
-        exchange.html = fetch.bodyText
-        guard exchange.outcome == .page, let props = exchange.props, let nextData = DocumentParts(html: fetch.body).nextData else { return }
-        exchange.documentPropsAgree = (nextData["props"]?["pageProps"] ?? .object([])) == props
+        exchange.takeServerDocument(fetch)
     }
 
     /// On `next dev` (build ID `development`) over HTTP, the pages compiled so far: its build
@@ -338,8 +317,7 @@ public actor Navigator {
             if Task.isCancelled { return exchange.fail("stopped before the answer came") }
             let status = fetch.response.status.code
             if [301, 302, 303, 307, 308].contains(status), let next = fetch.response.headerFields[.location] {
-                exchange.notes.append("\(status) redirect to \(next): the browser follows it.")
-                exchange.redirects.append("\(status) \(next)")
+                exchange.followDocumentRedirect(status: status, to: next)
                 // Resolved against the URL that redirected, as a browser resolves `Location`.
                 switch PageLinks.destination(next, base: (prefix ?? "") + location) {
                 case .external(let url):
@@ -366,42 +344,17 @@ public actor Navigator {
         exchange.fail("Redirected more than \(Navigator.maxRedirects) times: the browser stops (a redirect loop).")
     }
 
-    /// A document's props and page from `__NEXT_DATA__`, and the hydration check.
+    /// A document's props and page from `__NEXT_DATA__`, a deploy, and the hydration check.
     private func readDocument(_ fetch: Fetch, into exchange: inout Exchange) {
-        let contentType = fetch.response.headerFields[.contentType] ?? ""
-        guard contentType.lowercased().hasPrefix("text/html") else {
-            exchange.notes.append("The response is \(contentType.isEmpty ? "not typed" : contentType), not an HTML document: no props to show.")
-            exchange.page = nil
-            return
-        }
-        exchange.html = fetch.bodyText
-        let parts = DocumentParts(html: fetch.body)
-        guard let nextData = parts.nextData else {
-            exchange.notes.append(parts.problem ?? "No __NEXT_DATA__.")
-            return
-        }
-        exchange.page = nextData["page"]?.stringValue
-        if let buildId = nextData["buildId"]?.stringValue, let known = site?.buildId, buildId != known {
+        guard let parts = exchange.readDocument(fetch) else { return }
+        if let buildId = parts.nextData?["buildId"]?.stringValue, let known = site?.buildId, buildId != known {
             // A deploy while exploring: the stale data URL failed, this full load brought the new
             // build, and Next's client goes on with it; so does the navigator (routes read again).
-            exchange.notes.append("The site was deployed again: its build ID is \(buildId) now (was \(known)); the next client transition uses it, as Next.js's client does after this full load.")
-            exchange.newBuildId = buildId
+            exchange.noteNewBuild(buildId, was: known)
             site = nil
         }
-        let pageProps = nextData["props"]?["pageProps"] ?? .object([])
-        exchange.props = pageProps
-        exchange.propsSource = .nextData
-        if let error = nextData["err"] {
-            // What Next.js's error overlay shows (`next dev` sends it; production never does).
-            let text = { (key: String) in error[key]?.stringValue ?? "" }
-            let serverError = Exchange.ServerError(name: text("name"), message: text("message"), stack: text("stack"))
-            exchange.serverError = serverError
-            exchange.notes.append(
-                "The server failed: \(serverError.name.isEmpty ? "Error" : serverError.name): \(serverError.message) (__NEXT_DATA__.err: the browser shows Next.js's error overlay, so there is no hydration to check).")
-            return
-        }
-        guard let page = exchange.page, let server = parts.appHTML else { return }
-        guard let bytes = try? PropsEncoder().encode(pageProps),
+        guard parts.nextData != nil, exchange.serverError == nil, let page = exchange.page, let server = parts.appHTML, let pageProps = exchange.props,
+            let bytes = try? PropsEncoder().encode(pageProps),
             let rendered = transport.renderClientSide(page: page, pageProps: bytes)
         else { return }
         switch rendered {

@@ -28,4 +28,9 @@ attr_t cn_a_underline(void);
 /* Restores the terminal (endwin) before a fatal signal ends the process, so a crash does not
    leave the shell in raw mode with the alternate screen. */
 void cn_restore_on_crash(void);
+/* The mouse: presses of the first button and the wheel, reported at once (no click interval). */
+void cn_enable_mouse(void);
+/* After KEY_MOUSE: the event's cell and what it was (1 press, 4 wheel up, 5 wheel down, 0 other);
+   0 when there is no event to read. */
+int cn_read_mouse(int *x, int *y, int *action);
 #endif

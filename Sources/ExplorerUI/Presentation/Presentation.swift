@@ -15,6 +15,9 @@ package struct Presentation: Sendable {
     package let htmlPreamble: [StyledText]
     /// The headers view's lines; prose (Cache-Control in words, notes) is wrapped to the width.
     let headerBlocks: [(line: StyledText, wraps: Bool)]
+    /// The recording the exchange was read from (`--har`), which the address line names in
+    /// place of the site.
+    package var recording: String?
 
     package init(_ exchange: Exchange) {
         self.exchange = exchange

@@ -21,14 +21,20 @@ package final class Session: Sendable {
     package let navigator: Navigator
     /// A second site a page can be diffed on (`D`, then `other`): its name, and how to reach it.
     package let otherSite: (name: String, transport: any Transport)?
+    /// A recording opened with the session (`--har`), and its file's name.
+    package let recording: (session: RecordedSession, file: String)?
     private let inbox = Inbox()
     private let work: AsyncStream<Effect>.Continuation
     private let worker: Task<Void, Never>
 
     /// `afterWork` runs after each long piece of work (the executable gives memory back there).
-    package init(navigator: Navigator, otherSite: (name: String, transport: any Transport)? = nil, afterWork: @escaping @Sendable () -> Void = {}) {
+    package init(
+        navigator: Navigator, otherSite: (name: String, transport: any Transport)? = nil, recording: (session: RecordedSession, file: String)? = nil,
+        afterWork: @escaping @Sendable () -> Void = {}
+    ) {
         self.navigator = navigator
         self.otherSite = otherSite
+        self.recording = recording
         let (stream, continuation) = AsyncStream<Effect>.makeStream()
         work = continuation
         let inbox = self.inbox
@@ -78,6 +84,7 @@ package final class Session: Sendable {
         let size = device.size
         var state = AppState(width: size.width, height: size.height, origin: origin, curlBase: curlBase, otherSite: otherSite?.name)
         work.yield(.loadSite)
+        if let recording { dispatch(state.handle(.opened(recording.session, file: recording.file)), to: device) }
         var dirty = true
         var painted: Grid?
         var trigger = "start"
@@ -199,6 +206,17 @@ package final class Session: Sendable {
                     return .crawled(.failure(error))
                 }
             }, slot: .crawl)
+        case .saveHAR(let save):
+            let origin = navigator.transport.pageOrigin
+            return Step(work: {
+                let log = HARLog(session: save.exchanges, origin: origin)
+                do throws(HARError) {
+                    try log.write(to: save.path)
+                    return .saved(.success("Saved \(save.exchanges.count) exchanges (\(log.entries.count) requests) to \(save.path)."))
+                } catch {
+                    return .saved(.failure(error))
+                }
+            })
         case .copy, .quit, .stopNavigation, .stopComparing, .stopDiffing, .stopCrawling:
             return Step()
         }

@@ -167,6 +167,11 @@ extension AppState {
             return requestSetting(text)
         case .jsonPath:
             return queryProps(text)
+        case .saveHAR:
+            let path = text.trimmingCharacters(in: .whitespaces)
+            guard !path.isEmpty else { return .failure(Refused(reason: "Type a file name, such as session.har.")) }
+            message = StyledText("Saving \(exchanges.count) exchanges to \(path)…", .dim)
+            return .success([.saveHAR(HARSave(path: path, exchanges: exchanges.map(\.exchange)))])
         case .diffAgainst:
             guard let current else { return .success([]) }
             return diffAgainst(text).map { side, label in

@@ -16,6 +16,9 @@ extension AppState {
 
     private mutating func apply(_ event: Event) -> [Effect] {
         switch event {
+        case .key(.mouse(let event)):
+            message = nil
+            return mouse(event)
         case .key(let key):
             message = nil
             return press(key)
@@ -76,6 +79,25 @@ extension AppState {
             return []
         case .requestSettings(let settings):
             requestSettings = settings
+            return []
+        case .opened(let recording, let file):
+            let opened = recording.exchanges.map { exchange in
+                var presentation = Presentation(exchange)
+                presentation.recording = URL(fileURLWithPath: file).lastPathComponent
+                return presentation
+            }
+            exchanges = Array((exchanges + opened).suffix(AppState.historyLimit))
+            recordedOthers = RecordedSession.lines(recording.others)
+            if let first = opened.first { show(first) }
+            message = StyledText(
+                "\(file), recorded by \(recording.recordedBy): \(opened.count) navigation\(opened.count == 1 ? "" : "s") in the history (h), \(recording.others.count) other request\(recording.others.count == 1 ? "" : "s") listed there.",
+                opened.isEmpty ? .warning : .success)
+            return []
+        case .saved(let result):
+            switch result {
+            case .success(let text): message = StyledText(text, .success)
+            case .failure(let error): message = StyledText("Not saved: \(error.message)", .serverError)
+            }
             return []
         case .crawlProgress(let progress):
             if crawling != nil { crawling = progress }
@@ -196,6 +218,12 @@ extension AppState {
                 return []
             }
             overlay = .prompt(Prompt(purpose: .jsonPath, editor: LineEditor(propsQuery?.text ?? "$")))
+        case KeyMap.saveHAR:
+            guard !exchanges.isEmpty else {
+                message = StyledText("Nothing to save yet: the history is empty.", .warning)
+                return []
+            }
+            overlay = .prompt(Prompt(purpose: .saveHAR, editor: LineEditor("explorer-session.har")))
         case KeyMap.site:
             overlay = .site(cursor: 0, column: SiteTable.defaultColumn)
             if siteReport == nil, crawling == nil { return startCrawl() }

@@ -68,6 +68,9 @@ package struct AppState: Sendable {
     /// The other site `D` can diff a page on (the second `--url`, or the sample site here when
     /// exploring a server), as the address line names it.
     package let otherSite: String?
+    /// The requests of an opened recording (`--har`) that are not navigations, one line each,
+    /// listed under the history.
+    package internal(set) var recordedOthers: [String] = []
     package internal(set) var canGoBack = false
     package internal(set) var canGoForward = false
     package internal(set) var quitting = false
@@ -105,6 +108,10 @@ package enum Event: Sendable {
     case diffed(id: Int, Result<DiffPresentation, DiffFailure>)
     case crawlProgress(SiteCrawl.Progress)
     case crawled(Result<SiteReport, TransportError>)
+    /// A recording was read (`--har`): its navigations join the history, the first is shown.
+    case opened(RecordedSession, file: String)
+    /// The session was saved as a HAR (`W`): where, or why not.
+    case saved(Result<String, HARError>)
 }
 
 /// Why a diff's side b could not be had.
@@ -131,6 +138,8 @@ package enum Effect: Sendable, Equatable {
     /// Crawl the whole site (`S`); it stops the crawl running.
     case crawl
     case stopCrawling
+    /// Write the session's exchanges to a HAR file.
+    case saveHAR(HARSave)
     /// Put text on the clipboard (OSC 52).
     case copy(String)
     case quit
@@ -150,6 +159,15 @@ package struct Loading: Sendable, Equatable {
         guard let step else { return "\(kind.rawValue) to \(target ?? "")" }
         return target.map { "\(step) to \($0)" } ?? step
     }
+}
+
+/// The session to save as a HAR, and where.
+package struct HARSave: Sendable, Equatable {
+    package let path: String
+    package let exchanges: [Exchange]
+
+    /// One file written once per request.
+    package static func == (x: HARSave, y: HARSave) -> Bool { x.path == y.path && x.exchanges.count == y.exchanges.count }
 }
 
 /// A diff asked for and not shown yet.
@@ -217,6 +235,8 @@ package struct Prompt: Sendable {
         case jsonPath
         /// What side b of a diff of the current page is: again now, another identity, another server.
         case diffAgainst(otherSite: String?)
+        /// The file to save the session's exchanges in, as HAR.
+        case saveHAR
     }
     package var purpose: Purpose
     package var editor: LineEditor
@@ -231,6 +251,7 @@ package struct Prompt: Sendable {
         case .requestSetting: "Requests: headers, cookies, what is fetched"
         case .jsonPath: "Query the props (JSONPath, RFC 9535)"
         case .diffAgainst: "Diff this page against"
+        case .saveHAR: "Save the session as HAR 1.2"
         }
     }
 
@@ -246,6 +267,7 @@ package struct Prompt: Sendable {
         case .diffAgainst(let other):
             "\(KeyMap.submit.label) alone: the page again now · name=value: as another identity (a cookie), Name: value (a header), -Referer · http://…: on another server"
                 + (other.map { " · \(AppState.otherSiteWord): on \($0)" } ?? "") + " · \(cancel)"
+        case .saveHAR: "a file name; .har.gz is gzipped · every exchange of the history, with bodies and timing · \(go) · \(cancel)"
 
         }
     }

@@ -33,6 +33,11 @@ package struct Binding: Sendable {
         case .backTab: "Shift-Tab"
         case .backspace: "Backspace"
         case .delete: "Delete"
+        case .mouse(let event):
+            switch event.action {
+            case .press: "Click"
+            case .wheelUp, .wheelDown: "Wheel"
+            }
         }
     }
 }
@@ -110,6 +115,7 @@ package enum KeyMap {
     // Requests
     static let requestSetting = Binding(.character("o"))
     static let curl = Binding(.character("y"))
+    static let saveHAR = Binding(.character("W"))
     // Everywhere
     static let help = Binding(.character("?"))
     static let close = Binding(.escape)
@@ -172,6 +178,7 @@ package enum KeyMap {
         ("Requests", [
             HelpRow(requestSetting, action: "your headers and cookies, the browser's (-Referer); -document"),
             curlRow,
+            HelpRow(saveHAR, action: "save the session's exchanges as a HAR 1.2 file (explorer --har opens it)"),
         ]),
         ("", [
             helpRow,
@@ -179,6 +186,9 @@ package enum KeyMap {
             quitRow,
         ]),
     ]
+
+    /// The help window's last section: what the mouse does (README: "The mouse").
+    static let mouseHelp = "a click opens a route, focuses a pane, shows a tab, opens or folds an object or array in Props, picks a line of a window (a link is followed) or, outside it, closes the window; the wheel scrolls what is under the pointer. explorer --no-mouse leaves the mouse to the terminal (its text selection); with the mouse on, Shift-drag selects."
 
     /// What the key bar offers, most useful first (what does not fit goes from the middle).
     static let routesBar = [moveRow, openRow, goToRow, hardRow, linksRow, backRow, compareRow, panesRow, helpRow, quitRow]

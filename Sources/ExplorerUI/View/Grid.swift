@@ -21,6 +21,9 @@ package struct Rect: Sendable, Equatable {
 
     /// The inside of a box drawn around this rectangle.
     var inner: Rect { Rect(x: x + 1, y: y + 1, width: width - 2, height: height - 2) }
+
+    /// Whether the cell at column `x`, row `y` is inside (for the mouse).
+    func contains(x column: Int, y row: Int) -> Bool { (x..<(x + width)).contains(column) && (y..<(y + height)).contains(row) }
 }
 
 /// The whole screen as cells: what the view draws and the terminal adapter paints. Tests read

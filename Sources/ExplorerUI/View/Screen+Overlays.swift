@@ -5,52 +5,85 @@ import SSR
 /// The windows drawn over the screen: help, prompts, links, history, sizes, compare, curl.
 extension Screen {
     static func draw(_ overlay: Overlay, _ state: AppState, _ grid: inout Grid) {
+        if case .prompt(let prompt) = overlay { return promptWindow(prompt, state, &grid) }
+        guard let window = window(of: overlay, state) else { return }
+        draw(window, state, &grid)
+    }
+
+    /// A window's content and where it stands, for drawing and for the mouse.
+    struct Window {
+        var title: String
+        var lines: [StyledText]
+        var box: Rect
+        /// The first line shown.
+        var top: Int
+        /// The highlighted line, in a window that lists things to pick.
+        var cursor: Int?
+    }
+
+    /// The window `overlay` draws (not a prompt's), laid out for the screen.
+    static func window(of overlay: Overlay, _ state: AppState) -> Window? {
         let maxWidth = state.width - 4
+        let (title, lines, width, cursor, top): (String, [StyledText], Int, Int?, Int?)
         switch overlay {
-        case .help(let top):
-            window("Keys (↑↓ scroll, Esc close)", help(width: helpWidth(state) - 4), state, width: helpWidth(state), top: top, &grid)
-        case .prompt(let prompt):
-            promptWindow(prompt, state, &grid)
-        case .links(let cursor):
+        case .prompt: return nil
+        case .help(let first):
+            (title, lines, width, cursor, top) = ("Keys (↑↓ scroll, Esc close)", help(width: helpWidth(state) - 4), helpWidth(state), nil, first)
+        case .links(let at):
             let links = state.current?.analysis.links ?? []
-            let lines = state.current?.linkLines ?? [Presentation.noLinks]
-            window("Links of \(state.current?.exchange.url ?? "the page") (\(links.count))", lines, state, width: maxWidth, cursor: cursor, &grid)
-        case .history(let cursor):
-            let lines = state.exchanges.isEmpty
+            (title, lines, width, cursor, top) = (
+                "Links of \(state.current?.exchange.url ?? "the page") (\(links.count))", state.current?.linkLines ?? [Presentation.noLinks], maxWidth, at, nil
+            )
+        case .history(let at):
+            let exchanges = state.exchanges.isEmpty
                 ? [StyledText("(nothing visited yet)", .dim)]
                 : state.exchanges.enumerated().map { historyLine($0.offset, $0.element) }
-            window("History (Enter shows an exchange again)", lines, state, width: maxWidth, cursor: cursor, &grid)
+            let others = state.recordedOthers.isEmpty ? [] : [StyledText("Also recorded (\(state.recordedOthers.count), not a page's document or data):", .dim)]
+                + state.recordedOthers.map { StyledText("    " + $0, .dim) }
+            (title, lines, width, cursor, top) = ("History (Enter shows an exchange again)", exchanges + others, maxWidth, at, nil)
         case .sizes:
-            window("Props size by key", state.current?.sizeLines ?? [Presentation.noProps], state, width: min(maxWidth, 90), &grid)
+            (title, lines, width, cursor, top) = ("Props size by key", state.current?.sizeLines ?? [Presentation.noProps], min(maxWidth, 90), nil, nil)
         case .compare(let path, let result):
             // As wide as the longest value needs, when the terminal has the room.
             let longest = result?.rows.flatMap { [$0.hard, $0.client] }.map { DisplayWidth.of($0) }.max() ?? 40
-            let width = min(maxWidth, max(60, compareLabelWidth + 2 * (longest + 2) + 4))
-            let lines = result.map { compareLines($0, width: width - 4) } ?? [StyledText("fetching \(path) both ways…", .dim)]
-            window("Compare \(path): hard navigation vs client transition", lines, state, width: width, &grid)
-        case .site(let cursor, let column):
-            let (title, lines) = siteLines(state, column: column)
-            window(title, lines, state, width: maxWidth, cursor: state.siteReport == nil ? nil : cursor + 1, &grid)
-        case .copyPath(let path, let value, let cursor):
+            let wide = min(maxWidth, max(60, compareLabelWidth + 2 * (longest + 2) + 4))
+            let shown = result.map { compareLines($0, width: wide - 4) } ?? [StyledText("fetching \(path) both ways…", .dim)]
+            (title, lines, width, cursor, top) = ("Compare \(path): hard navigation vs client transition", shown, wide, nil, nil)
+        case .site(let at, let column):
+            let (heading, rows) = siteLines(state, column: column)
+            (title, lines, width, cursor, top) = (heading, rows, maxWidth, state.siteReport == nil ? nil : at + 1, nil)
+        case .copyPath(let path, let value, let at):
             let forms = copyForms(path, value: value)
             let labelWidth = forms.map { DisplayWidth.of($0.label) }.max() ?? 0
-            let lines = forms.map { form in
+            let rows = forms.map { form in
                 var line = StyledText(form.label.padding(toLength: labelWidth + 2, withPad: " ", startingAt: 0), .dim)
                 line.append(form.text, .input)
                 return line
             } + ["", StyledText("Enter copies the highlighted one (OSC 52, where the terminal allows it).", .dim)]
-            window("Copy \(path.jq)", lines, state, width: maxWidth, cursor: cursor, &grid)
-        case .value(let path, let text, let top):
-            window(path, valueLines(text, state), state, width: valueWidth(state), top: top, &grid)
+            (title, lines, width, cursor, top) = ("Copy \(path.jq)", rows, maxWidth, at, nil)
+        case .value(let path, let text, let first):
+            (title, lines, width, cursor, top) = (path, valueLines(text, state), valueWidth(state), nil, first)
         case .curl(let command):
-            var lines = wrap(command, width: min(maxWidth, 100) - 2).map { StyledText($0, .input) }
-            lines.append("")
-            lines.append(StyledText("Copied to the clipboard (OSC 52, where the terminal allows it).", .dim))
+            var rows = wrap(command, width: min(maxWidth, 100) - 2).map { StyledText($0, .input) }
+            rows.append("")
+            rows.append(StyledText("Copied to the clipboard (OSC 52, where the terminal allows it).", .dim))
             if state.origin.hasPrefix("in-process") {
-                lines.append(StyledText("In-process: the URL is where `explorer serve` answers by default.", .dim))
+                rows.append(StyledText("In-process: the URL is where `explorer serve` answers by default.", .dim))
             }
-            window("Request as curl", lines, state, width: min(maxWidth, 100), &grid)
+            (title, lines, width, cursor, top) = ("Request as curl", rows, min(maxWidth, 100), nil, nil)
         }
+        return place(title, lines, width: width, cursor: cursor, top: top, state)
+    }
+
+    /// A window centred on the screen, as wide as `width` allows and as tall as its lines (both
+    /// within the screen), scrolled to `top` or so that the cursor's line is in the middle.
+    private static func place(_ title: String, _ lines: [StyledText], width: Int, cursor: Int? = nil, top: Int? = nil, _ state: AppState) -> Window {
+        let boxWidth = max(20, min(width, state.width - 4))
+        let height = max(3, min(lines.count + 2, state.height - 2))
+        let box = Rect(x: (state.width - boxWidth) / 2, y: max(1, (state.height - height) / 2), width: boxWidth, height: height)
+        let inner = box.inner
+        let wantedTop = top ?? cursor.map { $0 - inner.height / 2 } ?? 0
+        return Window(title: title, lines: lines, box: box, top: max(0, min(wantedTop, lines.count - inner.height)), cursor: cursor)
     }
 
     static func valueWidth(_ state: AppState) -> Int { min(state.width - 4, 100) }
@@ -91,18 +124,14 @@ extension Screen {
     }
 
     /// A centred box with lines, scrolled to keep `cursor` (a highlighted line) in view.
-    private static func window(_ title: String, _ lines: [StyledText], _ state: AppState, width wanted: Int, cursor: Int? = nil, top first: Int? = nil, _ grid: inout Grid) {
-        let width = max(20, min(wanted, state.width - 4))
-        let height = max(3, min(lines.count + 2, state.height - 2))
-        let box = Rect(x: (state.width - width) / 2, y: max(1, (state.height - height) / 2), width: width, height: height)
+    private static func draw(_ window: Window, _ state: AppState, _ grid: inout Grid) {
+        let box = window.box, lines = window.lines, top = window.top
         grid.fill(box)
-        grid.box(box, title: StyledText(title, .heading), focused: true)
+        grid.box(box, title: StyledText(window.title, .heading), focused: true)
         let inner = box.inner
-        let wantedTop = first ?? cursor.map { $0 - inner.height / 2 } ?? 0
-        let top = max(0, min(wantedTop, lines.count - inner.height))
         for (offset, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
             grid.put(StyledText(" ").appending(line.truncated(to: inner.width - 1)), x: inner.x, y: inner.y + offset, limit: inner.width)
-            if top + offset == cursor { grid.highlight(.cursor, y: inner.y + offset, in: inner) }
+            if top + offset == window.cursor { grid.highlight(.cursor, y: inner.y + offset, in: inner) }
         }
         if lines.count > inner.height {
             let position = " \(top + 1)–\(min(lines.count, top + inner.height))/\(lines.count) "
@@ -155,7 +184,7 @@ extension Screen {
             document.append(settings.fetchesServerDocument ? "fetched (-document: not)" : "not fetched (+document)", settings.fetchesServerDocument ? .plain : .dim)
             lines.append(document)
         }
-        window(prompt.title, lines, state, width: min(state.width - 4, 80), &grid)
+        draw(place(prompt.title, lines, width: min(state.width - 4, 80), state), state, &grid)
     }
 
     /// As wide as its longest line, when the terminal has the room.
@@ -181,6 +210,8 @@ extension Screen {
                 }
             }
         }
+        lines.append(StyledText("Mouse", .heading))
+        lines += wrap(KeyMap.mouseHelp, width: width - 2).map { StyledText("  " + $0) }
         return lines
     }
 

@@ -64,7 +64,7 @@ package enum Screen {
             parts.append(.init(StyledText(hint, state.siteUnreachable == nil ? .dim : .serverError), shrinks: true, priority: 3))
         }
         let room = rect.width - DisplayWidth.of(arrows.plainText)
-        let origin = state.origin
+        let origin = state.diffShown == nil ? state.current?.recording.map { "recorded: \($0)" } ?? state.origin : state.origin
         let originWidth = DisplayWidth.of(origin) + 3  // two spaces before it, one after
         let full = FittedLine.fit(parts, width: Int.max)
         let line: StyledText
@@ -90,9 +90,8 @@ package enum Screen {
             return
         }
         let unknown = state.routes.contains { $0.symbol == "?" }
-        let legendRows = inner.height >= 8 ? (unknown ? 3 : 2) : 0
-        let rows = inner.height - legendRows
-        let top = max(0, min(state.routeCursor - rows / 2, state.routes.count - rows))
+        let (top, rows) = routeRows(state, inner)
+        let legendRows = inner.height - rows
         for (offset, route) in state.routes.dropFirst(top).prefix(rows).enumerated() {
             let y = inner.y + offset
             var line = StyledText(" ")
@@ -111,6 +110,14 @@ package enum Screen {
                 grid.put(text, x: inner.x + 1, y: inner.y + inner.height - legend.count + offset, limit: inner.width - 1, style: .dim)
             }
         }
+    }
+
+    /// The first route shown in the list's box, and how many rows show routes (the legend
+    /// takes the last ones of a tall box).
+    static func routeRows(_ state: AppState, _ inner: Rect) -> (top: Int, rows: Int) {
+        let legendRows = inner.height >= 8 ? (state.routes.contains { $0.symbol == "?" } ? 3 : 2) : 0
+        let rows = inner.height - legendRows
+        return (max(0, min(state.routeCursor - rows / 2, state.routes.count - rows)), rows)
     }
 
     private static func view(_ kind: ViewKind, _ state: AppState, _ box: Rect, tabbed: Bool, _ grid: inout Grid) {
@@ -173,12 +180,8 @@ package enum Screen {
     private static func title(_ kind: ViewKind, _ state: AppState, tabbed: Bool, focused: Bool, room: Int) -> StyledText {
         var title = StyledText()
         if tabbed {
-            // When the tabs and the detail do not fit, the other tabs keep their numbers only.
-            let detailWidth = detail(kind, state).map { DisplayWidth.of($0.plainText) + 3 } ?? 0
-            let named = ViewKind.allCases.reduce(0) { $0 + DisplayWidth.of("\($1.number) \($1.title)") } + 9
-            for (index, other) in ViewKind.allCases.enumerated() {
+            for (index, (other, name)) in tabNames(kind, state, room: room).enumerated() {
                 if index > 0 { title.append(" │ ", .border) }
-                let name = other == kind || named + detailWidth <= room ? "\(other.number) \(other.title)" : "\(other.number)"
                 title.append(name, other == kind ? .heading : .dim)
             }
         } else {
@@ -189,6 +192,28 @@ package enum Screen {
             title.append(detail)
         }
         return title
+    }
+
+    /// The tabs of a tabbed view's title, in order: when the tabs and the detail do not fit,
+    /// the other tabs keep their numbers only.
+    private static func tabNames(_ kind: ViewKind, _ state: AppState, room: Int) -> [(ViewKind, String)] {
+        let detailWidth = detail(kind, state).map { DisplayWidth.of($0.plainText) + 3 } ?? 0
+        let named = ViewKind.allCases.reduce(0) { $0 + DisplayWidth.of("\($1.number) \($1.title)") } + 9
+        return ViewKind.allCases.map { other in
+            (other, other == kind || named + detailWidth <= room ? "\(other.number) \(other.title)" : "\(other.number)")
+        }
+    }
+
+    /// The view whose tab is at column `x` of the title row of the tabbed view `kind` in `box`.
+    static func tab(at x: Int, _ kind: ViewKind, _ state: AppState, box: Rect) -> ViewKind? {
+        // The title starts after the corner, a border cell and a space (``Grid/box``).
+        var start = box.x + 3
+        for (other, name) in tabNames(kind, state, room: box.width - 6) {
+            let end = start + DisplayWidth.of(name)
+            if (start..<end).contains(x) { return other }
+            start = end + 3
+        }
+        return nil
     }
 
     /// What the title says about the view's content.

@@ -2,8 +2,8 @@ import Foundation
 
 /// `Date` as JavaScript's `toISOString()` writes it (`2024-05-01T09:30:00.000Z`): what a `Date`
 /// in props becomes after `JSON.stringify`. Written by hand: it runs for every date in props.
-enum ISO8601 {
-    static func string(from date: Date) -> String {
+package enum ISO8601 {
+    package static func string(from date: Date) -> String {
         // Microseconds first: 1714555800.123 × 1000 is 1714555800122.9998 in binary floating point.
         let micros = (date.timeIntervalSince1970 * 1_000_000).rounded()
         let totalMillis = Int64((micros / 1000).rounded(.down))

@@ -23,7 +23,7 @@ package enum PercentDecoding {
     }
 
     /// `decodeURIComponent`: `nil` when malformed.
-    static func decode(_ s: Substring) -> String? {
+    package static func decode(_ s: Substring) -> String? {
         let utf8 = s.utf8
         guard utf8.contains(UInt8(ascii: "%")) else { return String(s) }
         var out: [UInt8] = []

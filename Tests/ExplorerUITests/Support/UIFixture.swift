@@ -1,4 +1,5 @@
 import Browser
+import Foundation
 import HTTPTypes
 import Logging
 import SSR
@@ -163,7 +164,7 @@ struct Driver {
     /// `finish` later.
     mutating func start(_ effects: [Effect]) async -> [@Sendable () async -> Event?] {
         var works: [@Sendable () async -> Event?] = []
-        for effect in effects {
+        for effect in effects.map(Driver.contained) {
             let step = await Session.prepare(effect, navigator, otherSite: otherSite?.transport)
             for event in step.events { await run(state.handle(event)) }
             if let work = step.work { works.append(work) }
@@ -178,7 +179,7 @@ struct Driver {
     mutating func resize(_ width: Int, _ height: Int) async { await run(state.handle(.resize(width: width, height: height))) }
 
     private mutating func run(_ effects: [Effect]) async {
-        for effect in effects {
+        for effect in effects.map(Driver.contained) {
             let step = await Session.prepare(effect, navigator, otherSite: otherSite?.transport)
             if step.events.isEmpty && step.work == nil { outside.append(effect) }
             for event in step.events { await run(state.handle(event)) }
@@ -187,6 +188,15 @@ struct Driver {
     }
 
     var screen: String { Screen.render(state).text }
+
+    /// A file saved under a relative name goes to a scratch folder, not where the tests run
+    /// (random keys type `W`, a name and Enter).
+    static func contained(_ effect: Effect) -> Effect {
+        guard case .saveHAR(let save) = effect, !save.path.hasPrefix("/") else { return effect }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("explorer-ui-tests").path
+        try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        return .saveHAR(HARSave(path: scratch + "/" + save.path, exchanges: save.exchanges))
+    }
 }
 
 extension Result where Failure == TransportError {
