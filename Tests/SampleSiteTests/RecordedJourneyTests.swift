@@ -59,31 +59,39 @@ import Testing
         }
     }
 
-    @Test(arguments: journeys.map(\.file)) func navigatorRequestsWhatTheBrowserRequested(_ file: String) async throws {
-        let steps = try #require(Self.journeys.first { $0.file == file }).steps
-        let recorded = try Self.recorded(file)
-        // The sample site as the browser's server was: build `browsertwin`, then `browsertwin2`.
+    /// The journey's steps made by the navigator on the sample site in-process, as the
+    /// browser's server was (build `browsertwin`, then `browsertwin2`); then `more` clicks.
+    static func walk(_ file: String, thenClick more: [String] = []) async throws -> (exchanges: [Exchange], navigator: Navigator) {
+        let steps = try #require(journeys.first { $0.file == file }).steps
         let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
         let site = Redeployed(
             before: Engine(site: try SampleSite.site(buildId: "browsertwin"), mode: .production, logger: logger),
             after: Engine(site: try SampleSite.site(buildId: "browsertwin2"), mode: .production, logger: logger))
         let navigator = Navigator(transport: site, browserHeaders: BrowserHeaders(acceptLanguage: "en-US"))
-        var fetches: [Fetch] = []
+        var exchanges: [Exchange] = []
         for step in steps {
             switch step {
-            case .load(let path): fetches += await navigator.navigate(.hardNavigation, to: path).fetches
-            case .click(let path): fetches += await navigator.navigate(.clientTransition, to: path).fetches
-            case .back: fetches += try #require(await navigator.back()).fetches
-            case .forward: fetches += try #require(await navigator.forward()).fetches
+            case .load(let path): exchanges.append(await navigator.navigate(.hardNavigation, to: path))
+            case .click(let path): exchanges.append(await navigator.navigate(.clientTransition, to: path))
+            case .back: exchanges.append(try #require(await navigator.back()))
+            case .forward: exchanges.append(try #require(await navigator.forward()))
             case .cookie(let name, let value): await navigator.setCookie(name, value)
             case .deploy: site.deploy()
             }
         }
-        let ours = fetches.map { fetch in
+        for path in more { exchanges.append(await navigator.navigate(.clientTransition, to: path)) }
+        return (exchanges, navigator)
+    }
+
+    @Test(arguments: journeys.map(\.file)) func navigatorRequestsWhatTheBrowserRequested(_ file: String) async throws {
+        let recorded = try Self.recorded(file)
+        let (exchanges, navigator) = try await Self.walk(file)
+        let pageOrigin = navigator.transport.pageOrigin
+        let ours = exchanges.flatMap(\.fetches).map { fetch in
             let fields = fetch.request.headerFields
             return Request(
                 line: fetch.requestLine, status: fetch.response.status.code,
-                referer: fields[.referer].map { String($0.dropFirst(site.pageOrigin.count)) },
+                referer: fields[.referer].map { String($0.dropFirst(pageOrigin.count)) },
                 cookie: fields[.cookie], acceptLanguage: fields[.acceptLanguage], nextjsData: fields[.nextjsData],
                 offersEncodings: fields[.acceptEncoding]?.contains("gzip") == true)
         }

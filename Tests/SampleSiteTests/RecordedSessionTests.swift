@@ -1,40 +1,18 @@
 import Browser
 import Foundation
-import Logging
 import SSR
-import SampleSite
-import TestSupport
 import Testing
 
 /// Sessions saved as HAR 1.2 and opened again: the explorer's own files come back as the same
 /// exchanges; a browser's recordings of the Next.js twin (`Journeys/*.har.gz`) come back as
 /// the navigations the browser made.
 @Suite struct RecordedSessionTests {
-    /// The session of every recorded journey, made by the navigator on the sample site.
+    /// The session of a recorded journey, made by the navigator on the sample site, then what a
+    /// journey does not do: a static page, another site, a bad parameter, an odd query.
     static func session(_ journey: String) async throws -> [Exchange] {
-        let steps = try #require(RecordedJourneyTests.journeys.first { $0.file == journey }).steps
-        let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
-        let site = Redeployed(
-            before: Engine(site: try SampleSite.site(buildId: "browsertwin"), mode: .production, logger: logger),
-            after: Engine(site: try SampleSite.site(buildId: "browsertwin2"), mode: .production, logger: logger))
-        let navigator = Navigator(transport: site, browserHeaders: BrowserHeaders(acceptLanguage: "en-US"))
-        var exchanges: [Exchange] = []
-        for step in steps {
-            switch step {
-            case .load(let path): exchanges.append(await navigator.navigate(.hardNavigation, to: path))
-            case .click(let path): exchanges.append(await navigator.navigate(.clientTransition, to: path))
-            case .back: exchanges.append(try #require(await navigator.back()))
-            case .forward: exchanges.append(try #require(await navigator.forward()))
-            case .cookie(let name, let value): await navigator.setCookie(name, value)
-            case .deploy: site.deploy()
-            }
-        }
-        // What a journey does not do: a static page, another site, a bad parameter, the archive.
-        exchanges.append(await navigator.navigate(.clientTransition, to: "/about"))
-        exchanges.append(await navigator.navigate(.clientTransition, to: "https://example.com/x"))
-        exchanges.append(await navigator.navigate(.clientTransition, to: "/posts/%E0%A4%A"))
-        exchanges.append(await navigator.navigate(.clientTransition, to: "/guestbook?q=ü \"x\""))
-        return exchanges
+        try await RecordedJourneyTests.walk(
+            journey, thenClick: ["/about", "https://example.com/x", "/posts/%E0%A4%A", "/guestbook?q=ü \"x\""]
+        ).exchanges
     }
 
     static func json(_ exchanges: [Exchange]) -> [String] {
