@@ -1,0 +1,70 @@
+import HTTPTypes
+import SSR
+
+extension RecordedSession {
+    /// A browser's recording, grouped into navigations from the order of its requests.
+    struct Reading {
+        var exchanges: [Exchange] = []
+        var others: [HARLog.Entry] = []
+        var origin: String?
+        private var open: Replay?
+        private var basePath = ""
+        private var buildId: String?
+
+        mutating func take(_ entry: HARLog.Entry) {
+            guard let fetch = entry.fetch, let kind = kind(of: entry, fetch) else { return others.append(entry) }
+            let data = fetch.request.path.flatMap(DataURL.init)
+            let document = data == nil ? DocumentParts(html: fetch.body).nextData : nil
+            if open?.expects(fetch) != true {
+                close()
+                let path = fetch.request.path ?? "/"
+                let target: String
+                if kind == .clientTransition, let data {
+                    basePath = data.basePath
+                    target = data.target
+                } else {
+                    if let document, buildId == nil {
+                        let locales = document["locales"]?.arrayValue?.compactMap(\.stringValue) ?? []
+                        basePath = HTTPTransport.basePath(
+                            of: fetch.body, at: path, page: document["page"]?.stringValue, locales: locales, origin: origin ?? "").basePath
+                    }
+                    target = SiteInfo(buildId: "", basePath: basePath, routes: nil).pagePath(ofLink: path) ?? path
+                }
+                open = Replay(Exchange(requested: kind, target: target), basePath: basePath, buildId: buildId)
+            }
+            open?.take(fetch, bodyMissing: entry.bodyMissing)
+            if let build = data?.buildId ?? document?["buildId"]?.stringValue { buildId = build }
+        }
+
+        mutating func finish() { close() }
+
+        private mutating func close() {
+            guard var replay = open else { return }
+            replay.finish()
+            exchanges.append(replay.exchange)
+            open = nil
+        }
+
+        /// A Next.js data request or a page's document on the site; `nil` for the rest.
+        private mutating func kind(of entry: HARLog.Entry, _ fetch: Fetch) -> Exchange.Kind? {
+            guard entry.request.method == .get, let path = entry.request.path, let entryOrigin = RecordedSession.origin(of: entry.url) else { return nil }
+            let fields = entry.request.headerFields
+            // A prefetch is not a navigation (Next.js prefetches getStaticProps data only).
+            if fields[HTTPField.Name("purpose")!] == "prefetch" || fields[HTTPField.Name("x-middleware-prefetch")!] != nil { return nil }
+            if DataURL(path) != nil {
+                guard origin == nil || origin == entryOrigin else { return nil }
+                origin = entryOrigin
+                return .clientTransition
+            }
+            let isDocument = entry.resourceType.map { $0 == "document" }
+                ?? (fields[HTTPField.Name("sec-fetch-dest")!].map { $0 == "document" } ?? (fields[.accept]?.hasPrefix("text/html") == true))
+            guard isDocument else { return nil }
+            if origin == nil {
+                // The site is where the first Next.js document comes from.
+                guard DocumentParts(html: fetch.body).nextData != nil || (300..<400).contains(fetch.response.status.code) else { return nil }
+                origin = entryOrigin
+            }
+            return origin == entryOrigin ? .hardNavigation : nil
+        }
+    }
+}
