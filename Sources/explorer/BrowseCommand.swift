@@ -45,7 +45,7 @@ struct BrowseCommand: AsyncParsableCommand {
         if let har {
             // Read before the terminal is taken: a file that is not a HAR is said plainly.
             do throws(HARError) { recording = (RecordedSession(try HARLog(contentsOf: har)), har) } catch {
-                throw Unavailable.exit("browse", error.message, code: 65)
+                throw Unavailable.exit("--har", error.message, code: 65)
             }
         }
         let session = Session(

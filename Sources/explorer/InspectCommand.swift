@@ -115,7 +115,7 @@ struct InspectCommand: AsyncParsableCommand {
     private func printRecording(_ file: String) throws {
         let recording: RecordedSession
         do throws(HARError) { recording = RecordedSession(try HARLog(contentsOf: file)) } catch {
-            throw Unavailable.exit("inspect", error.message, code: 65)
+            throw Unavailable.exit("inspect --har", error.message, code: 65)
         }
         let exchanges = recording.exchanges.filter { path == nil || $0.target == path || $0.url == path }
         if json {

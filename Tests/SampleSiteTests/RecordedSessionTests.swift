@@ -160,7 +160,7 @@ import Testing
             (error as? HARError)?.message == "x.har is not a HAR file: log.entries is not an array"
         }
         #expect { _ = try HARLog(bytes: Array(#"{"log":{"entries":[{"request":{"method":"GET","url":"/x"},"response":{}}]}}"#.utf8), name: "x.har") } throws: { error in
-            (error as? HARError)?.message == "log.entries[0].request.url is not an absolute URL: /x"
+            (error as? HARError)?.message == "x.har: log.entries[0].request.url is not an absolute URL: /x"
         }
         #expect { _ = try HARLog(bytes: [0x1F, 0x8B, 1, 2, 3], name: "x.har.gz") } throws: { error in
             (error as? HARError)?.message.hasPrefix("x.har.gz is gzipped but does not decompress") == true

@@ -7,6 +7,7 @@ import SSR
 extension HARLog {
     /// Reads `path`: HAR JSON, gzipped or not (known by its first bytes, whatever the name).
     public init(contentsOf path: String) throws(HARError) {
+        guard FileManager.default.fileExists(atPath: path) else { throw HARError("\(path): no such file") }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw HARError("cannot read \(path): \((error as NSError).localizedDescription)")
@@ -37,12 +38,16 @@ extension HARLog {
             [browser["name"]?.stringValue, browser["version"]?.stringValue].compactMap { $0 }.joined(separator: " ")
         }
         pages = try (log["pages"]?.arrayValue ?? []).enumerated().map { (index, page) throws(HARError) in
-            let at = "log.pages[\(index)]"
+            let at = "\(name): log.pages[\(index)]"
             return Page(
                 id: try HARLog.string(page["id"], at + ".id"), title: page["title"]?.stringValue ?? "",
                 started: try HARLog.date(page["startedDateTime"], at + ".startedDateTime"), explorer: page["_explorer"])
         }
-        self.entries = try entries.enumerated().map { (index, entry) throws(HARError) in try HARLog.entry(entry, at: "log.entries[\(index)]") }
+        self.entries = try entries.enumerated().map { (index, entry) throws(HARError) in
+            do throws(HARError) { return try HARLog.entry(entry, at: "log.entries[\(index)]") } catch {
+                throw HARError("\(name): \(error.message)")
+            }
+        }
     }
 
     private static func entry(_ entry: JSONValue, at place: String) throws(HARError) -> Entry {
