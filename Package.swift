@@ -53,7 +53,7 @@ let package = Package(
             name: "SampleSite",
             dependencies: ["SSR", grdb, httpTypes],
             path: "sample-site",
-            exclude: ["pages", "nextjs"],  // nextjs/: the same site as a Next.js app, for the fidelity tests
+            exclude: ["pages", "nextjs", "explorer.json"],  // nextjs/: the same site as a Next.js app, for the fidelity tests; explorer.json: its budgets for `explorer check`
             resources: [.copy("seed.sql")],
             plugins: ["PagesPlugin"]
         ),

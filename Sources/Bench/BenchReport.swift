@@ -103,31 +103,55 @@ package enum BenchReport {
 
     // MARK: The suite's table
 
-    /// One row per workload: in-process beside the floor, over HTTP beside the baseline.
-    package static func table(_ comparisons: [Comparison], seconds: Int?) -> String {
+    /// One row per request: `explorer serve` beside Next.js and the plain handler, in
+    /// requests per second and in CPU time per request.
+    package static func table(_ rows: [BenchRunner.Served], seconds: Int?, logBytes: Int) -> String {
         var lines = [
-            "| request | bytes | engine in-process | floor | engine ÷ floor | explorer serve (HTTP) | baseline | share of baseline | served |",
-            "|---|--:|--:|--:|--:|--:|--:|--:|--:|",
+            "| request | bytes | explorer serve | Next.js | ÷ Next.js | plain Hummingbird | share of it | CPU per request | Next.js's | ÷ ours |",
+            "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
         ]
-        let inProcess = comparisons.filter { $0.reference == .floor }
-        let http = comparisons.filter { $0.reference == .baseline }
-        for (local, remote) in zip(inProcess, http) {
-            func rate(_ run: Run) -> String { "\(grouped(run.result.requestsPerSecond))/s" }
-            let name = local.what.prefix { $0 != "," }.replacingOccurrences(of: "GET ", with: "") + ")"
-            let engine = local.runs[0], floor = local.runs[1], server = remote.runs[0], baseline = remote.runs[1]
-            let errors = server.result.outcomes.filter { $0.0 != "2xx/3xx" }.map { "\($0.1) \($0.0)" }
-            lines.append(
-                "| \(name) | \(PrettyBytes.format(engine.result.bytesPerResponse)) | \(rate(engine)) | \(rate(floor)) | "
-                    + "\(String(format: "%.2f×", local.ratio ?? 0)) | \(rate(server)) | \(rate(baseline)) | "
-                    + "\(String(format: "%.0f%%", (remote.ratio ?? 0) * 100)) | \(PrettyBytes.format(Int(server.result.bytesPerSecond)))/s"
-                    + (errors.isEmpty ? "" : " (\(errors.joined(separator: ", ")))") + " |")
+        func rate(_ side: BenchRunner.Served.Side?) -> String {
+            guard let side else { return "–" }
+            let errors = side.result.outcomes.filter { $0.0 != "2xx/3xx" }.map { "\($0.1) \($0.0)" }
+            return "\(grouped(side.result.requestsPerSecond))/s" + (errors.isEmpty ? "" : " (\(errors.joined(separator: ", ")))")
         }
-        let firstHTTP = http.first?.runs.first?.result
+        func cpu(_ side: BenchRunner.Served.Side?) -> String { side?.cpuPerRequest.map { String(format: "%.3f ms", $0) } ?? "–" }
+        func ratio(_ a: Double?, _ b: Double?, _ format: String) -> String {
+            guard let a, let b, a > 0, b > 0 else { return "–" }
+            return String(format: format, a / b)
+        }
+        for row in rows {
+            let (ours, next, plain) = (row.ours, row.nextjs, row.baseline)
+            lines.append(
+                "| \(row.name) | \(PrettyBytes.format(ours.result.bytesPerResponse)) | \(rate(ours)) | \(rate(next)) | "
+                    + "\(ratio(ours.result.requestsPerSecond, next?.result.requestsPerSecond, "%.1f×")) | \(rate(plain)) | "
+                    + "\(ratio(ours.result.requestsPerSecond, plain.result.requestsPerSecond, "%.2f×")) | \(cpu(ours)) | \(cpu(next)) | "
+                    + "\(ratio(next?.cpuPerRequest, ours.cpuPerRequest, "%.1f×")) |")
+        }
+        let connections = rows.first?.ours.result.concurrency ?? 64
         lines.append("")
         lines.append(
-            "In-process: 8 requests at a time for \(seconds ?? 5) s each. Over HTTP: wrk, \(firstHTTP?.concurrency ?? 64) connections for "
-                + "\(seconds ?? 10) s each, on the same machine; served bytes include the response heads.")
+            "wrk, \(connections) connections, \(seconds ?? 10) s per server and row in alternating rounds, on the same machine; bytes per response "
+                + "include the head. explorer serve ran as its own process with its request log on (\(PrettyBytes.format(logBytes)) written). "
+                + "CPU per request: the server's user and system time (its process and children) over the requests it answered."
+                + (rows.contains { $0.nextjs != nil } ? "" : " No Next.js server was given (--nextjs URL): its columns are empty."))
         return lines.joined(separator: "\n")
+    }
+
+    package static func json(_ rows: [BenchRunner.Served], logBytes: Int) -> String {
+        func side(_ side: BenchRunner.Served.Side?) -> JSONValue {
+            guard let side else { return .null }
+            guard case .object(var members) = json(Run(name: "", result: side.result)) else { return .null }
+            members.removeFirst()
+            members.append(.init("cpuPerRequestMs", side.cpuPerRequest.map(JSONValue.number) ?? .null))
+            return .object(members)
+        }
+        return JSONValue.object([
+            .init("rows", .array(rows.map { row in
+                ["request": .string(row.name), "explorerServe": side(row.ours), "nextjs": side(row.nextjs), "baseline": side(row.baseline)]
+            })),
+            .init("requestLogBytes", .number(Double(logBytes))),
+        ]).jsonText
     }
 
     /// 31,250

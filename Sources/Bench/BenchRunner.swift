@@ -11,6 +11,7 @@ import SSRServer
 package struct BenchRunner {
     package struct Failure: Error {
         package let message: String
+        package init(message: String) { self.message = message }
     }
 
     /// The site's transport: the sample site in-process, or the server at `--url`.
@@ -28,13 +29,18 @@ package struct BenchRunner {
 
     /// The request a navigation sends: the document, or the data URL with next/link's header.
     func request(_ path: String, transition: Bool) async throws -> HTTPRequest {
+        try await request(path, transition: transition, on: transport)
+    }
+
+    /// The same on `site` (its own build ID in the data URL).
+    func request(_ path: String, transition: Bool, on site: any Transport) async throws -> HTTPRequest {
         guard transition else {
             var head = HTTPRequest(method: .get, scheme: nil, authority: nil, path: path)
             head.headerFields[.accept] = "text/html"
             return head
         }
         let info: SiteInfo
-        do throws(TransportError) { info = try await transport.siteInfo() } catch { throw Failure(message: error.message) }
+        do throws(TransportError) { info = try await site.siteInfo() } catch { throw Failure(message: error.message) }
         let (target, fields) = info.dataRequest(for: path)
         return HTTPRequest(method: .get, scheme: nil, authority: nil, path: target, headerFields: fields)
     }
@@ -144,7 +150,7 @@ package struct BenchRunner {
         return BenchReport.Comparison(what: what, reference: .none, runs: [run])
     }
 
-    private func load(_ name: String, origin: String, _ request: HTTPRequest, connections: Int, seconds: Int) async throws -> BenchReport.Run {
+    func load(_ name: String, origin: String, _ request: HTTPRequest, connections: Int, seconds: Int) async throws -> BenchReport.Run {
         let headers = request.headerFields.map { ($0.name.rawName, $0.value) }
         let wrk = WrkLoad(url: origin + (request.path ?? "/"), headers: headers, connections: connections, seconds: seconds)
         if showProgress { FileHandle.standardError.write(Data("\r\(name): wrk for \(seconds) s…".utf8)) }

@@ -56,8 +56,8 @@ struct EngineResponder: HTTPResponder {
         var body = response.body
         // A HEAD answer has no body to compress, but says `Vary` as its GET would.
         Compression.apply(request: head, head: &responseHead, body: &body)
-        let milliseconds = (ContinuousClock.now - started).inMilliseconds
-        logger.info("\(head.method) \(head.path ?? "") \(responseHead.status.code) \(String(format: "%.1f", milliseconds)) ms")
+        let tenths = Int(((ContinuousClock.now - started).inMilliseconds * 10).rounded())
+        logger.info("\(head.method) \(head.path ?? "") \(responseHead.status.code) \(tenths / 10).\(tenths % 10) ms")
         return Response(
             status: responseHead.status, headers: responseHead.headerFields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }

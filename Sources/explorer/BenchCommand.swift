@@ -17,8 +17,11 @@ struct BenchCommand: AsyncParsableCommand {
             floor beside it (the same bytes from the same rows, no engine). --http serves the site \
             in this process on a loopback port and loads it with wrk; --baseline also loads a plain \
             Hummingbird handler that sends the same bytes. --url loads a running server with wrk. \
-            Without a path: /hello, /posts/1 and /archive, as documents and as data requests, each \
-            with its floor and its baseline, printed as the README's table.
+            Without a path: /hello, /posts/1 and /archive, as documents and as data requests, on \
+            `explorer serve` run as its own process (its request log on), beside the Next.js server \
+            at --nextjs (the sample site's twin) and a plain Hummingbird handler, in alternating \
+            rounds, with each server's CPU time per request: the README's table. A path with \
+            --nextjs measures that one row.
 
             Exit status: 0 once measured, 64 for a bad argument, 1 when the run cannot be made \
             (wrk missing or failing, the site not answering, the floor's bytes not the engine's).
@@ -35,6 +38,8 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "In-process: how many requests (default: run for --duration).") var requests: Int?
     @Option(help: "Seconds each run lasts (default: 5 in-process, 10 over HTTP).") var duration: Int?
     @Option(help: "Requests at a time in-process (default 8); connections over HTTP (default 64).") var concurrency: Int?
+    @Option(help: ArgumentHelp("A running Next.js server of the sample site (its twin) to measure beside explorer serve.", valueName: "url"))
+    var nextjs: String?
     @Flag(help: "Print JSON instead of text.") var json = false
     @OptionGroup var site: SiteOptions
 
@@ -45,6 +50,13 @@ struct BenchCommand: AsyncParsableCommand {
         if let requests, !(1...10_000_000).contains(requests) { throw ValidationError("--requests must be between 1 and 10000000") }
         if let duration, !(1...3600).contains(duration) { throw ValidationError("--duration must be between 1 and 3600 seconds") }
         if let concurrency, !(1...4096).contains(concurrency) { throw ValidationError("--concurrency must be between 1 and 4096") }
+        if let nextjs {
+            do throws(TransportError) { _ = try HTTPTransport(url: nextjs) } catch { throw ValidationError("--nextjs: \(error.message)") }
+            if floor || http || baseline || site.url != nil || site.engine.dev || requests != nil {
+                throw ValidationError("--nextjs measures explorer serve beside Next.js over HTTP: not with --floor, --http, --baseline, --url, --dev or --requests")
+            }
+            if WrkLoad.executable == nil { throw ValidationError(WrkLoad.missing) }
+        }
         if path == nil {
             if transition || floor || http || baseline || site.url != nil || site.engine.dev || requests != nil {
                 throw ValidationError("without a path, bench runs the whole table; --transition, --floor, --http, --baseline, --url, --dev and --requests need a path")
@@ -70,9 +82,18 @@ struct BenchCommand: AsyncParsableCommand {
         let quiet = Logger(label: "bench") { _ in SwiftLogNoOpLogHandler() }
         let runner = BenchRunner(transport: try site.transport(logger: quiet), showProgress: isatty(STDERR_FILENO) == 1 && !json)
         do {
-            guard let path else {
-                let comparisons = try await BenchSuite.run(runner, seconds: duration, connections: concurrency ?? 64)
-                print(json ? BenchReport.json(comparisons) : BenchReport.table(comparisons, seconds: duration))
+            guard let path, nextjs == nil else {
+                guard let executable = Bundle.main.executableURL else { throw BenchRunner.Failure(message: "cannot find this explorer's executable to run explorer serve") }
+                let (rows, logBytes): ([BenchRunner.Served], Int)
+                if let path {
+                    let server = try ServeProcess(executable: executable)
+                    defer { server.stop() }
+                    rows = [try await runner.served(path, transition: transition, server: server, nextjs: nextjs, connections: concurrency ?? 64, seconds: duration ?? 10)]
+                    logBytes = server.logBytes
+                } else {
+                    (rows, logBytes) = try await BenchSuite.run(runner, executable: executable, nextjs: nextjs, seconds: duration, connections: concurrency ?? 64)
+                }
+                print(json ? BenchReport.json(rows, logBytes: logBytes) : BenchReport.table(rows, seconds: duration, logBytes: logBytes))
                 return
             }
             let comparison: BenchReport.Comparison

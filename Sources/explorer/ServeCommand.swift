@@ -41,7 +41,10 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var logger = Logger(label: "serve")
+        // Lines gathered and written ten times a second, not one system call each.
+        let log = BufferedLog.standardError
+        defer { log.flush() }
+        var logger = Logger(label: "serve") { BufferedLogHandler(label: $0, log: log) }
         logger.logLevel = .info
         // The host name Next.js's error page reports: the address given, IPv6 in brackets.
         let hostname = host.contains(":") ? "[\(host)]" : host
@@ -57,8 +60,10 @@ struct ServeCommand: AsyncParsableCommand {
                 FileHandle.standardOutput.write(Data("explorer: serving the sample site on http://\(host):\(port) (\(mode)); Ctrl-C stops\n".utf8))
             }
         } catch let error as ListenError {
+            log.flush()
             throw Unavailable.exit("serve", error.description)
         }
+        log.flush()
         FileHandle.standardOutput.write(Data("explorer: stopped, every request answered\n".utf8))
     }
 }

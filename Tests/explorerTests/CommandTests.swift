@@ -21,7 +21,9 @@ extension BinaryTests {
         /// The same, awaited without holding a thread of the concurrency pool (output through
         /// files, the exit through the termination handler): a benchmark lasts, and a blocked
         /// pool thread of two starved the async server tests running beside it into time-outs.
-        func explorer(awaiting arguments: String...) async throws -> BuiltTool.Run {
+        func explorer(awaiting arguments: String...) async throws -> BuiltTool.Run { try await explorer(awaiting: arguments) }
+
+        func explorer(awaiting arguments: [String]) async throws -> BuiltTool.Run {
             try await BuiltTool.run(awaiting: try #require(Self.binary, "explorer not found beside the test bundle"), arguments)
         }
 
