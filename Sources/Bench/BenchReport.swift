@@ -81,8 +81,6 @@ package enum BenchReport {
         return .object(members)
     }
 
-    package static func json(_ comparisons: [Comparison]) -> String { JSONValue.array(comparisons.map(json)).jsonText }
-
     private static func json(_ run: Run) -> JSONValue {
         let r = run.result
         return .object([

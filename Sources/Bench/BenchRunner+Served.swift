@@ -61,6 +61,7 @@ extension BenchRunner {
             var sides = Array(repeating: [(Benchmark.Result, Double?)](), count: targets.count)
             for _ in 0..<rounds {
                 for (index, target) in targets.enumerated() {
+                    await Self.waitUntilIdle(targets)
                     let before = target.cpu()
                     let result = try await load(target, connections: connections, seconds: seconds / rounds)
                     let after = target.cpu()
@@ -76,6 +77,19 @@ extension BenchRunner {
             return Served(
                 name: "\(path) (\(transition ? "data request" : "document"))",
                 ours: side(0), nextjs: next == nil ? nil : side(1), baseline: side(targets.count - 1))
+        }
+    }
+
+    /// Waits until no server is still at work on requests a load left in flight (a slow page's
+    /// queue can take a Next.js server many seconds to drain): each round starts on an idle
+    /// machine, and counts only its own work. Two minutes at most.
+    static func waitUntilIdle(_ targets: [Target]) async {
+        for _ in 0..<600 {
+            let before = targets.map { $0.cpu() }
+            try? await Task.sleep(for: .milliseconds(200))
+            let used = zip(before, targets.map { $0.cpu() }).map { old, new in (new ?? 0) - (old ?? 0) }
+            // Under a twentieth of a core each: what an idle server and this process use.
+            if used.allSatisfy({ $0 < 0.01 }) { return }
         }
     }
 
