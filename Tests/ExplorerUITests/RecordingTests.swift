@@ -83,5 +83,13 @@ import Testing
         #expect(d.screen.contains("GET http://127.0.0.1:3000/_next/static/chunks/main.js 200 (script, 10 bytes)"))
         await d.press(.down, .enter)
         #expect(d.state.current?.exchange.kind == .hardNavigation)
+        // Saved again, the recorded requests keep their own host.
+        let path = temporaryPath("again.har")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        await d.press(.character("W"), .character("\u{15}"))
+        await d.type(path)
+        await d.press(.enter)
+        let again = try HARLog(contentsOf: path)
+        #expect(again.entries.map(\.url) == ["http://127.0.0.1:3000/_next/data/B/articles/1.json?id=1", "http://127.0.0.1:3000/articles/1"])
     }
 }

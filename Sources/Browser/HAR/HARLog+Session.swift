@@ -1,10 +1,12 @@
 import Foundation
+import HTTPTypes
 import SSR
 
 extension HARLog {
     /// A session's exchanges as a HAR: one page per navigation, one entry per request it made
     /// (the explorer's fetch of the server's document too, marked so), in order. `origin` is
-    /// the scheme and host the requests went to (`http://localhost` in-process).
+    /// the scheme and host the navigator's requests went to (`http://localhost` in-process); an
+    /// exchange read from a recording keeps its own.
     ///
     /// The HTTP traffic is plain HAR; what the traffic cannot say rides in each page's
     /// `_explorer` field: what was asked for, the notes, the client's own render and its
@@ -24,11 +26,17 @@ extension HARLog {
                 if !fetch.timing.phases.contains(where: { $0.source == .client }) { marks.append(.init("inProcess", true)) }
                 if isServerDocument { marks.append(.init("serverDocument", true)) }
                 entries.append(Entry(
-                    pageref: id, started: fetch.started, url: origin + (fetch.request.path ?? "/"), fetch: fetch, request: fetch.request,
+                    pageref: id, started: fetch.started, url: HARLog.origin(of: fetch.request, navigatorOrigin: origin) + (fetch.request.path ?? "/"),
+                    fetch: fetch, request: fetch.request,
                     failure: nil, resourceType: nil, bodyMissing: false, explorer: marks.isEmpty ? nil : .object(marks)))
             }
         }
         self.init(creator: "gssp-explorer", pages: pages, entries: entries)
+    }
+
+    private static func origin(of request: HTTPRequest, navigatorOrigin: String) -> String {
+        guard let authority = request.authority, authority != Navigator.requestAuthority else { return navigatorOrigin }
+        return "\(request.scheme ?? "http")://\(authority)"
     }
 
     /// What the requests do not tell of `exchange`.

@@ -43,6 +43,9 @@ public actor Navigator {
     /// Browsers give up after 20 redirects; so does the explorer.
     static let maxRedirects = 20
     static let userAgent = "gssp-explorer/1.0"
+    /// What the navigator's requests name as their host: the transport decides where they go.
+    /// A request read from a recording names its real one.
+    static let requestAuthority = "localhost"
     static let documentAccept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 
     public init(
@@ -381,7 +384,7 @@ public actor Navigator {
         let sent = cookies.map { "\($0.name)=\($0.value)" }
             + jar.cookies(for: requestPath, now: Date()).filter { !userNames.contains($0.name) }.map { "\($0.name)=\($0.value)" }
         if !sent.isEmpty { fields[.cookie] = sent.joined(separator: "; ") }
-        let request = HTTPRequest(method: .get, scheme: "http", authority: "localhost", path: requestPath, headerFields: fields)
+        let request = HTTPRequest(method: .get, scheme: "http", authority: Navigator.requestAuthority, path: requestPath, headerFields: fields)
         let fetch = try await transport.send(request, body: [])
         jar.store(fetch.response.headerFields[values: .setCookie], requestPath: requestPath, now: Date())
         return fetch
