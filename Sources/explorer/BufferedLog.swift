@@ -13,6 +13,8 @@ final class BufferedLog: Sendable {
 
     private let fileDescriptor: Int32
     private let pending = Mutex<[UInt8]>([])
+    /// Held while a batch is taken and written, so that batches reach the file in order.
+    private let writing = Mutex(())
     /// The current second as the lines write it, made once per second.
     private let stamp = Mutex<(second: Int, text: String)>((-1, ""))
     static let flushBytes = 64 * 1024
@@ -39,16 +41,18 @@ final class BufferedLog: Sendable {
 
     /// Writes what is pending.
     func flush() {
-        let bytes = pending.withLock { buffer in
-            defer { buffer.removeAll(keepingCapacity: true) }
-            return buffer
-        }
-        var written = 0
-        bytes.withUnsafeBytes { raw in
-            while written < raw.count {
-                let result = write(fileDescriptor, raw.baseAddress! + written, raw.count - written)
-                if result <= 0 { return }  // stderr closed: the lines have nowhere to go
-                written += result
+        writing.withLock { _ in
+            let bytes = pending.withLock { buffer in
+                defer { buffer.removeAll(keepingCapacity: true) }
+                return buffer
+            }
+            var written = 0
+            bytes.withUnsafeBytes { raw in
+                while written < raw.count {
+                    let result = write(fileDescriptor, raw.baseAddress! + written, raw.count - written)
+                    if result <= 0 { return }  // stderr closed: the lines have nowhere to go
+                    written += result
+                }
             }
         }
     }
