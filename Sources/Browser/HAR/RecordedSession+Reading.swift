@@ -13,17 +13,15 @@ extension RecordedSession {
 
         mutating func take(_ entry: HARLog.Entry) {
             guard let fetch = entry.fetch, let kind = kind(of: entry, fetch) else { return others.append(entry) }
-            let data = fetch.request.path.flatMap(DataURL.init)
-            let document = data == nil ? DocumentParts(html: fetch.body).nextData : nil
             if open?.expects(fetch) != true {
                 close()
                 let path = fetch.request.path ?? "/"
                 let target: String
-                if kind == .clientTransition, let data {
+                if kind == .clientTransition, let data = DataURL(path) {
                     basePath = data.basePath
                     target = data.target
                 } else {
-                    if let document, buildId == nil {
+                    if buildId == nil, let document = DocumentParts(html: fetch.body).nextData {
                         let locales = document["locales"]?.arrayValue?.compactMap(\.stringValue) ?? []
                         basePath = HTTPTransport.basePath(
                             of: fetch.body, at: path, page: document["page"]?.stringValue, locales: locales, origin: origin ?? "").basePath
@@ -33,7 +31,7 @@ extension RecordedSession {
                 open = Replay(Exchange(requested: kind, target: target), basePath: basePath, buildId: buildId)
             }
             open?.take(fetch, bodyMissing: entry.bodyMissing)
-            if let build = data?.buildId ?? document?["buildId"]?.stringValue { buildId = build }
+            buildId = open?.buildId ?? buildId
         }
 
         mutating func finish() { close() }

@@ -19,9 +19,9 @@ extension RecordedSession {
         var exchange: Exchange
         var expecting: Expecting?
         var basePath: String
-        /// The build the site had before this navigation, to tell a deploy.
-        var buildId: String?
-        private var started = false
+        /// The site's build as last seen (a data URL's, a document's): a document of another
+        /// build is a deploy.
+        private(set) var buildId: String?
 
         init(_ exchange: Exchange, basePath: String, buildId: String?) {
             self.exchange = exchange
@@ -46,10 +46,10 @@ extension RecordedSession {
         }
 
         mutating func take(_ fetch: Fetch, bodyMissing: Bool) {
-            started = true
             let location = expecting?.target ?? exchange.target
             exchange.fetches.append(fetch)
-            if let path = fetch.request.path, DataURL(path) != nil {
+            if let path = fetch.request.path, let data = DataURL(path) {
+                buildId = data.buildId
                 if exchange.page == nil { exchange.page = fetch.response.headerFields[.nextjsMatchedPath] }
                 switch DataAnswer(fetch) {
                 case .notFound:
@@ -97,9 +97,9 @@ extension RecordedSession {
             exchange.url = location
             expecting = nil
             guard let parts = exchange.readDocument(fetch) else { return }
-            if let newBuild = parts.nextData?["buildId"]?.stringValue, let known = buildId, newBuild != known {
-                exchange.noteNewBuild(newBuild, was: known)
-            }
+            guard let newBuild = parts.nextData?["buildId"]?.stringValue else { return }
+            if let known = buildId, newBuild != known { exchange.noteNewBuild(newBuild, was: known) }
+            buildId = newBuild
         }
 
         private mutating func arrive(at target: String, props: JSONValue, from source: Exchange.PropsSource) {
@@ -113,11 +113,11 @@ extension RecordedSession {
         mutating func finish() {
             switch expecting {
             case nil: return
-            case .data(let target) where started || exchange.requested == .clientTransition:
+            case .data(let target):
                 // Next's client fetches nothing for a page without getServerSideProps.
                 exchange.notes.append("No data request for \(target) follows: a static page fetches none, and renders with empty props.")
                 arrive(at: target, props: .object([]), from: .staticPage)
-            case .data(let target), .document(let target):
+            case .document(let target):
                 exchange.fail("The recording stops before \(target) came.")
             }
             expecting = nil

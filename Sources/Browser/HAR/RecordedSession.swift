@@ -36,9 +36,7 @@ public struct RecordedSession: Sendable {
             // The build known before each navigation, to tell a deploy as the navigator did.
             var buildId: String?
             exchanges = explorerPages.map { page in
-                let exchange = RecordedSession.exchange(page, byPage[page.id] ?? [], buildId: buildId)
-                buildId = exchange.fetches.reversed().lazy.compactMap(RecordedSession.buildId).first ?? buildId
-                return exchange
+                RecordedSession.exchange(page, byPage[page.id] ?? [], buildId: &buildId)
             }
             self.others = others
             origin = log.entries.first.flatMap { RecordedSession.origin(of: $0.url) }
@@ -53,7 +51,7 @@ public struct RecordedSession: Sendable {
     }
 
     /// A page the explorer wrote: what was asked for, then its requests read by the rules.
-    private static func exchange(_ page: HARLog.Page, _ entries: [HARLog.Entry], buildId: String?) -> Exchange {
+    private static func exchange(_ page: HARLog.Page, _ entries: [HARLog.Entry], buildId: inout String?) -> Exchange {
         let record = page.explorer ?? .null
         let requested = Exchange.Kind(rawValue: record["requested"]?.stringValue ?? "") ?? .hardNavigation
         var replay = Replay(Exchange(requested: requested, target: record["target"]?.stringValue ?? "/"), basePath: "", buildId: buildId)
@@ -64,6 +62,7 @@ public struct RecordedSession: Sendable {
         }
         // A navigation that failed stops where it stopped: nothing more was coming.
         if record["failed"] == nil { replay.finish() }
+        buildId = replay.buildId
         var exchange = replay.exchange
         // What the traffic cannot tell, as the explorer wrote it.
         exchange.notes = record["notes"]?.arrayValue?.compactMap(\.stringValue) ?? exchange.notes
@@ -83,13 +82,6 @@ public struct RecordedSession: Sendable {
         exchange.clientRenderMilliseconds = record["clientRenderMs"]?.doubleValue
         exchange.compiledPage = record["compiledPage"]?.stringValue
         return exchange
-    }
-
-    /// The build a request was made for (its data URL) or a document came from.
-    static func buildId(of fetch: Fetch) -> String? {
-        if let data = fetch.request.path.flatMap(DataURL.init) { return data.buildId }
-        guard fetch.response.headerFields[.contentType]?.lowercased().hasPrefix("text/html") == true else { return nil }
-        return DocumentParts(html: fetch.body).nextData?["buildId"]?.stringValue
     }
 
     static func origin(of url: String) -> String? {
