@@ -122,7 +122,11 @@ extension SampleDatabase {
     }
 
     /// Runs `body` on a reading connection, off the caller's thread.
+    ///
+    /// Outside a transaction (`unsafeRead`): nothing ever writes to the file once it is renamed into
+    /// place, so every read sees the same data without one, and a page saves the BEGIN and COMMIT
+    /// that `read` runs around each body (measured: a tenth of /posts/1's server time).
     package func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await pool.read(body)
+        try await pool.unsafeRead(body)
     }
 }

@@ -38,10 +38,10 @@ struct EngineResponder: HTTPResponder {
             // dropped (closing with it unread would reset the connection, and the client could
             // lose this answer); a client that stops sending is closed after the idle time.
             response = engine.errorResponse(413, for: head)
-        } else if let body = try? await request.collectBody(upTo: limits.bodyBytes) {
+        } else if let body = await EngineResponder.body(of: &request, upTo: limits.bodyBytes) {
             var clean = head
             clean.headerFields = EdgeHeaders.withoutInternal(head.headerFields)
-            let engineRequest = EngineRequest(clean, body: Array(buffer: body))
+            let engineRequest = EngineRequest(clean, body: body)
             let engine = self.engine
             if let answer = await timeLimit.run({ await engine.respond(to: engineRequest) }) {
                 response = answer
@@ -60,5 +60,15 @@ struct EngineResponder: HTTPResponder {
         logger.info("\(head.method) \(head.path ?? "") \(responseHead.status.code) \(tenths / 10).\(tenths % 10) ms")
         return Response(
             status: responseHead.status, headers: responseHead.headerFields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    /// The request's body, `nil` when it is over `limit`. A request with neither `Content-Length`
+    /// nor `Transfer-Encoding` has none (RFC 9112, 6.3): most requests, GETs, are not read at all,
+    /// which saved a wait on the body's stream per request. Hummingbird reads what is left of a
+    /// request before the next one either way.
+    static func body(of request: inout Request, upTo limit: Int) async -> [UInt8]? {
+        let fields = request.head.headerFields
+        if fields[.contentLength] == nil && fields[.transferEncoding] == nil { return [] }
+        return (try? await request.collectBody(upTo: limit)).map { Array(buffer: $0) }
     }
 }

@@ -37,11 +37,14 @@ enum LiveSite {
         func render(_ props: Props) -> some Markup { p { "waited \(props.waited) ms" } }
     }
 
-    /// Puts the query's `q` in its props, as a search page would; `?nan=1` returns NaN.
+    /// Puts the query's `q` in its props, as a search page would, and the request body's text;
+    /// `?nan=1` returns NaN.
     struct Echo: ServerSidePage {
-        struct Props: Codable, Sendable { var q: String; var score: Double }
+        struct Props: Codable, Sendable { var q: String; var score: Double; var body: String }
         func getServerSideProps(_ context: ServerSideContext) async throws -> ServerSideResult<Props> {
-            .props(Props(q: context.query["q"]?.string ?? "", score: context.query["nan"] == nil ? 1 : .nan))
+            .props(Props(
+                q: context.query["q"]?.string ?? "", score: context.query["nan"] == nil ? 1 : .nan,
+                body: String(decoding: context.request.body, as: UTF8.self)))
         }
         func render(_ props: Props) -> some Markup { p { props.q } }
     }

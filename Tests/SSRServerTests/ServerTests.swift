@@ -62,6 +62,27 @@ import Testing
         }
     }
 
+    @Test func aRequestBodyReachesThePage() async throws {
+        try await LiveSite.withServer { client in
+            // Content-Length, chunked, none: a request without either header has no body.
+            let sized = try await client.send("/echo", method: .POST, body: Array("name=Ada".utf8))
+            #expect(sized.text.contains(#""body":"name=Ada""#))
+            let chunked = try await client.raw(bytes: Array(
+                "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n4\r\nname\r\n4\r\n=Bob\r\n0\r\n\r\n".utf8))
+            #expect(String(decoding: chunked.body, as: UTF8.self).contains(#""body":"name=Bob""#))
+            #expect(try await client.send("/echo").text.contains(#""body":"""#))
+            // The connection goes on after a body that was read, and after one that was not.
+            let twice = try await client.raw(bytes: Array(
+                ("POST /echo?q=1 HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc"
+                    + "GET /echo?q=2 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").utf8))
+            // The first answer's body runs on into the second answer (read until the close).
+            let both = String(decoding: twice.body, as: UTF8.self)
+            #expect(twice.status == 200)
+            #expect(both.contains(#""q":"1","score":1,"body":"abc""#))
+            #expect(both.contains(#""q":"2","score":1,"body":"""#))
+        }
+    }
+
     @Test func headAndConditionalGet() async throws {
         try await LiveSite.withServer { client in
             let full = try await client.send("/posts/2")

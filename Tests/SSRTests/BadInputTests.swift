@@ -12,7 +12,8 @@ import Testing
         // that matched (`/%` matches none); `/.json` is the index; a trailing slash redirects first.
         ("*", 400), ("", 400), ("/%", 404), ("/posts/%zz", 400), ("/posts/%C3%28", 400),
         ("/posts/1%00", 404), ("/%2e%2e/%2e%2e/etc/passwd", 404), ("/posts/..", 404),
-        ("/_next/data/B/.json", 200), ("/_next/data/B/posts/1.json/", 308), ("/_next/static/x.js", 404),
+        ("/_next/data/B/.json", 200), ("/_next/data/B/posts/1.json/", 308), ("/_next/data/B/posts/.json", 404),
+        ("/_next/data/B/index/.json", 404), ("/_next/static/x.js", 404),
         ("/_next/data/B/index.json?__nextDataReq=1&__nextLocale=fr", 200), ("/?", 200), ("/#frag", 200),
         ("/posts/1?%zz=%", 200), ("//", 308), ("/\\\\evil.example", 308),
     ])

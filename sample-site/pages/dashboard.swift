@@ -28,10 +28,10 @@ struct DashboardPage: ServerSidePage {
     func getServerSideProps(_ context: ServerSideContext) async throws -> ServerSideResult<Props> {
         guard let token = DashboardPage.sessionToken(context.request) else { return DashboardPage.toLogin }
         let props = try await SampleDatabase.shared().read { db -> Props? in
-            guard let row = try Row.fetchOne(db, sql: "SELECT id, name, email, session_token FROM users WHERE session_token = ?", arguments: [token])
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, name, email, session_token FROM users WHERE session_token = ?"), arguments: [token])
             else { return nil }
             let user = Props.User(id: row["id"], name: row["name"], email: row["email"], sessionToken: row["session_token"])
-            let items = try Row.fetchAll(db, sql: "SELECT id, title, done FROM items WHERE user_id = ? ORDER BY id", arguments: [user.id]).map {
+            let items = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, title, done FROM items WHERE user_id = ? ORDER BY id"), arguments: [user.id]).map {
                 Props.Item(id: $0["id"], title: $0["title"], done: $0["done"])
             }
             return Props(user: user, items: items)

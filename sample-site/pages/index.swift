@@ -18,16 +18,15 @@ struct HomePage: ServerSidePage {
 
     func getServerSideProps(_ context: ServerSideContext) async throws -> ServerSideResult<Props> {
         let props = try await SampleDatabase.shared().read { db in
-            let site = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM site").map {
+            let site = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db.cachedStatement(sql: "SELECT key, value FROM site")).map {
                 (row: Row) -> (String, String) in (row["key"], row["value"])
             })
             let latest = try Row.fetchAll(
-                db,
-                sql: """
+                db.cachedStatement(sql: """
                     SELECT posts.id, posts.title, authors.name AS author, posts.published_at
                     FROM posts JOIN authors ON authors.id = posts.author_id
                     ORDER BY posts.published_at DESC LIMIT 10
-                    """
+                    """)
             ).map { row in
                 Props.Post(
                     id: row["id"], title: row["title"], author: row["author"],

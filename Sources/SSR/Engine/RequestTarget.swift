@@ -144,6 +144,17 @@ package enum RequestTarget: Equatable {
         return String(decoding: path, as: UTF8.self) + url[queryStart...]
     }
 
+    /// `//a`, `/a//b` or `/a/`: a segment after the leading `/` is empty. A byte scan, not a
+    /// split: this runs for every data request.
+    private static func hasEmptySegment(_ bytes: String.UTF8View) -> Bool {
+        var previousSlash = false
+        for b in bytes {
+            if b == UInt8(ascii: "/") && previousSlash { return true }
+            previousSlash = b == UInt8(ascii: "/")
+        }
+        return previousSlash
+    }
+
     /// `/_next/data/<buildId>/<asset path>.json` (Next.js's `handleNextDataRequest`).
     private static func data(_ path: Substring, query: Substring, search: String, site: Site, buildId: String) -> RequestTarget {
         let rest = path[path.utf8.index(path.startIndex, offsetBy: "/_next/data/".utf8.count)...]
@@ -154,9 +165,7 @@ package enum RequestTarget: Equatable {
         guard asset.utf8.suffix(5).elementsEqual(".json".utf8), asset.utf8.count >= "/.json".utf8.count else { return .notFound }
         // `/.json` is the index, as `/index.json` (Next.js strips `.json` from `/.json`).
         let assetPath = String(asset[..<asset.utf8.index(asset.endIndex, offsetBy: -".json".utf8.count)])
-        guard assetPath == "/" || assetPath.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst().allSatisfy({ !$0.isEmpty }) else {
-            return .notFound
-        }
+        guard assetPath.utf8.count == 1 || !RequestTarget.hasEmptySegment(assetPath.utf8) else { return .notFound }
         var route = Substring(DataPath.route(fromAssetPath: assetPath))
         var locale: String?
         if let i18n = site.i18n {
@@ -168,6 +177,6 @@ package enum RequestTarget: Equatable {
         }
         return .page(PageRequest(
             path: route, query: query, locale: locale, hasLocalePrefix: locale != nil, isData: true, url: String(path) + search,
-            isIndexedAsset: assetPath.hasPrefix("/index/")))
+            isIndexedAsset: assetPath.utf8.starts(with: "/index/".utf8)))
     }
 }

@@ -10,8 +10,12 @@ package enum DataPath {
 
     /// The inverse: `/index` → `/`, `/index/foo` → `/foo` (unless dynamic), else unchanged.
     package static func route(fromAssetPath asset: String) -> String {
-        if asset.hasPrefix("/index/") && !asset.contains("[") { return String(asset.dropFirst("/index".count)) }
-        if asset == "/index" { return "/" }
+        // Bytes: this runs for every data request, and Character comparisons showed in profiles.
+        let bytes = asset.utf8
+        if bytes.starts(with: "/index/".utf8) && !bytes.contains(UInt8(ascii: "[")) {
+            return String(asset[bytes.index(bytes.startIndex, offsetBy: "/index".utf8.count)...])
+        }
+        if bytes.elementsEqual("/index".utf8) { return "/" }
         return asset
     }
 

@@ -21,7 +21,7 @@ struct DocsPage: ServerSidePage {
         let props = try await SampleDatabase.shared().read { db -> Props? in
             // Compared here, byte for byte, not in SQL: SQLite would end a bound string at a NUL
             // (`/docs/%00` would be the index).
-            let rows = try Row.fetchAll(db, sql: "SELECT path, title, body FROM docs ORDER BY path")
+            let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT path, title, body FROM docs ORDER BY path"))
             guard let row = rows.first(where: { ($0["path"] as String).utf8.elementsEqual(path.utf8) }) else { return nil }
             // Direct children only: "routing" lists "routing/dynamic", the index lists top-level pages.
             let children = rows.compactMap { child -> Props.Child? in

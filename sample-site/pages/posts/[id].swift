@@ -18,15 +18,14 @@ struct PostPage: ServerSidePage {
         guard let text = context.params?["id"]?.string, let id = Int(text), id > 0, String(id) == text else { return .notFound }
         let post = try await SampleDatabase.shared().read { db -> Props? in
             guard let row = try Row.fetchOne(
-                db,
-                sql: """
+                db.cachedStatement(sql: """
                     SELECT posts.title, posts.body, posts.published_at, authors.name AS author
                     FROM posts JOIN authors ON authors.id = posts.author_id WHERE posts.id = ?
-                    """,
+                    """),
                 arguments: [id])
             else { return nil }
             let tags = try String.fetchAll(
-                db, sql: "SELECT tags.name FROM post_tags JOIN tags ON tags.id = post_tags.tag_id WHERE post_tags.post_id = ? ORDER BY tags.name",
+                db.cachedStatement(sql: "SELECT tags.name FROM post_tags JOIN tags ON tags.id = post_tags.tag_id WHERE post_tags.post_id = ? ORDER BY tags.name"),
                 arguments: [id])
             return Props(
                 id: id, title: row["title"], body: row["body"], author: row["author"],
