@@ -125,7 +125,7 @@ extension SampleDatabase {
     ///
     /// Outside a transaction (`unsafeRead`): nothing ever writes to the file once it is renamed into
     /// place, so every read sees the same data without one, and a page saves the BEGIN and COMMIT
-    /// that `read` runs around each body (measured: a tenth of /posts/1's server time).
+    /// that `read` runs around each body (measured: about a twentieth of /posts/1's server time).
     package func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await pool.unsafeRead(body)
     }

@@ -6,7 +6,7 @@ import Testing
 @Suite struct PropsSizeTests {
     static let props: JSONValue = [
         "title": "Ünïcode \"quoted\"\n\u{1}",
-        "list": [1, 2.5, -0.0, 1e21, true, nil, [], [:]],
+        "list": [1, 2.5, -0.0, 1e21, -123.456, 1e-7, true, nil, [], [:]],
         "nested": ["odd key": ["deep": "x"]],
         "emoji": "👋🏽",
     ]
@@ -27,7 +27,7 @@ import Testing
         #expect(nested.children.first?.children.first?.path == #".nested["odd key"].deep"#)
         let list = try #require(size.root.children.first { $0.key == "list" })
         #expect(list.children.map(\.path).prefix(2) == [".list[0]", ".list[1]"])
-        #expect(abs(list.share - Double(list.bytes) / Double(size.total)) < 1e-12)
+        #expect(abs(size.share(list) - Double(list.bytes) / Double(size.total)) < 1e-12)
         #expect(size.largest(1).first?.path == ".list")
     }
 
@@ -163,6 +163,13 @@ import Testing
     @Test func numericEntitiesAndUnterminatedMarkup() {
         let links = PageLinks.find(in: "<a href=\"/caf&#xe9;\">caf&#233; &unknown; &amp</a><a href=\"/x", base: "/")
         #expect(links == [PageLink(href: "/café", text: "café &unknown; &amp", destination: .page("/café"))])
+    }
+
+    /// A link's text as a reader sees it: runs of whitespace (line breaks, tabs, `&nbsp;`, other
+    /// Unicode spaces) are one space, none at either end.
+    @Test func linkTextCollapsesWhitespace() {
+        let html = "<a href=\"/a\">\n\t  Read <em>the</em>\r\n  post\t</a><a href=\"/b\">&nbsp;caf\u{E9}&nbsp; \u{2003} menu </a><a href=\"/c\"> \n </a>"
+        #expect(PageLinks.find(in: html, base: "/").map(\.text) == ["Read the post", "caf\u{E9} menu", ""])
     }
 
     /// A delimiter followed by a combining mark is one Character in Swift but still a `/`, `?`

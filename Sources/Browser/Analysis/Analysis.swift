@@ -21,12 +21,23 @@ public struct Analysis: Sendable {
     }
 
     public init(_ exchange: Exchange) {
-        propsSize = exchange.props.map { PropsSize($0) }
-        let sensitive = exchange.props.map(SensitiveProps.scan) ?? []
+        self.init(
+            exchange, propsSize: exchange.props.map { PropsSize($0) }, sensitive: exchange.props.map(SensitiveProps.scan) ?? [],
+            links: Analysis.links(in: exchange))
+    }
+
+    /// From its parts, made apart: the explorer makes them on several threads at once.
+    public init(_ exchange: Exchange, propsSize: PropsSize?, sensitive: [SensitiveFinding], links: [PageLink]) {
+        self.propsSize = propsSize
         self.sensitive = sensitive
         cacheControl = exchange.lastFetch.map {
             CacheControlReading(response: $0.response.headerFields, request: $0.request.headerFields, sensitiveProps: sensitive)
         }
-        links = exchange.html.map { PageLinks.find(in: $0, base: exchange.url) } ?? []
+        self.links = links
+    }
+
+    /// The links of the exchange's HTML, resolved against its URL.
+    public static func links(in exchange: Exchange) -> [PageLink] {
+        exchange.html.map { PageLinks.find(in: $0, base: exchange.url) } ?? []
     }
 }

@@ -28,32 +28,52 @@ public enum SensitiveProps {
     ]
 
     public static func scan(_ props: JSONValue) -> [SensitiveFinding] {
-        var findings: [SensitiveFinding] = []
-        walk(props, path: "", into: &findings)
-        return findings
+        var scan = Scan()
+        scan.walk(props)
+        return scan.findings
     }
 
-    private static func walk(_ value: JSONValue, path: String, into findings: inout [SensitiveFinding]) {
-        switch value {
-        case .object(let members):
-            for member in members {
-                let childPath = path + SerializationError.PathComponent.key(member.key).text
-                if hasValue(member.value), let word = secretWord(member.key) {
-                    findings.append(SensitiveFinding(path: childPath, reason: "key named like a secret (\(word))"))
-                } else if case .string(let text) = member.value, let shape = credentialShape(text) {
-                    findings.append(SensitiveFinding(path: childPath, reason: shape))
+    /// One pass over the props. The path is kept as components and written out only for a
+    /// finding, and each distinct key is judged once: a payload of 10,000 rows repeats a few keys,
+    /// and building every node's path and folding every key took most of the scan's time.
+    private struct Scan {
+        var findings: [SensitiveFinding] = []
+        var path: [SerializationError.PathComponent] = []
+        var secretWords: [String: String?] = [:]
+
+        mutating func walk(_ value: JSONValue) {
+            switch value {
+            case .object(let members):
+                for member in members {
+                    path.append(.key(member.key))
+                    if hasValue(member.value), let word = secretWord(member.key) {
+                        found("key named like a secret (\(word))")
+                    } else if case .string(let text) = member.value, let shape = credentialShape(text) {
+                        found(shape)
+                    }
+                    walk(member.value)
+                    path.removeLast()
                 }
-                walk(member.value, path: childPath, into: &findings)
-            }
-        case .array(let elements):
-            for (index, element) in elements.enumerated() {
-                let childPath = path + SerializationError.PathComponent.index(index).text
-                if case .string(let text) = element, let shape = credentialShape(text) {
-                    findings.append(SensitiveFinding(path: childPath, reason: shape))
+            case .array(let elements):
+                for (index, element) in elements.enumerated() {
+                    path.append(.index(index))
+                    if case .string(let text) = element, let shape = credentialShape(text) { found(shape) }
+                    walk(element)
+                    path.removeLast()
                 }
-                walk(element, path: childPath, into: &findings)
+            default: break
             }
-        default: break
+        }
+
+        mutating func secretWord(_ key: String) -> String? {
+            if let known = secretWords[key] { return known }
+            let word = SensitiveProps.secretWord(key)
+            secretWords[key] = word
+            return word
+        }
+
+        mutating func found(_ reason: String) {
+            findings.append(SensitiveFinding(path: path.map(\.text).joined(), reason: reason))
         }
     }
 
@@ -83,20 +103,22 @@ public enum SensitiveProps {
         return false
     }
 
+    /// API keys known by their prefix: the prefix, the shortest such key, what it is.
+    private static let keyPrefixes: [(String, Int, String)] = [
+        ("AKIA", 20, "an AWS access key ID"), ("ASIA", 20, "an AWS temporary access key ID"),
+        ("sk_live_", 20, "a Stripe secret key"), ("rk_live_", 20, "a Stripe restricted key"),
+        ("ghp_", 36, "a GitHub personal access token"), ("github_pat_", 40, "a GitHub fine-grained token"),
+        ("xoxb-", 20, "a Slack bot token"), ("xoxp-", 20, "a Slack user token"),
+        ("AIza", 39, "a Google API key"), ("sk-", 40, "an OpenAI-style secret key"),
+    ]
+
     /// What credential `text` looks like, or `nil`.
     static func credentialShape(_ text: String) -> String? {
         let utf8 = text.utf8
         guard utf8.count >= 16, utf8.count <= 10_000 else { return nil }
         if contains(utf8, Array("-----BEGIN".utf8)), contains(utf8, Array("PRIVATE KEY-----".utf8)) { return "a PEM private key" }
         if isJWT(text) { return "a JSON Web Token (anyone holding it can use it)" }
-        let prefixes: [(String, Int, String)] = [
-            ("AKIA", 20, "an AWS access key ID"), ("ASIA", 20, "an AWS temporary access key ID"),
-            ("sk_live_", 20, "a Stripe secret key"), ("rk_live_", 20, "a Stripe restricted key"),
-            ("ghp_", 36, "a GitHub personal access token"), ("github_pat_", 40, "a GitHub fine-grained token"),
-            ("xoxb-", 20, "a Slack bot token"), ("xoxp-", 20, "a Slack user token"),
-            ("AIza", 39, "a Google API key"), ("sk-", 40, "an OpenAI-style secret key"),
-        ]
-        for (prefix, minimum, name) in prefixes where text.hasPrefix(prefix) && utf8.count >= minimum {
+        for (prefix, minimum, name) in keyPrefixes where utf8.starts(with: prefix.utf8) && utf8.count >= minimum {
             if utf8.allSatisfy(isBase64URL) { return name }
         }
         return nil
@@ -104,7 +126,7 @@ public enum SensitiveProps {
 
     /// Three base64url parts, the first an encoded JSON object (`eyJ` is `{"`).
     private static func isJWT(_ text: String) -> Bool {
-        guard text.hasPrefix("eyJ") else { return false }
+        guard text.utf8.starts(with: "eyJ".utf8) else { return false }
         let parts = text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count >= 10, parts[1].count >= 10 else { return false }
         return parts.allSatisfy { $0.allSatisfy { isBase64URL($0) } }

@@ -78,7 +78,7 @@ extension Exchange {
             [
                 "bytes": .number(Double(size.total)), "threshold": .number(Double(size.threshold)),
                 "overThreshold": .bool(size.isOverThreshold),
-                "largest": .array(size.largest(10).map { ["path": .string($0.path), "bytes": .number(Double($0.bytes)), "share": .number($0.share)] }),
+                "largest": .array(size.largest(10).map { ["path": .string($0.path), "bytes": .number(Double($0.bytes)), "share": .number(size.share($0))] }),
             ]
         } ?? .null
         let cache: JSONValue = analysis.cacheControl.map { reading in

@@ -241,7 +241,9 @@ public actor Navigator {
         exchange.url = target
         exchange.props = props
         exchange.propsSource = source
-        guard let page = exchange.page, let bytes = try? PropsEncoder().encode(props) else { return }
+        // The props are written out again only for a transport that renders (a remote one
+        // cannot): for 10 MB of props that took a tenth of the time to open the page.
+        guard rendersPages, let page = exchange.page, let bytes = try? PropsEncoder().encode(props) else { return }
         let clock = ContinuousClock()
         let started = clock.now
         guard let rendered = transport.renderClientSide(page: page, pageProps: bytes) else { return }
@@ -356,7 +358,8 @@ public actor Navigator {
             exchange.noteNewBuild(buildId, was: known)
             site = nil
         }
-        guard parts.nextData != nil, exchange.serverError == nil, let page = exchange.page, let server = parts.appHTML, let pageProps = exchange.props,
+        guard rendersPages, parts.nextData != nil, exchange.serverError == nil, let page = exchange.page, let server = parts.appHTML,
+            let pageProps = exchange.props,
             let bytes = try? PropsEncoder().encode(pageProps),
             let rendered = transport.renderClientSide(page: page, pageProps: bytes)
         else { return }

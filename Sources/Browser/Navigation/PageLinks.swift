@@ -59,12 +59,31 @@ public enum PageLinks {
 
     /// Visible text: tags removed, entities decoded, whitespace collapsed.
     static func text(_ html: Substring) -> String {
-        var out = ""
+        // Bytes: Character by Character, a page of 10,000 links spent a fifth of its preparation
+        // here. Delimiters are ASCII; whitespace beyond ASCII (a decoded `&nbsp;`) takes the
+        // Unicode-aware path.
+        var visible: [UInt8] = []
+        visible.reserveCapacity(html.utf8.count)
         var inTag = false
-        for c in html {
-            if c == "<" { inTag = true } else if c == ">" { inTag = false } else if !inTag { out.append(c) }
+        for b in html.utf8 {
+            if b == UInt8(ascii: "<") { inTag = true } else if b == UInt8(ascii: ">") { inTag = false } else if !inTag { visible.append(b) }
         }
-        return HTMLEntities.decode(out).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        let decoded = HTMLEntities.decode(String(decoding: visible, as: UTF8.self))
+        guard decoded.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return decoded.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        }
+        var collapsed: [UInt8] = []
+        collapsed.reserveCapacity(decoded.utf8.count)
+        for b in decoded.utf8 {
+            // ASCII whitespace as `Character.isWhitespace` has it: tab to carriage return, space.
+            if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                if collapsed.last != 0x20 && !collapsed.isEmpty { collapsed.append(0x20) }
+            } else {
+                collapsed.append(b)
+            }
+        }
+        if collapsed.last == 0x20 { collapsed.removeLast() }
+        return String(decoding: collapsed, as: UTF8.self)
     }
 
     /// Where a click on `href` goes from the page at `base`.
@@ -103,7 +122,7 @@ enum HTMLEntities {
     static let named: [Substring: String] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}"]
 
     static func decode(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         var out = ""
         var rest = Substring(text)
         while let amp = rest.firstIndex(of: "&") {

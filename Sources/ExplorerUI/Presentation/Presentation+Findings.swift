@@ -22,8 +22,8 @@ extension Presentation {
         lines.append(StyledText("Largest parts", .heading))
         for node in largestParts {
             var line = StyledText("  " + PrettyBytes.format(node.bytes).padding(toLength: 10, withPad: " ", startingAt: 0), .number)
-            line.append(String(format: "%5.1f%% ", node.share * 100), .dim)
-            line.append(TimingBar.bar(node.share, of: 1, width: 20).padding(toLength: 21, withPad: " ", startingAt: 0), .bar)
+            line.append(String(format: "%5.1f%% ", size.share(node) * 100), .dim)
+            line.append(TimingBar.bar(size.share(node), of: 1, width: 20).padding(toLength: 21, withPad: " ", startingAt: 0), .bar)
             line.append(node.path, .key)
             lines.append(line)
         }

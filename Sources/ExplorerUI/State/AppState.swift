@@ -89,6 +89,9 @@ package struct AppState: Sendable {
     package var layout: Layout {
         Layout(width: width, height: height, zoomed: zoomed, focus: focus, activeView: activeView, longestRoute: longestRoute)
     }
+
+    /// A navigation, diff or crawl is on its way: its result should be drawn as soon as it comes.
+    package var isAwaitingResult: Bool { loading != nil || diffing != nil || crawling != nil }
 }
 
 /// What happens to the state.

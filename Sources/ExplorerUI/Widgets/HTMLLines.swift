@@ -51,7 +51,7 @@ package struct HTMLLines: Sendable {
             }
             var text = String(decoding: slice, as: UTF8.self)
             // A line that starts by closing a tag sits at its opening tag's level.
-            let indent = kind == .markup && text.hasPrefix("</") ? max(0, depth - 1) : depth
+            let indent = kind == .markup && text.utf8.starts(with: "</".utf8) ? max(0, depth - 1) : depth
             if kind == .markup { depth = max(0, depth + HTMLLines.nesting(of: text)) }
             if cut > 0 { text += " … (\(cut) more bytes)" }
             lines.append(Line(indent: indent, text: text, kind: kind))
@@ -91,19 +91,25 @@ package struct HTMLLines: Sendable {
 
     /// Opening tags that stay open, minus closing tags, on one line.
     static func nesting(of line: String) -> Int {
+        // Bytes: Character by Character this was most of the time a 1.5 MB page took to lay out.
+        // A byte of a multi-byte character counts as a letter of a tag name, as `isLetter` would.
+        let bytes = line.utf8
         var delta = 0
-        var rest = Substring(line)
-        while let open = rest.firstIndex(of: "<") {
-            let after = rest[rest.index(after: open)...]
-            guard let close = after.firstIndex(of: ">") else { break }
+        var rest = bytes[...]
+        while let open = rest.firstIndex(of: UInt8(ascii: "<")) {
+            let after = rest[bytes.index(after: open)...]
+            guard let close = after.firstIndex(of: UInt8(ascii: ">")) else { break }
             let tag = after[..<close]
-            if tag.hasPrefix("/") {
+            if tag.first == UInt8(ascii: "/") {
                 delta -= 1
-            } else if !tag.hasPrefix("!"), !tag.hasSuffix("/") {
-                let name = tag.prefix { $0.isLetter || $0.isNumber || $0 == "-" }.lowercased()
-                if !voidElements.contains(name) { delta += 1 }
+            } else if tag.first != UInt8(ascii: "!"), tag.last != UInt8(ascii: "/") {
+                let name = tag.prefix { b in
+                    b >= 0x80 || (b | 0x20 >= UInt8(ascii: "a") && b | 0x20 <= UInt8(ascii: "z")) || (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "-")
+                }
+                let lowered = String(decoding: name.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+                if !voidElements.contains(lowered) { delta += 1 }
             }
-            rest = after[after.index(after: close)...]
+            rest = after[bytes.index(after: close)...]
         }
         return delta
     }

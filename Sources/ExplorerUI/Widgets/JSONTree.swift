@@ -15,7 +15,8 @@ package struct JSONTree: Sendable {
         package let isIndex: Bool
         package let value: Value
         // 32 bits each: a 10 MB payload has ~700,000 nodes, and every byte of a node counts.
-        private let depth32: Int32, end32: Int32, parent32: Int32
+        private let depth32: Int32, parent32: Int32
+        fileprivate var end32: Int32
         package var depth: Int { Int(depth32) }
         /// Where the node's subtree ends (the next node that is not inside it).
         package var end: Int { Int(end32) }
@@ -123,9 +124,7 @@ package struct JSONTree: Sendable {
 
     /// Node `index`'s subtree ends here.
     mutating func close(_ index: Int) {
-        let node = nodes[index]
-        nodes[index] = Node(label: node.label, isIndex: node.isIndex, value: node.value, depth: node.depth, end: nodes.count,
-                            parent: node.parent, bytes: node.bytes, sensitive: node.sensitive)
+        nodes[index].end32 = Int32(clamping: nodes.count)
     }
 
     /// The path Next.js would print for a node (`.posts[3].title`; empty for the root).

@@ -53,8 +53,15 @@ public enum JSONValue: Sendable, Hashable {
 
     /// The JSON text of this value, as `JSON.stringify` writes it.
     public var jsonText: String {
-        let bytes = (try? PropsEncoder().encode(self)) ?? Array("null".utf8)
-        return String(decoding: bytes, as: UTF8.self)
+        // Scalars directly: a 10 MB payload's tree asks for the text of every number.
+        switch self {
+        case .null: return "null"
+        case .bool(let b): return b ? "true" : "false"
+        case .number(let d) where d.isFinite: return JSNumber.format(d)
+        default:
+            let bytes = (try? PropsEncoder().encode(self)) ?? Array("null".utf8)
+            return String(decoding: bytes, as: UTF8.self)
+        }
     }
 
     func write(to writer: JSONStreamWriter) throws {
