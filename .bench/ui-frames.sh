@@ -3,7 +3,8 @@
 # serves .bench/big-props-site.py, runs the release explorer against it in tmux with
 # --frame-log, opens /big as a client transition, then folds, unfolds, scrolls, searches (props
 # and HTML), wraps and resizes, and prints the slowest frames, the first frame's time and the
-# largest resident memory. Then the sample site in-process: /archive's HTML searched.
+# largest resident memory. Then the sample site in-process: /archive opened (Enter to props) and
+# its HTML searched.
 #
 #     swift build -c release --product explorer && .bench/ui-frames.sh
 set -euo pipefail
@@ -57,6 +58,8 @@ tmux new-session -d -s "$session" -x 160 -y 45 "$explorer --frame-log $log"
 wait_for "/posts/"
 keys g / a r c h i v e Enter
 wait_for "archive.json"
+sleep 0.5
+awk '/key enter/ { enter = $15 } /results$/ && enter { printf "opening /archive: %.0f ms from Enter to the props on screen (in-process: the engine, the client render, prepare)\n", $15 - enter; exit }' "$log"
 keys 2 / p a r t Space 9 9 9 9 Enter
 wait_for "/part 9999 1/"
 keys n N w / R o u t i n g Enter q
