@@ -125,7 +125,8 @@ extension SampleDatabase {
     ///
     /// Outside a transaction (`unsafeRead`): nothing ever writes to the file once it is renamed into
     /// place, so every read sees the same data without one, and a page saves the BEGIN and COMMIT
-    /// that `read` runs around each body (measured: about a twentieth of /posts/1's server time).
+    /// that `read` runs around each body, two statements compiled anew each time (they showed in
+    /// profiles of /posts/1 under load).
     package func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await pool.unsafeRead(body)
     }
