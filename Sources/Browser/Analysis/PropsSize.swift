@@ -5,7 +5,8 @@ import SSR
 ///
 /// ```swift
 /// let size = PropsSize(props)
-/// size.root.children.first?.key   // the first top-level key, with its bytes and share
+/// let first = size.root.children.first   // the first top-level key: its key, path and bytes
+/// first.map(size.share)                   // its share of the whole, 0…1
 /// ```
 public struct PropsSize: Sendable {
     /// A part of the props: the root, a member or an element.
