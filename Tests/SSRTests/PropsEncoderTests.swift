@@ -119,6 +119,17 @@ import Testing
         #expect(value.jsonText == #"{"z":1,"a":[true,false,null,"sé😀",-2500],"m":{"k":"v"}}"#)
     }
 
+    /// Integers and strings without escapes are read directly; the rest through the general path.
+    @Test func numbersAndStringsReadExactly() throws {
+        let value = try JSONValue(parsing: #"[0,-0,7,-42,123456789012345,-1234567890123456,12345678901234567,1.5,1e3,-2E-2,"plain","a\nb","\u00e9t\u00e9","",12345678901234567890]"#)
+        let expected: [Double] = [0, 0, 7, -42, 123_456_789_012_345, -1_234_567_890_123_456, 12_345_678_901_234_567, 1.5, 1000, -0.02]
+        #expect(value.arrayValue?.prefix(10).compactMap(\.doubleValue) == expected)
+        #expect(value[1]?.doubleValue?.sign == .minus)
+        #expect(value.arrayValue?.dropFirst(10).prefix(4).compactMap(\.stringValue) == ["plain", "a\nb", "été", ""])
+        #expect(value[14]?.doubleValue == 12_345_678_901_234_567_890)
+        #expect(throws: JSONParseError(offset: 3, reason: "control character in a string")) { try JSONValue(parsing: "\"ab\u{1}\"") }
+    }
+
     @Test func malformedJSONIsAnErrorWithAnOffset() {
         for bad in ["", "{", "[1,]", "{\"a\" 1}", "01", "\"\u{1}\"", "nul", "1 2", "\"\\x\""] {
             #expect(throws: JSONParseError.self, "\(bad)") { try JSONValue(parsing: bad) }

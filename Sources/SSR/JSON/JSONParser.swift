@@ -30,8 +30,8 @@ struct JSONParser {
     }
 
     private mutating func literal(_ word: String, _ value: JSONValue) throws(JSONParseError) -> JSONValue {
-        let w = Array(word.utf8)
-        guard i + w.count <= bytes.count, Array(bytes[i..<(i + w.count)]) == w else { throw error("expected \(word)") }
+        let w = word.utf8
+        guard i + w.count <= bytes.count, bytes[i..<(i + w.count)].elementsEqual(w) else { throw error("expected \(word)") }
         i += w.count
         return value
     }
@@ -109,6 +109,14 @@ struct JSONParser {
             if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
             guard digits(&self) > 0 else { throw error("expected a digit in the exponent") }
         }
+        // An integer of up to 15 digits is exact in a Double: no text to build and read again
+        // (a 10 MB payload has hundreds of thousands of numbers).
+        if i - start <= 16, !bytes[start..<i].contains(where: { $0 == UInt8(ascii: ".") || $0 | 0x20 == UInt8(ascii: "e") }) {
+            let negative = bytes[start] == UInt8(ascii: "-")
+            var magnitude = 0
+            for digit in bytes[(negative ? start + 1 : start)..<i] { magnitude = magnitude * 10 + Int(digit - 0x30) }
+            if i - start - (negative ? 1 : 0) <= 15 { return .number(negative ? -Double(magnitude) : Double(magnitude)) }
+        }
         guard let d = Double(String(decoding: bytes[start..<i], as: UTF8.self)) else {
             throw JSONParseError(offset: start, reason: "invalid number")
         }
@@ -125,8 +133,15 @@ struct JSONParser {
 
     private mutating func string() throws(JSONParseError) -> String {
         i += 1
+        // Most strings have no escape: made straight from the input, not through a buffer.
+        let start = i
+        while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\"), bytes[i] >= 0x20 { i += 1 }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "\"") {
+            i += 1
+            return String(decoding: bytes[start..<(i - 1)], as: UTF8.self)
+        }
         var out: [UInt8] = []
-        var runStart = i
+        var runStart = start
         while true {
             guard i < bytes.count else { throw error("unterminated string") }
             let b = bytes[i]
