@@ -111,11 +111,9 @@ struct JSONParser {
         }
         // An integer of up to 15 digits is exact in a Double: no text to build and read again
         // (a 10 MB payload has hundreds of thousands of numbers).
-        if i - start <= 16, !bytes[start..<i].contains(where: { $0 == UInt8(ascii: ".") || $0 | 0x20 == UInt8(ascii: "e") }) {
-            let negative = bytes[start] == UInt8(ascii: "-")
-            var magnitude = 0
-            for digit in bytes[(negative ? start + 1 : start)..<i] { magnitude = magnitude * 10 + Int(digit - 0x30) }
-            if i - start - (negative ? 1 : 0) <= 15 { return .number(negative ? -Double(magnitude) : Double(magnitude)) }
+        if i - intStart <= 15, bytes[intStart..<i].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            let magnitude = bytes[intStart..<i].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+            return .number(intStart > start ? -Double(magnitude) : Double(magnitude))
         }
         guard let d = Double(String(decoding: bytes[start..<i], as: UTF8.self)) else {
             throw JSONParseError(offset: start, reason: "invalid number")
