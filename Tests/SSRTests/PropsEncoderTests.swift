@@ -34,6 +34,21 @@ import Testing
     @Test func stringsAreEscapedAsJSONStringifyDoes() throws {
         #expect(try json("a\u{1}b\"\\\n\t\u{7f}/\u{2028}") == "\"a\\u0001b\\\"\\\\\\n\\t\u{7f}/\u{2028}\"")
         #expect(try json("日本語 😀") == "\"日本語 😀\"")
+        #expect(try json("\u{8}\u{c}\r\u{1f}\u{0}x€\u{2027}") == #""\b\f\r\u001f\u0000x€\#u{2027}""#)
+    }
+
+    /// The encoder writes into its own buffer and appends it whole: what was in the array stays,
+    /// a value larger than the buffer's first allocation comes out entire, and a value that
+    /// cannot be encoded leaves the array as it was.
+    @Test func encodingAppendsAndAFailureLeavesTheOutputAlone() throws {
+        var out = Array("prefix:".utf8)
+        let titles = (0..<5_000).map { "post \($0) \"quoted\"" }
+        try PropsEncoder().encode(titles, into: &out)
+        let expected = "prefix:[" + (0..<5_000).map { #""post \#($0) \"quoted\"""# }.joined(separator: ",") + "]"
+        #expect(String(decoding: out, as: UTF8.self) == expected)
+        let before = out
+        #expect(throws: SerializationError.self) { try PropsEncoder().encode(["a": [1, Double.nan]], into: &out) }
+        #expect(out == before)
     }
 
     @Test func scriptSafeModeEscapesWhatCouldCloseTheScript() throws {

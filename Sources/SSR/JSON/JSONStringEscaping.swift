@@ -16,13 +16,13 @@ enum JSONStringEscaping {
     /// Appends `"…"` to `out`; returns how many bytes script-safe escaping added, which the
     /// large-page-data warning subtracts to measure the plain `JSON.stringify` length.
     @discardableResult
-    static func append(_ string: String, to out: inout [UInt8], scriptSafe: Bool) -> Int {
+    static func append<Out: ByteOutput>(_ string: String, to out: inout Out, scriptSafe: Bool) -> Int {
         var string = string
         return string.withUTF8 { append(utf8: $0, to: &out, scriptSafe: scriptSafe) }
     }
 
     @discardableResult
-    static func append(utf8 buf: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], scriptSafe: Bool) -> Int {
+    static func append<Out: ByteOutput>(utf8 buf: UnsafeBufferPointer<UInt8>, to out: inout Out, scriptSafe: Bool) -> Int {
         out.append(UInt8(ascii: "\""))
         var added = 0
         var start = 0
@@ -34,36 +34,38 @@ enum JSONStringEscaping {
                 let b = buf[i]
                 let c = classes[Int(b)]
                 if _fastPath(c == 0 || c > limit) { i &+= 1; continue }
-                var length = 1
-                var replacement: [UInt8]
-                switch b {
-                case 0x22: replacement = [0x5C, 0x22]
-                case 0x5C: replacement = [0x5C, 0x5C]
-                case 0x08: replacement = Array("\\b".utf8)
-                case 0x0C: replacement = Array("\\f".utf8)
-                case 0x0A: replacement = Array("\\n".utf8)
-                case 0x0D: replacement = Array("\\r".utf8)
-                case 0x09: replacement = Array("\\t".utf8)
-                case 0x3C: replacement = Array("\\u003c".utf8); added += 5
-                case 0x3E: replacement = Array("\\u003e".utf8); added += 5
-                case 0x26: replacement = Array("\\u0026".utf8); added += 5
-                case 0xE2:  // U+2028 / U+2029 are E2 80 A8 / E2 80 A9
+                if b == 0xE2 {  // U+2028 / U+2029 are E2 80 A8 / E2 80 A9
                     guard i + 2 < n, buf[i + 1] == 0x80, buf[i + 2] == 0xA8 || buf[i + 2] == 0xA9 else {
                         i &+= 1
                         continue
                     }
-                    replacement = Array((buf[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                }
+                if start < i { out.append(UnsafeBufferPointer(rebasing: buf[start..<i])) }
+                var length = 1
+                switch b {
+                case 0x22: out.append("\\\"")
+                case 0x5C: out.append("\\\\")
+                case 0x08: out.append("\\b")
+                case 0x0C: out.append("\\f")
+                case 0x0A: out.append("\\n")
+                case 0x0D: out.append("\\r")
+                case 0x09: out.append("\\t")
+                case 0x3C: out.append("\\u003c"); added += 5
+                case 0x3E: out.append("\\u003e"); added += 5
+                case 0x26: out.append("\\u0026"); added += 5
+                case 0xE2:
+                    out.append(buf[i + 2] == 0xA8 ? "\\u2028" : "\\u2029")
                     length = 3
                     added += 3
                 default:  // other control characters
-                    replacement = [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]]
+                    out.append("\\u00")
+                    out.append(hex[Int(b >> 4)])
+                    out.append(hex[Int(b & 0xF)])
                 }
-                if start < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<i])) }
-                out.append(contentsOf: replacement)
                 i &+= length
                 start = i
             }
-            if start < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<n])) }
+            if start < n { out.append(UnsafeBufferPointer(rebasing: buf[start..<n])) }
             out.append(UInt8(ascii: "\""))
             return added
         }

@@ -13,15 +13,14 @@ public struct PropsEncoder: Sendable {
 
     public init(scriptSafe: Bool = false) { self.scriptSafe = scriptSafe }
 
-    /// Appends the JSON of `value` to `out`. On error, `out` may hold a partial value.
+    /// Appends the JSON of `value` to `out`; on error, `out` is as it was.
     /// Returns how many bytes the script-safe escaping added.
     @discardableResult
     public func encode<T: Encodable>(_ value: T, into out: inout [UInt8]) throws(SerializationError) -> Int {
         let writer = JSONStreamWriter(scriptSafe: scriptSafe)
-        swap(&writer.state.pointee.out, &out)
-        defer { swap(&writer.state.pointee.out, &out) }
         do {
             try writer.encodeValue(value)
+            out.append(writer.state.pointee.out.bytes)
         } catch let error as SerializationError {
             throw error
         } catch {
@@ -125,7 +124,7 @@ enum JSPropertyOrder {
 /// profiles as a large share of encoding time.
 final class JSONStreamWriter {
     struct State {
-        var out: [UInt8] = []
+        var out = WriteBuffer()
         var escapeBytes = 0
         /// Open containers: the closing byte and how many members were written.
         var open: [(closer: UInt8, count: Int)] = []
@@ -143,6 +142,7 @@ final class JSONStreamWriter {
     }
 
     deinit {
+        state.pointee.out.free()
         state.deinitialize(count: 1)
         state.deallocate()
     }
@@ -151,7 +151,7 @@ final class JSONStreamWriter {
     var depth: Int { state.pointee.open.count }
 
     func append(_ byte: UInt8) { state.pointee.out.append(byte) }
-    func append(_ text: StaticString) { text.withUTF8Buffer { state.pointee.out.append(contentsOf: $0) } }
+    func append(_ text: StaticString) { state.pointee.out.append(text) }
 
     func closeDeeper(than depth: Int) {
         while state.pointee.open.count > depth { state.pointee.out.append(state.pointee.open.removeLast().closer) }
@@ -184,7 +184,8 @@ final class JSONStreamWriter {
         if d == d.rounded(), abs(d) < 1e15 {
             integer(Int64(d))  // the common case, without building a String
         } else {
-            state.pointee.out.append(contentsOf: JSNumber.format(d).utf8)
+            var text = JSNumber.format(d)
+            text.withUTF8 { state.pointee.out.append($0) }
         }
     }
 
@@ -197,16 +198,13 @@ final class JSONStreamWriter {
         if value < 0 { state.pointee.out.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { digits in
-            var n = 0
+            var first = 40
             while magnitude > 0 {
-                digits[n] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                first -= 1
+                digits[first] = UInt8(ascii: "0") + UInt8(magnitude % 10)
                 magnitude /= 10
-                n += 1
             }
-            while n > 0 {
-                n -= 1
-                state.pointee.out.append(digits[n])
-            }
+            state.pointee.out.append(UnsafeBufferPointer(rebasing: digits[first...]))
         }
     }
 
@@ -231,7 +229,9 @@ final class JSONStreamWriter {
             case let f as Float: try double(Double(f))
             case let date as Date: string(ISO8601.string(from: date))
             case let url as URL: string(url.absoluteString)
-            case let decimal as Decimal: state.pointee.out.append(contentsOf: decimal.description.utf8)
+            case let decimal as Decimal:
+                var text = decimal.description
+                text.withUTF8 { state.pointee.out.append($0) }
             case let json as JSONValue: try json.write(to: self)
             case let object as any JSONObjectLike: try encodeObject(object.jsonEntries())
             default: break
