@@ -41,6 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        ServerHeap.keepFreedMemory()
         // Lines gathered and written ten times a second, not one system call each.
         let log = BufferedLog.standardError
         defer { log.flush() }
