@@ -121,10 +121,10 @@ extension SampleDatabase {
     /// Runs a first query now (SQLite reads the schema, maps the file), so that the first page's
     /// timing shows its query, not SQLite's start-up.
     public func warmUp() {
-        _ = try? readHere { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM site") }
+        _ = try? read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM site") }
     }
 
-    /// Runs `body` on a connection of its own, on the caller's thread.
+    /// Runs `body` on a connection of its own, on the caller's thread, and returns what it returns.
     ///
     /// Not through GRDB's `DatabasePool`: its async read hops from the caller's thread to the
     /// pool's waiting queue, to the reader's queue and back, waking a thread each time: in
@@ -137,11 +137,7 @@ extension SampleDatabase {
     /// Outside a transaction (`unsafeRead`): nothing ever writes to the file once it is renamed
     /// into place, so every read sees the same data without one, and a page saves the BEGIN and
     /// COMMIT that `read` runs around each body, two statements compiled anew each time.
-    package func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try readHere(body)
-    }
-
-    private func readHere<T>(_ body: (Database) throws -> T) throws -> T {
+    package func read<T>(_ body: (Database) throws -> T) throws -> T {
         let connection = try idle.withLock { $0.popLast() } ?? DatabaseQueue(path: path, configuration: configuration)
         defer { idle.withLock { $0.append(connection) } }
         return try connection.unsafeRead(body)

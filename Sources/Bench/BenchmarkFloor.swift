@@ -46,9 +46,9 @@ public enum BenchmarkFloor {
             out.raw(#"","isFallback":false,"isExperimentalCompile":false,"gssp":true,"scriptLoader":[]}</script></body></html>"#)
             return out.bytes
         case .post(let id):
-            return try await SampleDatabase.shared().read { db in try post(id, db: db, data: data, buildId: buildId) }
+            return try SampleDatabase.shared().read { db in try post(id, db: db, data: data, buildId: buildId) }
         case .archive:
-            return try await SampleDatabase.shared().read { db in try archive(db: db, data: data, buildId: buildId) }
+            return try SampleDatabase.shared().read { db in try archive(db: db, data: data, buildId: buildId) }
         }
     }
 

@@ -15,7 +15,7 @@ import Testing
         let first = try SampleDatabase(directory: dir)
         #expect(first.path.hasPrefix(dir.path + "/sample-site-"))
         #expect(first.path.hasSuffix(".sqlite"))
-        let counts = try await first.read { db in
+        let counts = try first.read { db in
             try (Int.fetchOne(db, sql: "SELECT count(*) FROM posts")!, Int.fetchOne(db, sql: "SELECT count(*) FROM guestbook")!)
         }
         #expect(counts == (10_000, 4))
@@ -41,8 +41,8 @@ import Testing
         let dir = temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = try SampleDatabase(directory: dir)
-        await #expect(throws: (any Error).self) {
-            try await db.read { try $0.execute(sql: "DELETE FROM posts") }
+        #expect(throws: (any Error).self) {
+            try db.read { try $0.execute(sql: "DELETE FROM posts") }
         }
     }
 

@@ -27,7 +27,7 @@ struct DashboardPage: ServerSidePage {
 
     func getServerSideProps(_ context: ServerSideContext) async throws -> ServerSideResult<Props> {
         guard let token = DashboardPage.sessionToken(context.request) else { return DashboardPage.toLogin }
-        let props = try await SampleDatabase.shared().read { db -> Props? in
+        let props = try SampleDatabase.shared().read { db -> Props? in
             guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, name, email, session_token FROM users WHERE session_token = ?"), arguments: [token])
             else { return nil }
             let user = Props.User(id: row["id"], name: row["name"], email: row["email"], sessionToken: row["session_token"])

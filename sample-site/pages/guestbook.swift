@@ -17,7 +17,7 @@ struct GuestbookPage: ServerSidePage {
     }
 
     func getServerSideProps(_ context: ServerSideContext) async throws -> ServerSideResult<Props> {
-        let entries = try await SampleDatabase.shared().read { db in
+        let entries = try SampleDatabase.shared().read { db in
             try Row.fetchAll(db.cachedStatement(sql: "SELECT id, author, message, written_at FROM guestbook ORDER BY id")).map { row in
                 Props.Entry(
                     id: row["id"], author: row["author"], message: row["message"],

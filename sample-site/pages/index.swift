@@ -17,7 +17,7 @@ struct HomePage: ServerSidePage {
     }
 
     func getServerSideProps(_ context: ServerSideContext) async throws -> ServerSideResult<Props> {
-        let props = try await SampleDatabase.shared().read { db in
+        let props = try SampleDatabase.shared().read { db in
             let site = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db.cachedStatement(sql: "SELECT key, value FROM site")).map {
                 (row: Row) -> (String, String) in (row["key"], row["value"])
             })

@@ -17,7 +17,7 @@ struct WelcomePage: ServerSidePage {
 
     func getServerSideProps(_ context: ServerSideContext) async throws -> ServerSideResult<Props> {
         let header = context.request.headerFields[.acceptLanguage]
-        let greetings = try await SampleDatabase.shared().read { db in
+        let greetings = try SampleDatabase.shared().read { db in
             try Row.fetchAll(db.cachedStatement(sql: "SELECT language, name, greeting FROM greetings ORDER BY language")).map {
                 (language: $0["language"] as String, name: $0["name"] as String, greeting: $0["greeting"] as String)
             }

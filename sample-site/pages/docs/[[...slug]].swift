@@ -18,7 +18,7 @@ struct DocsPage: ServerSidePage {
     func getServerSideProps(_ context: ServerSideContext) async throws -> ServerSideResult<Props> {
         let slug = context.params?["slug"]?.array ?? []
         let path = slug.joined(separator: "/")
-        let props = try await SampleDatabase.shared().read { db -> Props? in
+        let props = try SampleDatabase.shared().read { db -> Props? in
             // Compared here, byte for byte, not in SQL: SQLite would end a bound string at a NUL
             // (`/docs/%00` would be the index).
             let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT path, title, body FROM docs ORDER BY path"))

@@ -16,7 +16,7 @@ struct PostPage: ServerSidePage {
     func getServerSideProps(_ context: ServerSideContext) async throws -> ServerSideResult<Props> {
         // Only the canonical form: /posts/01 is not /posts/1.
         guard let text = context.params?["id"]?.string, let id = Int(text), id > 0, String(id) == text else { return .notFound }
-        let post = try await SampleDatabase.shared().read { db -> Props? in
+        let post = try SampleDatabase.shared().read { db -> Props? in
             guard let row = try Row.fetchOne(
                 db.cachedStatement(sql: """
                     SELECT posts.title, posts.body, posts.published_at, authors.name AS author
