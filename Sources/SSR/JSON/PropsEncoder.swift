@@ -153,6 +153,13 @@ final class JSONStreamWriter {
     func append(_ byte: UInt8) { state.pointee.out.append(byte) }
     func append(_ text: StaticString) { state.pointee.out.append(text) }
 
+    /// Text that needs no escaping (a number's digits), as it is. Labelled: a literal would
+    /// otherwise pick this over the `StaticString` overload.
+    func append(unescaped text: String) {
+        var text = text
+        text.withUTF8 { state.pointee.out.append($0) }
+    }
+
     func closeDeeper(than depth: Int) {
         while state.pointee.open.count > depth { state.pointee.out.append(state.pointee.open.removeLast().closer) }
     }
@@ -184,8 +191,7 @@ final class JSONStreamWriter {
         if d == d.rounded(), abs(d) < 1e15 {
             integer(Int64(d))  // the common case, without building a String
         } else {
-            var text = JSNumber.format(d)
-            text.withUTF8 { state.pointee.out.append($0) }
+            append(unescaped: JSNumber.format(d))
         }
     }
 
@@ -229,9 +235,7 @@ final class JSONStreamWriter {
             case let f as Float: try double(Double(f))
             case let date as Date: string(ISO8601.string(from: date))
             case let url as URL: string(url.absoluteString)
-            case let decimal as Decimal:
-                var text = decimal.description
-                text.withUTF8 { state.pointee.out.append($0) }
+            case let decimal as Decimal: append(unescaped: decimal.description)
             case let json as JSONValue: try json.write(to: self)
             case let object as any JSONObjectLike: try encodeObject(object.jsonEntries())
             default: break

@@ -3,7 +3,7 @@
 /// those checks showed as a tenth of encoding `/archive`'s props in profiles. Owned by one
 /// writer, freed with it.
 struct WriteBuffer: ByteOutput {
-    private(set) var base: UnsafeMutablePointer<UInt8>
+    private var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
     private var capacity: Int
 
