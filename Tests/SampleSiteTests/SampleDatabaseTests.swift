@@ -46,6 +46,22 @@ import Testing
         }
     }
 
+    // The file never changes, so pages read it without SQLite's file locks: a write transaction
+    // held on it by another program (the sqlite3 shell, say) does not stop them. The folder's
+    // name has what a URI filename must escape.
+    @Test func pagesReadWhileAnotherProgramLocksTheFile() throws {
+        let dir = temporaryDirectory().appendingPathComponent("a b?c#d%20e")
+        defer { try? FileManager.default.removeItem(at: dir.deletingLastPathComponent()) }
+        let db = try SampleDatabase(directory: dir)
+        let other = try DatabaseQueue(path: db.path)
+        try other.writeWithoutTransaction { locker in
+            try locker.execute(sql: "BEGIN EXCLUSIVE")
+            defer { try? locker.execute(sql: "ROLLBACK") }
+            let title = try db.read { try String.fetchOne($0, sql: "SELECT title FROM posts WHERE id = 2") }
+            #expect(title == "A tour of JSON encoding, part 2")
+        }
+    }
+
     @Test func unusableFolderIsAClearError() throws {
         let file = temporaryDirectory()
         try Data("not a folder".utf8).write(to: file)
