@@ -102,11 +102,12 @@ package enum BenchReport {
     // MARK: The suite's table
 
     /// One row per request: `explorer serve` beside Next.js and the plain handler, in
-    /// requests per second and in CPU time per request.
+    /// requests per second and in CPU time per request (the share of the plain handler in
+    /// both: CPU time is the steadier of the two on a shared machine).
     package static func table(_ rows: [BenchRunner.Served], seconds: Int?, logBytes: Int) -> String {
         var lines = [
-            "| request | bytes | explorer serve | Next.js | ÷ Next.js | plain Hummingbird | share of it | CPU per request | Next.js's | ÷ ours |",
-            "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+            "| request | bytes | explorer serve | Next.js | ÷ Next.js | plain Hummingbird | share of it | CPU per request | Next.js's | ÷ ours | plain's | share of it |",
+            "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
         ]
         func rate(_ side: BenchRunner.Served.Side?) -> String {
             guard let side else { return "–" }
@@ -124,14 +125,16 @@ package enum BenchReport {
                 "| \(row.name) | \(PrettyBytes.format(ours.result.bytesPerResponse)) | \(rate(ours)) | \(rate(next)) | "
                     + "\(ratio(ours.result.requestsPerSecond, next?.result.requestsPerSecond, "%.1f×")) | \(rate(plain)) | "
                     + "\(ratio(ours.result.requestsPerSecond, plain.result.requestsPerSecond, "%.2f×")) | \(cpu(ours)) | \(cpu(next)) | "
-                    + "\(ratio(next?.cpuPerRequest, ours.cpuPerRequest, "%.1f×")) |")
+                    + "\(ratio(next?.cpuPerRequest, ours.cpuPerRequest, "%.1f×")) | \(cpu(plain)) | "
+                    + "\(ratio(plain.cpuPerRequest, ours.cpuPerRequest, "%.2f×")) |")
         }
         let connections = rows.first?.ours.result.concurrency ?? 64
         lines.append("")
         lines.append(
             "wrk, \(connections) connections, \(seconds ?? 10) s per server and row in alternating rounds, on the same machine; bytes per response "
                 + "include the head. explorer serve ran as its own process with its request log on (\(PrettyBytes.format(logBytes)) written). "
-                + "CPU per request: the server's user and system time (its process and children) over the requests it answered."
+                + "CPU per request: the server's user and system time (its process and children) over the requests it answered; "
+                + "the plain handler's is this process's own, which serves it."
                 + (rows.contains { $0.nextjs != nil } ? "" : " No Next.js server was given (--nextjs URL): its columns are empty."))
         return lines.joined(separator: "\n")
     }
