@@ -7,16 +7,20 @@ import Testing
 /// The real loop with a scripted terminal: keys go in when the screen shows what a user would
 /// wait for; fetching happens off the loop's thread and the results reach the screen.
 @Suite struct SessionTests {
-    /// Each step waits (up to 10 s) until the last painted screen contains `until`, then sends
-    /// its keys; after the script it sends `q`.
+    /// Each step waits (up to 60 s of wall-clock time) until the last painted screen contains
+    /// `until`, then sends its keys; after the script it sends `q`. The wait is long because the
+    /// session's fetching runs on the test process's two cooperative threads, which the other
+    /// suites' CPU-bound tests hold for seconds at a time (~12 s at the start of `swift test`).
     /// `@unchecked`: used by one thread at a time (the session's, then the test's after it ends).
     final class ScriptedDevice: TerminalDevice, @unchecked Sendable {
         var size: (width: Int, height: Int)
         var steps: [(until: String, keys: [Key])]
         var screens: [String] = []
         var copied: [String] = []
-        var waited = 0
         var timedOut = false
+        /// When the step now waited for gives up.
+        private var deadline = Date().addingTimeInterval(ScriptedDevice.patience)
+        static let patience: TimeInterval = 60
 
         init(width: Int, height: Int, steps: [(until: String, keys: [Key])]) {
             size = (width, height)
@@ -30,13 +34,12 @@ import Testing
             if !ready.isEmpty { return ready.removeFirst() }
             guard let step = steps.first else { return .character("q") }
             if screens.last?.contains(step.until) == true {
-                waited = 0
+                deadline = Date().addingTimeInterval(Self.patience)
                 steps.removeFirst()
                 ready = step.keys
                 return ready.removeFirst()
             }
-            waited += 1
-            if waited > 10_000 / 5 {
+            if Date() > deadline {
                 // Give up: close whatever is open, then quit.
                 timedOut = true
                 steps.removeAll()
