@@ -241,8 +241,10 @@ extension BinaryTests {
             try window.keys("g")
             try window.type("/guestbook")
             try window.keys("Enter", "1", "z")
-            let screen = try window.waitFor("你好，世界！こんにちは")
-            #expect(screen.contains(#"\ud83d\udc4b\ud83c\udffd"#))  // an emoji with a skin tone, as code points
+            // An emoji with a skin tone, as code points: shown whole once the props are zoomed
+            // (the frame before the zoom shows the same line cut, the wide text already on it).
+            let screen = try window.waitFor(#"\ud83d\udc4b\ud83c\udffd"#)
+            #expect(screen.contains("你好，世界！こんにちは"))
             expectAligned(screen)
             try window.keys("q")
             #expect(window.exitStatus() == "0")
