@@ -9,6 +9,7 @@ import NIOHTTP1
 import SSR
 import SSRServer
 import ServiceLifecycle
+import Synchronization
 
 /// A small site served over real HTTP on an ephemeral loopback port, and a client for it.
 enum LiveSite {
@@ -28,8 +29,12 @@ enum LiveSite {
 
     /// Takes as long as `?ms=` says.
     struct Slow: ServerSidePage {
+        /// The `?tag=` of each one begun: a test waits for its request to be in the page, not for
+        /// a guessed time.
+        static let started = Mutex<Set<String>>([])
         struct Props: Codable, Sendable { var waited: Int }
         func getServerSideProps(_ context: ServerSideContext) async throws -> ServerSideResult<Props> {
+            if let tag = context.query["tag"]?.string { _ = Self.started.withLock { $0.insert(tag) } }
             let ms = Int(context.query["ms"]?.string ?? "") ?? 0
             try? await Task.sleep(for: .milliseconds(ms))
             return .props(Props(waited: ms))

@@ -121,8 +121,9 @@ import Testing
 
     @Test func limitsAnswerWithTheirStatus() async throws {
         var limits = ServerLimits()
-        // Long enough that a 10 ms page is never cut while the benchmark tests load both cores.
-        limits.pageTime = .seconds(2)
+        // Long enough that a 10 ms page is never cut while other tests hold both threads of the
+        // pool (they do for ~12 s at the start of `swift test`, when this test runs).
+        limits.pageTime = .seconds(10)
         // Short, to end the raw reads below, but not so short that a body drained slowly on a
         // loaded machine counts as silence.
         limits.idleTime = .seconds(3)
@@ -140,7 +141,7 @@ import Testing
             let declared = try await client.raw(bytes:
                 Array("POST /posts/1 HTTP/1.1\r\nHost: x\r\nContent-Length: 50000000\r\n\r\n".utf8) + Array(repeating: 0x61, count: 1000))
             #expect(declared.status == 413)
-            let slow = try await client.send("/slow?ms=8000")
+            let slow = try await client.send("/slow?ms=30000")
             #expect(slow.status == 504)
             #expect(slow.text.contains("504: Gateway Timeout"))
             // Still answering while that page runs on.
@@ -173,8 +174,13 @@ import Testing
 
     @Test func gracefulShutdownAnswersTheRequestInFlight() async throws {
         try await LiveSite.withServer { client in
-            async let inFlight = client.send("/slow?ms=800")
-            try await Task.sleep(for: .milliseconds(200))
+            let tag = UUID().uuidString
+            async let inFlight = client.send("/slow?ms=800&tag=\(tag)")
+            // Until the page has the request (a loaded test process may take seconds to send it).
+            let deadline = ContinuousClock.now + .seconds(60)
+            while !LiveSite.Slow.started.withLock({ $0.contains(tag) }), ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(10))
+            }
             await client.group.triggerGracefulShutdown()
             let answer = try await inFlight
             #expect(answer.status == 200)
