@@ -53,7 +53,10 @@ let package = Package(
             name: "SampleSite",
             dependencies: ["SSR", grdb, httpTypes],
             path: "sample-site",
-            exclude: ["pages", "nextjs", "explorer.json"],  // nextjs/: the same site as a Next.js app, for the fidelity tests; explorer.json: its budgets for `explorer check`
+            // nextjs/: the same site as a Next.js app, for the fidelity tests; nextjs-shop/: a Next.js app with what real sites use
+            // (a proxy, rewrites, a custom App, getStaticProps), whose journeys in Chromium the navigator's tests walk again;
+            // explorer.json: the sample site's budgets for `explorer check`
+            exclude: ["pages", "nextjs", "nextjs-shop", "explorer.json"],
             resources: [.copy("seed.sql")],
             plugins: ["PagesPlugin"]
         ),
@@ -83,7 +86,8 @@ let package = Package(
             dependencies: ["ExplorerUI", "Browser", "SSR", "TestSupport", httpTypes, logging],
             exclude: ["Snapshots"]  // read from the source tree, next to the test
         ),
-        .testTarget(name: "BrowserTests", dependencies: ["Browser", "SSR", "TestSupport", httpTypes, logging]),
+        // Journeys/: what Chromium requested on the sample shop under Next.js 15 and 16 (HAR), walked again by the navigator.
+        .testTarget(name: "BrowserTests", dependencies: ["Browser", "SSR", "TestSupport", httpTypes, logging], exclude: ["Journeys"]),
         .testTarget(name: "BenchTests", dependencies: ["Bench", "SSR", "SampleSite", httpTypes, logging]),
         // Runs the built `explorer` binary, as a user does; and beside the real Next.js (Fidelity/).
         .testTarget(

@@ -101,7 +101,7 @@ struct InspectCommand: AsyncParsableCommand {
 
     private func printMatches(_ query: String, _ exchange: Exchange) {
         guard let parsed = try? JSONPath(query) else { return }
-        let matches = parsed.evaluate(JSONValue.object([.init("pageProps", exchange.props ?? .null)]))
+        let matches = parsed.evaluate(exchange.props ?? .null)
         if json {
             print(JSONValue.array(matches.map { ["path": .string($0.path.description), "value": $0.value] }).jsonText)
         } else if matches.isEmpty {

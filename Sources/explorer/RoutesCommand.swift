@@ -7,7 +7,7 @@ import SSR
 struct RoutesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "routes",
-        abstract: "List the site's routes: ○ static, ƒ server-rendered (getServerSideProps).",
+        abstract: "List the site's routes as next build prints them: ○ static, ● getStaticProps, ƒ server-rendered; and the proxy.",
         discussion: "Exit status: 0 once listed, 64 for a bad argument, 69 when the site cannot be reached.")
 
     @OptionGroup var site: SiteOptions
@@ -24,22 +24,27 @@ struct RoutesCommand: AsyncParsableCommand {
         if info.routes == nil { print("\nThis server has no build manifest: type paths in the explorer (g).") }
     }
 
-    /// `Route (pages)`, one line per route with ┌ ├ └, then the legend.
+    /// `Route (pages)`, one line per route with ┌ ├ └, the proxy, then the legend of the
+    /// symbols used, as `next build` prints them.
     static func table(_ info: SiteInfo) -> String {
         var rows: [(symbol: String, route: String)] = (info.routes ?? []).map { route in
             (route.kind?.symbol ?? "?", route.pattern.description)
         }
-        rows += info.errorPages.map { ("○", $0) }
+        rows += info.errorPages.map { (info.errorPageKind.symbol, $0) }
         rows.sort { $0.route < $1.route }
         var lines = ["Route (pages)"]
         for (i, row) in rows.enumerated() {
             let branch = rows.count == 1 ? "─" : i == 0 ? "┌" : i == rows.count - 1 ? "└" : "├"
             lines.append("\(branch) \(row.symbol) \(row.route)")
         }
+        if let proxy = info.middleware {
+            lines.append("")
+            lines.append("ƒ \(info.proxyName)  (matches \(proxy.summary))")
+        }
         lines.append("")
-        lines.append("○  (Static)   prerendered as static content")
+        if rows.contains(where: { $0.symbol == "○" }) { lines.append("○  (Static)   prerendered as static content") }
         if rows.contains(where: { $0.symbol == "●" }) { lines.append("●  (SSG)      prerendered as static HTML (uses getStaticProps)") }
-        lines.append("ƒ  (Dynamic)  server-rendered on demand")
+        if rows.contains(where: { $0.symbol == "ƒ" }) || info.middleware != nil { lines.append("ƒ  (Dynamic)  server-rendered on demand") }
         if rows.contains(where: { $0.symbol == "?" }) {
             lines.append("?  (Unknown)  the page's module could not be read (next dev builds it when first visited)")
         }

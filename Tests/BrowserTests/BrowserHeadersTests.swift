@@ -30,12 +30,15 @@ import Testing
         #expect(request[.acceptEncoding] == "gzip, deflate")
         let second = await navigator.navigate(.clientTransition, to: "/item/2")
         #expect(second.lastFetch?.request.headerFields[.referer] == "http://localhost/base/item/1")
-        // Typed in the address bar: no Referer.
-        let typed = await navigator.navigate(.hardNavigation, to: "/item/3")
-        #expect(typed.lastFetch?.request.headerFields[.referer] == nil)
         // Back: the page already popped to.
         let back = try #require(await navigator.back())
-        #expect(back.lastFetch?.request.headerFields[.referer] == "http://localhost/base/item/2")
+        #expect(back.lastFetch?.request.headerFields[.referer] == "http://localhost/base/item/1")
+        // Typed in the address bar: no Referer; back from there loads the other document again, without one.
+        let typed = await navigator.navigate(.hardNavigation, to: "/item/3")
+        #expect(typed.lastFetch?.request.headerFields[.referer] == nil)
+        let backToTheOtherDocument = try #require(await navigator.back())
+        #expect(backToTheOtherDocument.kind == .hardNavigation)
+        #expect(backToTheOtherDocument.lastFetch?.request.headerFields[.referer] == nil)
 
         await navigator.setHeader(.acceptLanguage, "ja")
         await navigator.setBrowserHeader(.referer, sent: false)

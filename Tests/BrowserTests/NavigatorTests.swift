@@ -15,7 +15,8 @@ import Testing
         #expect(fetch.request.path == "/_next/data/B/item/3.json?ref=x&id=3")
         #expect(fetch.request.headerFields[HTTPField.Name("x-nextjs-data")!] == "1")
         #expect(exchange.page == "/item/[id]")
-        #expect(exchange.props == ["id": "3", "cookie": nil, "header": nil])  // nil optionals are null, never left out
+        #expect(exchange.pageProps == ["id": "3", "cookie": nil, "header": nil])  // nil optionals are null, never left out
+        #expect(exchange.props?["__N_SSP"] == true)  // the whole answer, as the client holds it
         #expect(exchange.propsSource == .dataResponse)
         #expect(exchange.html == "<p>item 3</p>")
         #expect(exchange.hydration?.verdict == .match)
@@ -28,7 +29,7 @@ import Testing
         let fetch = try #require(exchange.lastFetch)
         #expect(fetch.request.path == "/item/3")
         #expect(fetch.request.headerFields[.accept]?.hasPrefix("text/html") == true)
-        #expect(exchange.props == ["id": "3", "cookie": nil, "header": nil])  // nil optionals are null, never left out
+        #expect(exchange.pageProps == ["id": "3", "cookie": nil, "header": nil])  // nil optionals are null, never left out
         #expect(exchange.propsSource == .nextData)
         #expect(exchange.html?.hasPrefix("<!DOCTYPE html>") == true)
         #expect(exchange.hydration?.verdict == .match)
@@ -41,13 +42,13 @@ import Testing
         await navigator.setHeader(.authorization, "Bearer t")
         for kind in [Exchange.Kind.clientTransition, .hardNavigation] {
             let exchange = await navigator.navigate(kind, to: "/item/1")
-            #expect(exchange.props?["cookie"] == "abc")
-            #expect(exchange.props?["header"] == "Bearer t")
+            #expect(exchange.pageProps?["cookie"] == "abc")
+            #expect(exchange.pageProps?["header"] == "Bearer t")
             #expect(exchange.lastFetch?.request.headerFields[.cookie] == "session=abc; theme=dark")
         }
         await navigator.setCookie("session", nil)
         let without = await navigator.navigate(.clientTransition, to: "/item/1")
-        #expect(without.props?["cookie"] == .null)
+        #expect(without.pageProps?["cookie"] == .null)
     }
 
     @Test func internalRedirectTransitionsThereAndKeepsTheSourceOutOfHistory() async throws {
@@ -57,12 +58,12 @@ import Testing
         #expect(exchange.fetches.map { $0.request.path } == ["/_next/data/B/go/chain.json?where=chain", "/_next/data/B/go/item.json?where=item", "/_next/data/B/item/7.json?id=7"])
         #expect(exchange.url == "/item/7")
         #expect(exchange.kind == .clientTransition)
-        #expect(exchange.props?["id"] == "7")
+        #expect(exchange.pageProps?["id"] == "7")
         #expect(await navigator.history.entries == ["/", "/item/7"])
         // Back goes to the origin page, not to the redirecting URLs.
         let back = try #require(await navigator.back())
         #expect(back.url == "/")
-        #expect(back.props == ["greeting": "hi"])
+        #expect(back.pageProps == ["greeting": "hi"])
     }
 
     @Test func redirectToAStaticPageFetchesNothingMore() async throws {
@@ -76,8 +77,10 @@ import Testing
 
     @Test func redirectLoopStops() async throws {
         let navigator = try FixtureSite.navigator()
+        // getServerSideProps's answers are not kept: Next.js's client would ask again and again.
         let client = await navigator.navigate(.clientTransition, to: "/go/loop")
-        #expect(client.outcome == .failed("Redirected 20 times in a row: a redirect loop."))
+        #expect(client.outcome == .failed("A redirect loop (/go/loop → /go/loop): Next.js's client would go on asking the server forever; the explorer stops here."))
+        #expect(client.fetches.count == 1)
         let hard = await navigator.navigate(.hardNavigation, to: "/go/loop")
         guard case .failed = hard.outcome else { Issue.record("expected a failure, got \(hard.outcome)"); return }
         #expect(hard.fetches.count == 21)
@@ -109,7 +112,7 @@ import Testing
         let hard = await navigator.navigate(.hardNavigation, to: "/go/item")
         #expect(hard.fetches.map { $0.request.path } == ["/docs/go/item", "/docs/item/7"])
         #expect(hard.url == "/item/7")
-        #expect(hard.props?["id"] == "7")
+        #expect(hard.pageProps?["id"] == "7")
     }
 
     /// The router writes the data URL's query itself: the target's query read as
@@ -152,13 +155,17 @@ import Testing
         let french = await navigator.navigate(.clientTransition, to: "/fr/item/3?x=1")
         #expect(french.lastFetch?.request.path == "/_next/data/B/fr/item/3.json?x=1&id=3")
         #expect(french.page == "/item/[id]")
-        #expect(french.props?["id"] == "3")
+        #expect(french.pageProps?["id"] == "3")
         #expect(french.url == "/fr/item/3?x=1")
-        let byDefault = await navigator.navigate(.clientTransition, to: "/item/3")
+        // A path without a locale keeps the page's, as `router.push` does (Chromium: /about from /fr is /fr/about).
+        let sameLocale = await navigator.navigate(.clientTransition, to: "/item/3")
+        #expect(sameLocale.lastFetch?.request.path == "/_next/data/B/fr/item/3.json?id=3")
+        #expect(sameLocale.url == "/fr/item/3")
+        let byDefault = await (try FixtureSite.navigator(i18n: Site.I18n(locales: ["en", "fr"], defaultLocale: "en"))).navigate(.clientTransition, to: "/item/3")
         #expect(byDefault.lastFetch?.request.path == "/_next/data/B/en/item/3.json?id=3")
         let home = await navigator.navigate(.clientTransition, to: "/FR")
         #expect(home.lastFetch?.request.path == "/_next/data/B/fr.json")
-        #expect(home.props == ["greeting": "hi"])
+        #expect(home.pageProps == ["greeting": "hi"])
         let staticPage = await navigator.navigate(.clientTransition, to: "/fr/about")
         #expect(staticPage.fetches.isEmpty)
         #expect(staticPage.html == "<p>static</p>")
@@ -225,7 +232,7 @@ import Testing
         let navigator = try FixtureSite.navigator()
         let exchange = await navigator.navigate(.clientTransition, to: "/about")
         #expect(exchange.fetches.isEmpty)
-        #expect(exchange.props == [:])
+        #expect(exchange.props == ["pageProps": [:]])
         #expect(exchange.html == "<p>static</p>")
     }
 
@@ -263,7 +270,7 @@ import Testing
     @Test func propsThatDoNotDecodeFailTheClientRender() async throws {
         let navigator = try FixtureSite.navigator()
         let exchange = await navigator.navigate(.clientTransition, to: "/undecodable")
-        #expect(exchange.props == ["count": "3"])
+        #expect(exchange.pageProps == ["count": "3"])
         #expect(exchange.hydration?.verdict == .failed)
         #expect(exchange.hydration?.detail.contains("expected Int at `.count`") == true)
     }
@@ -315,7 +322,7 @@ import Testing
     @Test func unparseableDataGivesEmptyProps() async throws {
         let navigator = Navigator(transport: CannedTransport(answer: .init(body: "<html>not json")))
         let exchange = await navigator.navigate(.clientTransition, to: "/x")
-        #expect(exchange.props == [:])
+        #expect(exchange.props == ["pageProps": [:]])
         #expect(exchange.propsSource == .unreadableResponse)
         #expect(exchange.outcome == .page)
     }
@@ -355,7 +362,7 @@ import Testing
         let exchange = await navigator.navigate(.clientTransition, to: "/item/a b\u{1B}你好/?q=\"x\"")
         #expect(exchange.target == "/item/a%20b%1B%E4%BD%A0%E5%A5%BD?q=%22x%22")
         #expect(exchange.lastFetch?.request.path == "/_next/data/B/item/a%20b%1B%E4%BD%A0%E5%A5%BD.json?q=%22x%22&id=a+b%1B%E4%BD%A0%E5%A5%BD")
-        #expect(exchange.props?["id"] == "a b\u{1B}你好")
+        #expect(exchange.pageProps?["id"] == "a b\u{1B}你好")
         #expect(exchange.url == exchange.target)
         let kept = await navigator.navigate(.hardNavigation, to: "/item/%41")
         #expect(kept.lastFetch?.request.path == "/item/%41")

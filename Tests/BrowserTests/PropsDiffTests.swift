@@ -14,19 +14,19 @@ import Testing
 
     @Test func deepChangesAdditionsAndRemovalsByPath() throws {
         #expect(try diff(#"{"user":{"name":"Ada","roles":["x"]},"token":"abc"}"#, #"{"user":{"name":"Grace","roles":["x","y"]},"n":1}"#) == [
-            #"- .pageProps.token: "abc"  −5 B"#,
-            #"~ .pageProps.user.name: "Ada" → "Grace"  +2 B"#,
-            #"+ .pageProps.user.roles[1]: "y"  +3 B"#,
-            "+ .pageProps.n: 1  +1 B",
+            #"- .token: "abc"  −5 B"#,
+            #"~ .user.name: "Ada" → "Grace"  +2 B"#,
+            #"+ .user.roles[1]: "y"  +3 B"#,
+            "+ .n: 1  +1 B",
             "4 changes, −2 B in all",
         ])
     }
 
     @Test func typeChangesAndAwkwardKeys() throws {
         #expect(try diff(#"{"a":1,"odd key":[1],"日本":{"x":true}}"#, #"{"a":"1","odd key":{"0":1},"日本":{"x":false}}"#) == [
-            #"~ .pageProps.a: 1 → "1"  +2 B"#,
-            #"~ .pageProps["odd key"]: [1] → {"0":1}  +4 B"#,
-            #"~ .pageProps["日本"].x: true → false  +1 B"#,
+            #"~ .a: 1 → "1"  +2 B"#,
+            #"~ ["odd key"]: [1] → {"0":1}  +4 B"#,
+            #"~ ["日本"].x: true → false  +1 B"#,
             "3 changes, +7 B in all",
         ])
     }
@@ -36,22 +36,22 @@ import Testing
         #expect(try diff(
             #"{"items":[{"id":1,"t":"a"},{"id":2,"t":"b"},{"id":3,"t":"c"},{"id":4,"t":"d"}]}"#,
             #"{"items":[{"id":2,"t":"b"},{"id":3,"t":"C"},{"id":4,"t":"d"},{"id":1,"t":"a"},{"id":5,"t":"e"}]}"#) == [
-            #"~ .pageProps.items[1].t: "c" → "C"  ±0 B"#,
-            "↕ .pageProps.items[3]: moved from [0] (id 1)",
-            #"+ .pageProps.items[4]: {"id":5,"t":"e"}  +16 B"#,
+            #"~ .items[1].t: "c" → "C"  ±0 B"#,
+            "↕ .items[3]: moved from [0] (id 1)",
+            #"+ .items[4]: {"id":5,"t":"e"}  +16 B"#,
             "3 changes, +17 B in all",
         ])
         // One removed at the front: the others shift, none moved.
         #expect(try diff(#"[{"slug":"a"},{"slug":"b"},{"slug":"c"}]"#, #"[{"slug":"b"},{"slug":"c"}]"#) == [
-            #"- .pageProps[0]: {"slug":"a"}  −12 B"#,
+            #"- [0]: {"slug":"a"}  −12 B"#,
             "1 change, −13 B in all",
         ])
     }
 
     @Test func arraysWithoutIDsAreMatchedByIndex() throws {
-        #expect(try diff("[1,2,3]", "[1,3]") == ["~ .pageProps[1]: 2 → 3  ±0 B", "- .pageProps[2]: 3  −1 B", "2 changes, −2 B in all"])
+        #expect(try diff("[1,2,3]", "[1,3]") == ["~ [1]: 2 → 3  ±0 B", "- [2]: 3  −1 B", "2 changes, −2 B in all"])
         // Repeated ids are not ids.
-        #expect(try diff(#"[{"id":1},{"id":1}]"#, #"[{"id":1},{"id":2}]"#) == ["~ .pageProps[1].id: 1 → 2  ±0 B", "1 change, ±0 B in all"])
+        #expect(try diff(#"[{"id":1},{"id":1}]"#, #"[{"id":1},{"id":2}]"#) == ["~ [1].id: 1 → 2  ±0 B", "1 change, ±0 B in all"])
     }
 
     @Test func tenThousandEntries() throws {
@@ -63,8 +63,8 @@ import Testing
         ids.removeAll { $0 == 9000 }
         let lines = PropsDiff(old, items(ids)).lines()
         #expect(lines == [
-            #"- .pageProps[8999]: {"id":9000,"title":"post 9000"}  −31 B"#,
-            "↕ .pageProps[0]: moved from [5000] (id 5001)",
+            #"- [8999]: {"id":9000,"title":"post 9000"}  −31 B"#,
+            "↕ [0]: moved from [5000] (id 5001)",
             "2 changes, −32 B in all",
         ])
     }

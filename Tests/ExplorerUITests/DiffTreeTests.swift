@@ -17,7 +17,7 @@ import Testing
             #"{"title":"A","items":[{"id":1,"t":"x"},{"id":2,"t":"y"},{"id":3,"t":"z"}],"keep":{"a":1,"b":[1,2,3]},"gone":"bye"}"#,
             #"{"title":"B","items":[{"id":3,"t":"z"},{"id":1,"t":"x2"},{"id":2,"t":"y"}],"keep":{"a":1,"b":[1,2,3]},"fresh":[1,2]}"#)
         #expect(shown(tree) == [
-            "  ▾ pageProps: { 4 keys · 116 B",
+            "  ▾ props: { 4 keys · 116 B",
             #"-     gone: "bye"  −5 B"#,
             #"~     title: "A" → "B"  ±0 B"#,
             "    ▾ items: [ 3 items · 53 B",
@@ -39,7 +39,7 @@ import Testing
 
     @Test func aChangeOfTypeAndAChangedRootAreShownWithBothValues() throws {
         #expect(shown(try tree(#"{"a":{"x":1}}"#, #"{"a":[1]}"#)).contains(#"~   ▸ a: {"x":1} → […] 1 item · 3 B  −4 B"#))
-        #expect(shown(try tree(#"[1]"#, #"{"k":"v"}"#)).first == #"~ ▾ pageProps: [1] → { 1 key · 9 B  +6 B"#)
+        #expect(shown(try tree(#"[1]"#, #"{"k":"v"}"#)).first == #"~ ▾ props: [1] → { 1 key · 9 B  +6 B"#)
     }
 
     @Test func unicodeAndOddKeysKeepTheirPaths() throws {

@@ -96,15 +96,19 @@ import Testing
         // A minute-long page, then a fast one at once: the fast one shows while the slow one
         // would still be waiting; then another slow one, stopped with Esc.
         let device = SessionTests.ScriptedDevice(width: 120, height: 40, steps: [
-            ("/articles/[id]", go("/slow?ms=60000")),
-            ("⋯ client transition to /slow?ms=60000", go("/articles/2")),
-            ("GET /_next/data/B/articles/2.json", go("/slow?ms=60000")),
-            ("⋯ client transition to /slow?ms=60000", [.escape]),
-            ("Stopped the client transition to /slow?ms=60000", [.character("0")]),
+            ("/articles/[id]", go("/slow?ms=60001")),
+            ("⋯ client transition to /slow?ms=60001", go("/articles/2")),
+            ("GET /_next/data/B/articles/2.json", go("/slow?ms=60002")),
+            ("⋯ client transition to /slow?ms=60002", [.escape]),
+            ("Stopped the client transition to /slow?ms=60002", [.character("0")]),
         ])
+        // Each slow page is stopped once it has begun (a loaded test process may take a while
+        // to send the request): not before, when there would be nothing to stop.
+        device.conditions[1] = { UIFixture.Slow.started.withLock { $0.contains(60001) } }
+        device.conditions[3] = { UIFixture.Slow.started.withLock { $0.contains(60002) } }
         await SessionTests().run(session, device)
         #expect(!device.timedOut, "the screen never showed what the script waited for:\n\(device.screens.last ?? "")")
-        #expect(!device.screens.contains { $0.contains("waited 60000") })
+        #expect(!device.screens.contains { $0.contains("waited 6000") })
         // Both slow requests were cancelled in the engine, not left running (given the time a
         // loaded test process takes to run the cancelled tasks to their end).
         let deadline = Date().addingTimeInterval(SessionTests.ScriptedDevice.patience)

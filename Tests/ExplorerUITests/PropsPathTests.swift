@@ -4,10 +4,10 @@ import Testing
 @testable import ExplorerUI
 
 /// A props node's path as jq, JavaScript and JSONPath write it, for awkward keys; the JSONPath
-/// form evaluated gives back the node.
+/// form evaluated on the props gives back the node.
 @Suite struct PropsPathTests {
     @Test func awkwardKeysInEveryForm() throws {
-        let props = try JSONValue(parsing: #"{"posts":[{"title":"a"}],"odd key":{"it's \"q\"":1},"a.b":2,"":3,"日本":{"x":4},"$id":5,"_ok9":6}"#)
+        let props = try JSONValue(parsing: #"{"pageProps":{"posts":[{"title":"a"}],"odd key":{"it's \"q\"":1},"a.b":2,"":3,"日本":{"x":4},"$id":5,"_ok9":6},"__N_SSP":true}"#)
         let tree = JSONTree(props, size: PropsSize(props), sensitive: [])
         func path(_ label: String) throws -> PropsPath { PropsPath(tree.steps(of: try #require(tree.nodes.firstIndex { $0.label == label }))) }
         let title = try path("title")
@@ -24,7 +24,7 @@ import Testing
         #expect(try path("$id").javaScript == "props.pageProps.$id" && path("$id").jq == #".pageProps."$id""#)
         #expect(try path("_ok9").jq == ".pageProps._ok9")
         // Every node: its JSONPath selects exactly it, with the value the path reads.
-        let root = JSONValue.object([.init("pageProps", props)])
+        let root = props
         for index in tree.nodes.indices {
             let path = PropsPath(tree.steps(of: index))
             let found = try JSONPath(path.jsonPath).evaluate(root)

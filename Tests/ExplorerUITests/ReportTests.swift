@@ -29,7 +29,7 @@ import Testing
         #expect(report.contains("▾ pageProps: { 5 keys"))
         #expect(report.contains(#"note: "bell\u0007 and \u001b[31mred""#))
         #expect(!report.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" })
-        #expect(report.contains("Looks sensitive (props are public: anyone who gets the page can read them)\n  ⚠ .author.apiToken: "))
+        #expect(report.contains("Looks sensitive (props are public: anyone who gets the page can read them)\n  ⚠ .pageProps.author.apiToken: "))
         #expect(!report.contains("shown in this colour"))
     }
 
@@ -39,9 +39,9 @@ import Testing
         await d.type("/list?n=500")
         await d.press(.enter)
         let report = Report(d.state.current!, origin: "fixture", maxLines: 50).text
-        #expect(report.contains("… 452 more lines of props (--max-lines 0 prints them all; --json gives the whole exchange)"))
+        #expect(report.contains("… 454 more lines of props (--max-lines 0 prints them all; --json gives the whole exchange)"))
         let all = Report(d.state.current!, origin: "fixture", maxLines: nil).text
-        #expect(all.contains(#"      [499]: "item 499""#))
+        #expect(all.contains(#"        [499]: "item 499""#))
     }
 }
 

@@ -15,6 +15,9 @@ import Testing
     final class ScriptedDevice: TerminalDevice, @unchecked Sendable {
         var size: (width: Int, height: Int)
         var steps: [(until: String, keys: [Key])]
+        /// What else a step waits for, by its place in `steps` (a request that has reached the site).
+        var conditions: [Int: @Sendable () -> Bool] = [:]
+        private var taken = 0
         var screens: [String] = []
         var copied: [String] = []
         var timedOut = false
@@ -33,9 +36,10 @@ import Testing
         func nextKey(timeoutMilliseconds: Int) -> Key? {
             if !ready.isEmpty { return ready.removeFirst() }
             guard let step = steps.first else { return .character("q") }
-            if screens.last?.contains(step.until) == true {
+            if screens.last?.contains(step.until) == true, conditions[taken]?() ?? true {
                 deadline = Date().addingTimeInterval(Self.patience)
                 steps.removeFirst()
+                taken += 1
                 ready = step.keys
                 return ready.removeFirst()
             }

@@ -46,7 +46,7 @@ import Testing
     @Test func rowsShowKeysValuesSizesAndSecrets() throws {
         let tree = try tree(#"{"user":{"name":"Ada","password":"hunter2"},"n":[1,2.5,true,null]}"#)
         #expect(tree.visible.map { tree.line($0).plainText } == [
-            "▾ pageProps: { 2 keys · 66 B",
+            "▾ props: { 2 keys · 66 B",
             "  ▾ user: { 2 keys · 35 B",
             #"      name: "Ada""#,
             #"      password: "hunter2"  ⚠ key named like a secret (password)"#,
@@ -59,7 +59,7 @@ import Testing
         var tree = try tree(#"{"a":{"b":{"c":1}},"d":[1,2]}"#)
         #expect(tree.visible.count == 7)
         tree.setFolded(1, true)
-        #expect(tree.visible.map { tree.nodes[$0].label } == ["pageProps", "a", "d", "[0]", "[1]"])
+        #expect(tree.visible.map { tree.nodes[$0].label } == ["props", "a", "d", "[0]", "[1]"])
         #expect(tree.line(1).plainText == "  ▸ a: {…} 1 key · 13 B")
         tree.setLevel(1)
         #expect(tree.visible.count == 3)
@@ -67,7 +67,7 @@ import Testing
         #expect(tree.visible.count == 7)
         tree.setLevel(1)
         tree.reveal(3)  // c
-        #expect(tree.visible.map { tree.nodes[$0].label } == ["pageProps", "a", "b", "c", "d"])
+        #expect(tree.visible.map { tree.nodes[$0].label } == ["props", "a", "b", "c", "d"])
     }
 
     @Test func searchMatchesKeysAndValuesIgnoringCase() throws {

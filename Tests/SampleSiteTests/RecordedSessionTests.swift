@@ -123,7 +123,7 @@ import Testing
     /// `__NEXT_DATA__`, the page, every analyzer's findings; the deploy said; nothing dropped.
     @Test func recordedNavigationsHaveEveryFinding() throws {
         let dashboard = try #require(try Self.recorded("j05-dashboard-cookie").exchanges.last)
-        #expect(dashboard.props?["user"]?["name"] == "Demo User")
+        #expect(dashboard.pageProps?["user"]?["name"] == "Demo User")
         #expect(dashboard.propsSource == .dataResponse)
         #expect(dashboard.page == "/dashboard")  // Next.js's x-nextjs-matched-path
         let analysis = Analysis(dashboard)
@@ -133,7 +133,7 @@ import Testing
 
         let home = try #require(try Self.recorded("j02-old-redirect").exchanges.first)
         #expect(home.page == "/" && home.propsSource == .nextData)
-        #expect(home.props?["siteName"] == "The Swift Gazette")
+        #expect(home.pageProps?["siteName"] == "The Swift Gazette")
         #expect(Analysis(home).links.contains { $0.href == "/posts/10000" })
 
         let deploy = try Self.recorded("j10-deploy")

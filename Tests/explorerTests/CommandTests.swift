@@ -49,8 +49,10 @@ extension BinaryTests {
             #expect(run.stdout.hasPrefix("/posts/1  client transition  200 OK  "))
             #expect(run.stdout.split(separator: "\n")[0].hasSuffix("/posts/1.json?id=1  in-process (production)"))
             let props = section("Props", of: run.stdout)
-            #expect(props.hasPrefix("▾ pageProps: { 6 keys · 290 B · from the data response\n"))
-            #expect(props.contains(#"    title: "Thinking about routing, part 1""#))
+            // The props as the client holds them: the page's own in pageProps, Next.js's marker beside them.
+            #expect(props.hasPrefix("▾ props: { 2 keys · 319 B · from the data response\n  ▾ pageProps: { 6 keys · 290 B\n"))
+            #expect(props.contains(#"      title: "Thinking about routing, part 1""#))
+            #expect(props.hasSuffix("    __N_SSP: true\n"))
             let html = section("HTML", of: run.stdout)
             #expect(html.contains("<h1>Thinking about routing, part 1</h1>"))
             #expect(html.contains("Hydration: ✓ match — the client's HTML equals the server's"))
@@ -61,7 +63,7 @@ extension BinaryTests {
             #expect(timing.contains("gssp ⓢ"))
             #expect(timing.contains(" ms "))
             let findings = section("Findings", of: run.stdout)
-            #expect(findings.contains("Largest parts\n  150 B      51.7% "))
+            #expect(findings.contains("Largest parts\n  150 B      47.0% █████████▍           .pageProps.body\n"))
             #expect(findings.contains("Links (7)\n  page     /  Home\n"))
         }
 
@@ -72,7 +74,7 @@ extension BinaryTests {
             #expect(hard.stdout.hasPrefix("/posts/1  hard navigation  200 OK"))
             let clientProps = section("Props", of: client.stdout).components(separatedBy: "\n")
             let hardProps = section("Props", of: hard.stdout).components(separatedBy: "\n")
-            #expect(hardProps.first == "▾ pageProps: { 6 keys · 290 B · from __NEXT_DATA__")
+            #expect(hardProps.first == "▾ props: { 2 keys · 319 B · from __NEXT_DATA__")
             #expect(Array(hardProps.dropFirst()) == Array(clientProps.dropFirst()))
             #expect(section("HTML", of: hard.stdout).contains(#"<script id="__NEXT_DATA__" type="application/json">"#))
         }
@@ -83,17 +85,17 @@ extension BinaryTests {
             let object = try JSONValue(parsing: run.stdout)
             #expect(object["kind"] == "client transition")
             #expect(object["outcome"] == "page")
-            #expect(object["props"]?["user"]?["name"] == "Demo User")
+            #expect(object["props"]?["pageProps"]?["user"]?["name"] == "Demo User")
             #expect(object["fetches"]?[0]?["request"]?["headers"]?.arrayValue?.contains(["Cookie", "session=demo-token"]) == true)
             #expect(object["fetches"]?[0]?["response"]?["status"] == 200)
             #expect(object["hydration"]?["verdict"] == "match")
-            #expect(object["analysis"]?["sensitive"] == [["path": ".user.sessionToken", "reason": "key named like a secret (token)"]])
+            #expect(object["analysis"]?["sensitive"] == [["path": ".pageProps.user.sessionToken", "reason": "key named like a secret (token)"]])
         }
 
         @Test func headersAndCookiesReachThePage() throws {
             let bearer = try explorer("inspect", "/dashboard", "--header", "Authorization: Bearer demo-token")
             #expect(bearer.stdout.contains(#"name: "Demo User""#))
-            #expect(bearer.stdout.contains("⚠ .user.sessionToken: key named like a secret (token)"))
+            #expect(bearer.stdout.contains("⚠ .pageProps.user.sessionToken: key named like a secret (token)"))
             let anonymous = try explorer("inspect", "/dashboard")
             #expect(anonymous.stdout.hasPrefix("/dashboard → /login?next=%2Fdashboard  client transition  200 OK"))
         }
@@ -124,7 +126,7 @@ extension BinaryTests {
             #expect(props.count == 201, "\(props.count) lines")
             #expect(props.last?.hasPrefix("… ") == true && props.last?.hasSuffix(" more lines of props (--max-lines 0 prints them all; --json gives the whole exchange)") == true)
             let all = try explorer("inspect", "/archive", "--max-lines", "0")
-            #expect(section("Props", of: all.stdout).split(separator: "\n").count == 40_002)  // pageProps, posts, 10,000 × 4
+            #expect(section("Props", of: all.stdout).split(separator: "\n").count == 40_004)  // props, pageProps, posts, 10,000 × 4, __N_SSP
             let bad = try explorer("inspect", "/archive", "--max-lines=-1")
             #expect(bad.status == 64)
             #expect(bad.stderr.contains("--max-lines must be 0 (all) or more, not -1"))

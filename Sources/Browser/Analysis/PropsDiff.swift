@@ -36,8 +36,8 @@ public struct PropsDiff: Sendable {
     /// The keys that identify an array's elements, in the order they are tried.
     static let identityKeys = ["id", "key", "slug", "uuid", "_id"]
 
-    /// `old` and `new` compared; `root` names the top (`.pageProps` for a page's props).
-    public init(_ old: JSONValue, _ new: JSONValue, root: String = ".pageProps") {
+    /// `old` and `new` compared; `root` is written before every path (empty: the props themselves).
+    public init(_ old: JSONValue, _ new: JSONValue, root: String = "") {
         var changes: [Change] = []
         var containers: Set<String> = []
         PropsDiff.compare(old, new, at: Place(root, nil), into: &changes, containers: &containers)

@@ -21,7 +21,7 @@ public struct PropsSize: Sendable {
         fileprivate init(_ entries: Entries, _ index: Int) { place = .inTree(entries, index) }
         private init(key: String, path: String, bytes: Int) { place = .alone(key: key, path: path, bytes: bytes) }
 
-        /// `user`, `[3]`, or `pageProps` for the root.
+        /// `user`, `[3]`, or `props` for the root.
         public var key: String {
             switch place {
             case .inTree(let entries, let index): entries.key(of: index)
@@ -81,7 +81,7 @@ public struct PropsSize: Sendable {
 
         init(_ props: JSONValue) {
             var list: [Entry] = []
-            _ = Entries.add(props, key: "pageProps", isIndex: false, position: 0, parent: -1, into: &list)
+            _ = Entries.add(props, key: "props", isIndex: false, position: 0, parent: -1, into: &list)
             self.list = list
         }
 
@@ -165,7 +165,8 @@ public struct PropsSize: Sendable {
 
     /// The `limit` biggest nodes at any depth below the root, largest first (of two the same
     /// size, the one with the shorter path, then the one earlier in the props), without the
-    /// tree: holding one would hold every node.
+    /// tree: holding one would hold every node. `pageProps` itself is not one: it is the page's
+    /// props whole, not a part of them.
     public func largest(_ limit: Int) -> [Node] {
         guard limit > 0, let tree = root.entries else { return [] }
         // The best `limit` kept in order as the entries are read: no sort of every node, and a
@@ -176,6 +177,7 @@ public struct PropsSize: Sendable {
             return tree.path(of: a.index).utf8.count < tree.path(of: b.index).utf8.count
         }
         for index in tree.list.indices.dropFirst() {
+            if tree.list[index].parent == 0, tree.list[index].key == "pageProps" { continue }
             let candidate = (index: index, bytes: tree.list[index].bytes)
             if best.count == limit, let last = best.last, !before(candidate, last) { continue }
             let at = best.firstIndex { before(candidate, $0) } ?? best.count

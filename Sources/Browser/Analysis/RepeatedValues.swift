@@ -28,7 +28,7 @@ public struct RepeatedValues: Sendable {
     /// Paths kept per repeated value.
     static let pathsKept = 3
 
-    public init(_ props: JSONValue, root: String = ".pageProps", smallest: Int = RepeatedValues.smallest) {
+    public init(_ props: JSONValue, root: String = "", smallest: Int = RepeatedValues.smallest) {
         // First every value large enough is counted, wherever it is.
         var counts: [JSONValue: Int] = [:]
         RepeatedValues.count(props, smallest: smallest, into: &counts)

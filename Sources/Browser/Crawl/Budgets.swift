@@ -132,7 +132,7 @@ public struct Budgets: Sendable {
         }
         if budget.noSecrets == true {
             add("noSecrets", page.secrets.isEmpty,
-                page.secrets.isEmpty ? "no secret-looking value" : page.secrets.map { ".pageProps\($0.path): \($0.reason)" }.joined(separator: "; "))
+                page.secrets.isEmpty ? "no secret-looking value" : page.secrets.map { "\($0.path): \($0.reason)" }.joined(separator: "; "))
         }
         if let rule = budget.cache {
             let reading = page.cache

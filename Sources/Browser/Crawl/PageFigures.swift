@@ -73,7 +73,7 @@ public struct PageFigures: Sendable {
         let documentBody = document.lastFetch.flatMap { $0.response.headerFields[.contentType]?.hasPrefix("text/html") == true ? $0.body : nil }
         documentBytes = documentBody?.count
         nextDataShare = documentBody.flatMap { body in DocumentParts.nextDataBytes(in: body).map { Double($0) / Double(max(1, body.count)) } }
-        heaviest = size.map { $0.largest(3).map { Weight(path: ".pageProps" + $0.path, bytes: $0.bytes) } } ?? []
+        heaviest = size.map { $0.largest(3).map { Weight(path: $0.path, bytes: $0.bytes) } } ?? []
         let repeats = props.map { RepeatedValues($0) }
         repeated = Array(repeats?.repeats.prefix(3) ?? [])
         repeatedBytes = repeats?.wastedBytes ?? 0

@@ -41,7 +41,7 @@ extension PageFigures {
                  "bytes": .number(Double(repeat_.bytes)), "wasted": .number(Double(repeat_.wasted))]
             })),
             .init("repeatedBytes", .number(Double(repeatedBytes))),
-            .init("secrets", .array(secrets.map { ["path": .string(".pageProps" + $0.path), "reason": .string($0.reason)] })),
+            .init("secrets", .array(secrets.map { ["path": .string($0.path), "reason": .string($0.reason)] })),
             .init("cacheControl", cache?.header.map(JSONValue.string) ?? .null),
             .init("sharedCacheable", cache.map { .bool($0.sharedCacheable) } ?? .null),
             .init("cacheWarnings", .array((cache?.warnings ?? []).map(JSONValue.string))),

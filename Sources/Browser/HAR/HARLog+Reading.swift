@@ -16,6 +16,11 @@ extension HARLog {
     }
 
     public init(bytes: [UInt8], name: String = "the file") throws(HARError) {
+        try self.init(json: try HARLog.json(bytes: bytes, name: name), name: name)
+    }
+
+    /// A HAR file's JSON, gunzipped first when it is gzipped: for its custom fields (`_…`).
+    package static func json(bytes: [UInt8], name: String = "the file") throws(HARError) -> JSONValue {
         var bytes = bytes
         if bytes.starts(with: [0x1F, 0x8B]) {
             var buffer = ByteBuffer(bytes: bytes)
@@ -23,14 +28,12 @@ extension HARLog {
                 throw HARError("\(name) is gzipped but does not decompress: \(error)")
             }
         }
-        let json: JSONValue
-        do { json = try JSONValue(parsing: bytes) } catch {
+        do { return try JSONValue(parsing: bytes) } catch {
             throw HARError("\(name) is not JSON: \(error)")
         }
-        try self.init(json: json, name: name)
     }
 
-    init(json: JSONValue, name: String) throws(HARError) {
+    package init(json: JSONValue, name: String) throws(HARError) {
         guard let log = json["log"], log.objectValue != nil else { throw HARError("\(name) is not a HAR file: it has no \"log\" object") }
         guard let entries = log["entries"]?.arrayValue else { throw HARError("\(name) is not a HAR file: log.entries is not an array") }
         creator = [log["creator"]?["name"]?.stringValue, log["creator"]?["version"]?.stringValue].compactMap { $0 }.joined(separator: " ")
@@ -109,7 +112,7 @@ extension HARLog {
     /// Headers in order, repeats kept; HTTP/2's pseudo-headers (`:authority`) are not headers.
     /// `http://host:3000/a/b?x=1#f` → `http`, `host:3000`, `/a/b?x=1`: the request target as
     /// sent (no fragment), its bytes as written (a browser has escaped what it had to).
-    static func split(_ url: String) -> (scheme: String, authority: String, path: String)? {
+    package static func split(_ url: String) -> (scheme: String, authority: String, path: String)? {
         guard let separator = url.range(of: "://"), !url[..<separator.lowerBound].isEmpty else { return nil }
         let rest = url[separator.upperBound...]
         let end = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex

@@ -4,7 +4,8 @@ import SSR
 
 extension HARLog {
     /// A session's exchanges as a HAR: one page per navigation, one entry per request it made
-    /// (the explorer's fetch of the server's document too, marked so), in order. `origin` is
+    /// (the prefetches of the page it arrived at, and the explorer's fetch of the server's
+    /// document too, marked so), in order. `origin` is
     /// the scheme and host the navigator's requests went to (`http://localhost` in-process); an
     /// exchange read from a recording keeps its own.
     ///
@@ -16,15 +17,18 @@ extension HARLog {
         var pages: [Page] = [], entries: [Entry] = []
         for (index, exchange) in exchanges.enumerated() {
             let id = "exchange_\(index + 1)"
-            let fetches = exchange.fetches.map { ($0, false) } + (exchange.serverDocument.map { [($0, true)] } ?? [])
+            let fetches: [(Fetch, JSONValue.Member?)] =
+                exchange.fetches.map { ($0, nil) } + exchange.prefetches.map { ($0, JSONValue.Member("prefetch", true)) }
+                + (exchange.serverDocument.map { [($0, JSONValue.Member("serverDocument", true))] } ?? [])
             pages.append(Page(
                 id: id, title: "\(exchange.requested.rawValue) \(exchange.target)",
                 started: fetches.first?.0.started ?? Date(), explorer: HARLog.record(exchange)))
-            for (fetch, isServerDocument) in fetches {
+            for (fetch, mark) in fetches {
                 var marks: [JSONValue.Member] = []
                 // No phase measured by the client: the request never left the process.
                 if !fetch.timing.phases.contains(where: { $0.source == .client }) { marks.append(.init("inProcess", true)) }
-                if isServerDocument { marks.append(.init("serverDocument", true)) }
+                // The explorer's own fetch of the server's document, or a prefetch of the page shown.
+                if let mark { marks.append(mark) }
                 entries.append(Entry(
                     pageref: id, started: fetch.started, url: HARLog.origin(of: fetch.request, navigatorOrigin: origin) + (fetch.request.path ?? "/"),
                     fetch: fetch, request: fetch.request,

@@ -12,6 +12,17 @@ extension RecordedSession {
         private var buildId: String?
 
         mutating func take(_ entry: HARLog.Entry) {
+            if let fetch = entry.fetch, let background = background(entry) {
+                // A prefetch of the links shown, or a background check (`HEAD`): the page's own.
+                switch (background, open != nil) {
+                case (.prefetch, true): open?.exchange.prefetches.append(fetch)
+                case (.prefetch, false) where !exchanges.isEmpty: exchanges[exchanges.count - 1].prefetches.append(fetch)
+                case (.check, true): open?.exchange.fetches.append(fetch)
+                case (.check, false) where !exchanges.isEmpty: exchanges[exchanges.count - 1].fetches.append(fetch)
+                default: others.append(entry)
+                }
+                return
+            }
             guard let fetch = entry.fetch, let kind = kind(of: entry, fetch) else { return others.append(entry) }
             if open?.expects(fetch) != true {
                 close()
@@ -43,17 +54,30 @@ extension RecordedSession {
             open = nil
         }
 
+        private enum Background { case prefetch, check }
+
+        /// A data request of the site's that is no navigation: a prefetch (`purpose: prefetch`)
+        /// or a background check (`HEAD`).
+        private func background(_ entry: HARLog.Entry) -> Background? {
+            guard let path = entry.request.path, DataURL(path) != nil, let entryOrigin = RecordedSession.origin(of: entry.url),
+                origin == nil || origin == entryOrigin
+            else { return nil }
+            let fields = entry.request.headerFields
+            if fields[.purpose] == "prefetch" || fields[.middlewarePrefetch] != nil { return .prefetch }
+            return entry.request.method == .head ? .check : nil
+        }
+
         /// A Next.js data request or a page's document on the site; `nil` for the rest.
         private mutating func kind(of entry: HARLog.Entry, _ fetch: Fetch) -> Exchange.Kind? {
             guard entry.request.method == .get, let path = entry.request.path, let entryOrigin = RecordedSession.origin(of: entry.url) else { return nil }
             let fields = entry.request.headerFields
-            // A prefetch is not a navigation (Next.js prefetches getStaticProps data only).
-            if fields[HTTPField.Name("purpose")!] == "prefetch" || fields[HTTPField.Name("x-middleware-prefetch")!] != nil { return nil }
             if DataURL(path) != nil {
                 guard origin == nil || origin == entryOrigin else { return nil }
                 origin = entryOrigin
                 return .clientTransition
             }
+            // A data request's `fetch` following a redirect (`x-nextjs-data` on a page's path).
+            if fields[.nextjsData] != nil, open?.expects(fetch) == true { return .clientTransition }
             let isDocument = entry.resourceType.map { $0 == "document" }
                 ?? (fields[HTTPField.Name("sec-fetch-dest")!].map { $0 == "document" } ?? (fields[.accept]?.hasPrefix("text/html") == true))
             guard isDocument else { return nil }

@@ -8,10 +8,13 @@ extension RecordedSession {
         enum Expecting: Equatable {
             case data(String)
             case document(String)
+            /// The next hop (`hop`) of the data request for `page` that `fetch` follows (a
+            /// redirect with `Location`).
+            case followed(hop: String, page: String)
 
             var target: String {
                 switch self {
-                case .data(let target), .document(let target): target
+                case .data(let target), .document(let target), .followed(_, let target): target
                 }
             }
         }
@@ -19,6 +22,8 @@ extension RecordedSession {
         var exchange: Exchange
         var expecting: Expecting?
         var basePath: String
+        /// The site's locales (from its first document): a data URL names the page's locale, a link need not.
+        var locales: [String] = []
         /// The site's build as last seen (a data URL's, a document's): a document of another
         /// build is a deploy.
         private(set) var buildId: String?
@@ -40,18 +45,38 @@ extension RecordedSession {
             guard let expecting, let path = fetch.request.path else { return false }
             let wanted = String(expecting.target[...].pathAndRest.path)
             switch expecting {
-            case .data: return DataURL(path).map { $0.pagePath == wanted || ($0.pagePath == "/" && wanted.isEmpty) } ?? false
+            case .data:
+                guard let data = DataURL(path) else { return false }
+                let page = withoutLocale(data.pagePath)
+                return data.pagePath == wanted || page == withoutLocale(wanted) || (data.pagePath == "/" && wanted.isEmpty)
             case .document: return DataURL(path) == nil && String(path[...].pathAndRest.path) == basePath + (wanted == "/" && !basePath.isEmpty ? "" : wanted)
+            case .followed(let hop, _): return DataURL(path) == nil && String(path[...].pathAndRest.path) == String(hop[...].pathAndRest.path)
             }
+        }
+
+        private func withoutLocale(_ path: String) -> String {
+            RouterConfig(locales: locales).normalizeLocalePath(path).pathname
         }
 
         mutating func take(_ fetch: Fetch, bodyMissing: Bool) {
             let location = expecting?.target ?? exchange.target
             exchange.fetches.append(fetch)
-            if let path = fetch.request.path, let data = DataURL(path) {
-                buildId = data.buildId
-                if exchange.page == nil { exchange.page = fetch.response.headerFields[.nextjsMatchedPath] }
-                switch DataAnswer(fetch) {
+            if case .followed? = expecting {
+                // The hop a data request's `fetch` followed: read as the data answer it ends with.
+                return takeData(fetch, at: location, followed: true, bodyMissing: bodyMissing)
+            }
+            if let path = fetch.request.path, DataURL(path) != nil {
+                return takeData(fetch, at: location, followed: false, bodyMissing: bodyMissing)
+            }
+            takeDocument(fetch, at: location)
+        }
+
+        private mutating func takeData(_ fetch: Fetch, at location: String, followed: Bool, bodyMissing: Bool) {
+            if let path = fetch.request.path, let data = DataURL(path) { buildId = data.buildId }
+            if exchange.page == nil || followed, let matched = fetch.response.headerFields[.nextjsMatchedPath] {
+                exchange.page = withoutLocale(matched)
+            }
+            switch DataAnswer(fetch) {
                 case .notFound:
                     exchange.arriveNotFound(at: location)
                     expecting = nil
@@ -60,7 +85,7 @@ extension RecordedSession {
                     expecting = .document(location)
                 case .unreadable:
                     exchange.notes.append(bodyMissing ? "The recording does not hold this response's body: its props are not known." : Exchange.unreadableDataNote)
-                    arrive(at: location, props: .object([]), from: .unreadableResponse)
+                    arrive(at: location, props: ["pageProps": .object([])], from: .unreadableResponse)
                 case .redirect(let destination, let code, let keepsBasePath):
                     switch exchange.followDataRedirect(from: location, to: destination, status: code, keepsBasePath: keepsBasePath) {
                     case .transition: expecting = .data(destination)
@@ -69,10 +94,36 @@ extension RecordedSession {
                         expecting = .document(destination)
                     case .leave: expecting = nil
                     }
+                case .proxyRedirect(let destination):
+                    exchange.redirects.append("proxy \(destination)")
+                    guard destination.hasPrefix("/") else {
+                        exchange.notes.append("The proxy sends the browser to \(destination): a full load (window.location.href).")
+                        exchange.leaveSite(destination)
+                        expecting = nil
+                        return
+                    }
+                    let target = withoutBasePath(destination)
+                    exchange.notes.append("The proxy redirected \(location) → \(target): the client transitions there; \(location) does not enter history.")
+                    expecting = .data(target)
+                case .followed(let next):
+                    exchange.notes.append("The data request was redirected (\(fetch.response.status.code)) to \(next): fetch follows it.")
+                    let hop: String
+                    switch PageLinks.destination(next, base: fetch.request.path ?? "/") {
+                    case .page(let path): hop = path
+                    case .external(let url): hop = HARLog.split(url)?.path ?? url
+                    case .fragment: hop = fetch.request.path ?? "/"
+                    }
+                    expecting = .followed(hop: hop, page: location)
                 case .props(let props): arrive(at: location, props: props, from: .dataResponse)
-                }
-                return
             }
+        }
+
+        private func withoutBasePath(_ path: String) -> String {
+            guard !basePath.isEmpty else { return path }
+            return RouterConfig(basePath: basePath).hasBasePath(path) ? RouterConfig(basePath: basePath).removeBasePath(path) : path
+        }
+
+        private mutating func takeDocument(_ fetch: Fetch, at location: String) {
             exchange.kind = .hardNavigation
             let status = fetch.response.status.code
             if [301, 302, 303, 307, 308].contains(status), let next = fetch.response.headerFields[.location] {
@@ -97,6 +148,12 @@ extension RecordedSession {
             exchange.url = location
             expecting = nil
             guard let parts = exchange.readDocument(fetch) else { return }
+            if let found = parts.nextData?["locales"]?.arrayValue?.compactMap(\.stringValue), !found.isEmpty { locales = found }
+            if parts.nextData?["isFallback"]?.isTruthy == true {
+                // A placeholder: the client asks for the page's data next, as part of this load.
+                exchange.notes.append("The document is the page's fallback (a path not built yet): the client asks for the page's data next.")
+                expecting = .data(location)
+            }
             guard let newBuild = parts.nextData?["buildId"]?.stringValue else { return }
             if let known = buildId, newBuild != known { exchange.noteNewBuild(newBuild, was: known) }
             buildId = newBuild
@@ -116,8 +173,8 @@ extension RecordedSession {
             case .data(let target):
                 // Next's client fetches nothing for a page without getServerSideProps.
                 exchange.notes.append("No data request for \(target) follows: a static page fetches none, and renders with empty props.")
-                arrive(at: target, props: .object([]), from: .staticPage)
-            case .document(let target):
+                arrive(at: target, props: ["pageProps": .object([])], from: .staticPage)
+            case .document(let target), .followed(_, let target):
                 exchange.fail("The recording stops before \(target) came.")
             }
             expecting = nil

@@ -58,7 +58,13 @@ public struct RecordedSession: Sendable {
         var serverDocument: Fetch?
         for entry in entries {
             guard let fetch = entry.fetch else { continue }
-            if entry.explorer?["serverDocument"] == .bool(true) { serverDocument = fetch } else { replay.take(fetch, bodyMissing: entry.bodyMissing) }
+            if entry.explorer?["serverDocument"] == .bool(true) {
+                serverDocument = fetch
+            } else if entry.explorer?["prefetch"] == .bool(true) {
+                replay.exchange.prefetches.append(fetch)
+            } else {
+                replay.take(fetch, bodyMissing: entry.bodyMissing)
+            }
         }
         // A navigation that failed stops where it stopped: nothing more was coming.
         if record["failed"] == nil { replay.finish() }

@@ -16,6 +16,8 @@ public struct CookieJar: Sendable, Equatable {
         public let path: String
         /// `nil` for a session cookie (kept until the explorer quits).
         public let expires: Date?
+        /// `HttpOnly`: sent, but not in `document.cookie`, so the client's `has` checks do not see it.
+        public var httpOnly = false
     }
 
     public private(set) var cookies: [Cookie] = []
@@ -54,6 +56,7 @@ public struct CookieJar: Sendable, Equatable {
         var path = defaultPath(requestPath)
         var expires: Date?
         var maxAge: Date?
+        var httpOnly = false
         for attribute in parts.dropFirst() {
             let kv = attribute.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard let key = kv.first?.lowercased() else { continue }
@@ -63,10 +66,11 @@ public struct CookieJar: Sendable, Equatable {
             case "max-age":
                 if let seconds = Int(argument) { maxAge = seconds <= 0 ? .distantPast : now.addingTimeInterval(TimeInterval(seconds)) }
             case "expires": expires = httpDate(argument)
+            case "httponly": httpOnly = true
             default: break
             }
         }
-        return Cookie(name: name, value: value, path: path, expires: maxAge ?? expires)
+        return Cookie(name: name, value: value, path: path, expires: maxAge ?? expires, httpOnly: httpOnly)
     }
 
     /// RFC 6265 §5.1.4: the request path up to its last `/`, or `/`.

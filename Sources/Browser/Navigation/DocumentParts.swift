@@ -60,6 +60,22 @@ public struct DocumentParts: Sendable {
         return base
     }
 
+    /// The deployment a Next.js 16 document names (`<html data-dpl-id="…">`), `nil` when none.
+    static func deploymentId(in html: [UInt8]) -> String? {
+        guard let open = HTMLScan.find("<html", in: html, from: 0), let end = html[open...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
+        return HTMLScan.attribute("data-dpl-id", in: Substring(String(decoding: html[open..<end], as: UTF8.self))).map(HTMLEntities.decode)
+    }
+
+    /// The `src` of each `<script>` of the document, in order.
+    static func scriptSources(in html: [UInt8]) -> [String] {
+        var sources: [String] = []
+        scripts(in: html) { attributes, _, _ in
+            if let source = HTMLScan.attribute("src", in: attributes) { sources.append(HTMLEntities.decode(source)) }
+            return true
+        }
+        return sources
+    }
+
     /// The first `<script>` whose `id` is `__NEXT_DATA__`, whatever its other attributes (the
     /// `nonce` Next.js writes when a CSP nonce is configured, `crossorigin`) and their order:
     /// where its tag starts and where its content starts.

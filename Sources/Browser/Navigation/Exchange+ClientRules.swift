@@ -25,6 +25,9 @@ extension Exchange {
         url = target
         outcome = .clientNotFound
         page = "/404"
+        // What the 404 page renders with: its `getInitialProps` in the browser (an App's default).
+        props = ["pageProps": .object([])]
+        propsSource = .staticPage
     }
 
     /// Records a data response's `__N_REDIRECT` from `target` and says where it leads.
@@ -55,8 +58,22 @@ extension Exchange {
         serverDocument = fetch
         guard fetch.response.headerFields[.contentType]?.lowercased().hasPrefix("text/html") == true else { return }
         html = fetch.bodyText
-        guard outcome == .page, let props, let nextData = DocumentParts(html: fetch.body).nextData else { return }
-        documentPropsAgree = (nextData["props"]?["pageProps"] ?? .object([])) == props
+        guard let nextData = DocumentParts(html: fetch.body).nextData, let documentProps = nextData["props"] else { return }
+        if propsSource == .clientInitialProps {
+            // What getInitialProps returned on the server for the same URL: the browser ran it itself.
+            props = documentProps
+            notes.append("The props shown are what getInitialProps returned on the server for this URL (the explorer's request for the document): the browser ran it itself.")
+            return
+        }
+        guard outcome == .page, let props else { return }
+        documentPropsAgree = Exchange.withoutMarkers(documentProps) == Exchange.withoutMarkers(props)
+    }
+
+    /// Props without Next.js's own markers (`__N_SSP`, `__N_SSG`), which a custom server may
+    /// write in one place and not the other.
+    static func withoutMarkers(_ props: JSONValue) -> JSONValue {
+        guard case .object(let members) = props else { return props }
+        return .object(members.filter { $0.key != "__N_SSP" && $0.key != "__N_SSG" })
     }
 
     /// A document's HTML, page and props from `__NEXT_DATA__`, and the error a development
@@ -75,10 +92,14 @@ extension Exchange {
             return parts
         }
         page = nextData["page"]?.stringValue
-        props = nextData["props"]?["pageProps"] ?? .object([])
+        props = nextData["props"] ?? ["pageProps": .object([])]
         propsSource = .nextData
-        if let error = nextData["err"] {
-            // What Next.js's error overlay shows (`next dev` sends it; production never does).
+        if let error = nextData["err"], error["stack"] == nil, nextData["buildId"]?.stringValue != "development" {
+            // A production error document (no stack): the browser shows the site's own error page.
+            let status = error["statusCode"]?.doubleValue.map { String(Int($0)) } ?? "an error"
+            notes.append("The server answered \(status) with its error page (\(page ?? "/_error")): the browser shows it, as the site wrote it.")
+        } else if let error = nextData["err"] {
+            // What Next.js's error overlay shows (`next dev` sends it).
             let text = { (key: String) in error[key]?.stringValue ?? "" }
             let serverError = Exchange.ServerError(name: text("name"), message: text("message"), stack: text("stack"))
             self.serverError = serverError

@@ -26,6 +26,7 @@ extension Exchange {
             .init("page", exchange.page.map(JSONValue.string) ?? .null),
             .init("notes", .array(exchange.notes.map(JSONValue.string))),
             .init("fetches", .array(exchange.fetches.map(Exchange.fetch))),
+            .init("prefetches", .array(exchange.prefetches.map(Exchange.fetch))),
             .init("props", exchange.props ?? .null),
             .init("html", exchange.html.map(JSONValue.string) ?? .null),
             .init("serverDocument", exchange.serverDocument.map(Exchange.fetch) ?? .null),

@@ -47,14 +47,23 @@ public struct Exchange: Sendable {
         case dataResponse
         /// `__NEXT_DATA__` in the document.
         case nextData
-        /// A static page: `{}`, nothing fetched.
+        /// A static page: `{"pageProps":{}}`, nothing fetched.
         case staticPage
         /// The data response was not JSON: the page renders with `{}`, as in Next.js.
         case unreadableResponse
+        /// `getInitialProps` ran in the browser (a custom App's, or the page's): what it returned
+        /// is not on the wire. Over HTTP the server's document for the URL shows what it
+        /// returned on the server.
+        case clientInitialProps
     }
 
-    /// `pageProps`, as the client received them.
+    /// The props as the client holds them: `pageProps`, and beside it what a custom App's
+    /// `getInitialProps` adds and Next.js's markers (`__N_SSP`, `__N_SSG`).
     public internal(set) var props: JSONValue?
+    /// The page's own props (`props.pageProps`).
+    public var pageProps: JSONValue? { props.map { $0["pageProps"] ?? .object([]) } }
+    /// The links of the page shown that the client prefetched (`purpose: prefetch`), after it arrived.
+    public internal(set) var prefetches: [Fetch] = []
     public internal(set) var propsSource: PropsSource?
     /// For a hard navigation the document; for a client transition the HTML the client
     /// rendered inside `#__next` in-process, or the server's document (`serverDocument`) remotely.

@@ -2,15 +2,21 @@ import Foundation
 import HTTPTypes
 import SSR
 
-/// The simulated browser tab. It navigates as Next.js's client router does:
+/// The simulated browser tab. It navigates as Next.js's client router does (its `router.ts`,
+/// read for Next.js 15 and 16, and checked against Chromium running it):
 ///
-/// - a **client transition** (`next/link`) fetches `/_next/data/<buildId>/<path>.json` with
-///   `x-nextjs-data: 1`; a static page fetches nothing; `__N_REDIRECT` to a path transitions
-///   there (the redirecting URL never enters history); an external redirect leaves the site;
-///   `{"notFound":true}` renders the 404 page client-side; any other failure falls back to a
-///   hard navigation;
-/// - a **hard navigation** fetches the HTML document, follows HTTP redirects as a browser does,
-///   and takes the props from `__NEXT_DATA__`.
+/// - a **client transition** (`next/link`, `router.push`) resolves the path against the build's
+///   pages and rewrites, asks the proxy (middleware) first when its matchers match — a data
+///   request whatever the page — and follows what it says (`x-nextjs-redirect`,
+///   `x-nextjs-rewrite`), fetches `/_next/data/<buildId>/<path>.json` for a page with
+///   getServerSideProps or getStaticProps (a static page fetches nothing), follows
+///   `__N_REDIRECT`, renders the 404 page for `{"notFound":true}`, and falls back to a hard
+///   navigation for anything it cannot load. Data answers are kept as the client keeps them
+///   for the page's lifetime (prefetches, the proxy's redirects);
+/// - a **hard navigation** fetches the HTML document, follows HTTP redirects as a browser does
+///   (to an absolute URL of the same site too), takes the props from `__NEXT_DATA__`, and then
+///   does what the client does once the page is up: checks a static or fallback page's data
+///   (the hydration's query update) and prefetches the links in view.
 ///
 /// The headers and cookies set here go with every request (the `/dashboard` session), after
 /// the headers a browser adds (``BrowserHeaders``), which they replace by name.
@@ -18,11 +24,11 @@ import SSR
 /// ```swift
 /// let navigator = Navigator(transport: InProcessTransport(engine: engine))
 /// let exchange = await navigator.navigate(.clientTransition, to: "/posts/1")
-/// exchange.props?["title"]
+/// exchange.props?["pageProps"]?["title"]
 /// ```
 public actor Navigator {
     public nonisolated let transport: any Transport
-    public private(set) var history = History()
+    public internal(set) var history = History()
     /// Sent with every request, after the explorer's own (`Accept`, `x-nextjs-data`).
     public private(set) var headers: HTTPFields
     /// Sent as one `Cookie` header with every request, in place of the jar's cookies of the same name.
@@ -35,10 +41,17 @@ public actor Navigator {
     /// server's document for the same URL, for the HTML and its links. Off for a site whose
     /// `getServerSideProps` has side effects: it runs once more per transition.
     public private(set) var fetchesServerDocument: Bool
-    private var site: SiteInfo?
+    /// Whether the links of a page shown are prefetched as Next.js's client prefetches the links
+    /// in view (production builds only).
+    public private(set) var prefetchesLinks: Bool
+    var site: SiteInfo?
     /// Whether the site's pages run here (in-process), so that the client's render is shown:
     /// else the server's document is fetched for the HTML, and `next dev` may compile pages.
-    private let rendersPages: Bool
+    let rendersPages: Bool
+    /// The page the tab shows, as Next.js's client holds it.
+    var shown = ShownPage()
+    /// Document loads so far (each starts a new ``ShownPage``).
+    var documentLoads = 0
 
     /// Browsers give up after 20 redirects; so does the explorer.
     static let maxRedirects = 20
@@ -50,7 +63,8 @@ public actor Navigator {
 
     public init(
         transport: any Transport, headers: HTTPFields = [:], cookies: [(name: String, value: String)] = [],
-        browserHeaders: BrowserHeaders = BrowserHeaders(), fetchesServerDocument: Bool = true, jar: CookieJar = CookieJar()
+        browserHeaders: BrowserHeaders = BrowserHeaders(), fetchesServerDocument: Bool = true, prefetchesLinks: Bool = true,
+        jar: CookieJar = CookieJar()
     ) {
         self.transport = transport
         self.jar = jar
@@ -58,6 +72,7 @@ public actor Navigator {
         self.cookies = cookies
         self.browserHeaders = browserHeaders
         self.fetchesServerDocument = fetchesServerDocument
+        self.prefetchesLinks = prefetchesLinks
         rendersPages = transport.renderClientSide(page: "/404", pageProps: Array("{}".utf8)) != nil
     }
 
@@ -67,11 +82,14 @@ public actor Navigator {
     public func copy(on transport: (any Transport)? = nil) -> Navigator {
         Navigator(
             transport: transport ?? self.transport, headers: headers, cookies: cookies, browserHeaders: browserHeaders,
-            fetchesServerDocument: fetchesServerDocument, jar: transport == nil ? jar : CookieJar())
+            fetchesServerDocument: fetchesServerDocument, prefetchesLinks: prefetchesLinks, jar: transport == nil ? jar : CookieJar())
     }
 
     /// Turns ``fetchesServerDocument`` on or off.
     public func setFetchesServerDocument(_ on: Bool) { fetchesServerDocument = on }
+
+    /// Turns ``prefetchesLinks`` on or off.
+    public func setPrefetchesLinks(_ on: Bool) { prefetchesLinks = on }
 
     /// Sends one of a browser's headers again (`true`) or leaves it out.
     public func setBrowserHeader(_ name: BrowserHeaders.Name, sent: Bool) {
@@ -92,39 +110,45 @@ public actor Navigator {
     /// The site's build ID, basePath and routes, fetched once.
     public func siteInfo() async throws(TransportError) -> SiteInfo {
         if let site { return site }
-        let info = try await transport.siteInfo()
+        var info = try await transport.siteInfo()
+        info.clientRequest.userAgent = Navigator.userAgent
+        info.clientRequest.host = HARLog.split(transport.pageOrigin)?.authority.split(separator: ":").first.map(String.init) ?? "localhost"
         site = info
+        if shown.locale == nil { shown.locale = info.defaultLocale }
         return info
     }
 
-    /// Navigates to `target` (a path with an optional query, e.g. `/posts/1?ref=home`).
-    /// Characters a browser would not send as they are (spaces, non-ASCII, quotes) are
-    /// percent-encoded first, as a browser does with what is typed in its address bar.
-    /// `recordingHistory: false` leaves the history as it was (a comparison, not a visit).
+    /// Navigates to `target` (a path with an optional query, e.g. `/posts/1?ref=home`, without
+    /// the basePath). Characters a browser would not send as they are (spaces, non-ASCII,
+    /// quotes) are percent-encoded first, as a browser does with what is typed in its address
+    /// bar. `recordingHistory: false` leaves the history as it was (a comparison, not a visit).
     public func navigate(_ kind: Exchange.Kind, to target: String, recordingHistory: Bool = true) async -> Exchange {
         var target = Navigator.percentEncoded(target)
         if kind == .clientTransition, target.hasPrefix("/") {
-            // `/posts/1/` → `/posts/1`, as Next.js's router normalizes a link (without `trailingSlash`).
-            let (path, rest) = target[...].pathAndRest
-            target = String(path.withoutTrailingSlashes) + rest
+            // `/posts/1/` → `/posts/1` (or the other way with `trailingSlash`), as the router writes a link.
+            target = ((try? await siteInfo())?.config ?? RouterConfig()).normalizeTrailingSlash(target)
         }
         var exchange = Exchange(requested: kind, target: target)
         let compiled = await compiledPages()
+        let saved = (history, shown, documentLoads)
         switch kind {
-        case .clientTransition:
-            await transition(to: target, &exchange, redirects: 0)
-            await fetchServerDocument(&exchange)
-        case .hardNavigation: await hardNavigation(to: target, &exchange)
+        case .clientTransition: await push(target, &exchange)
+        case .hardNavigation: await load(target, &exchange, referer: nil)
         }
+        await fetchServerDocument(&exchange)
         noteCompiling(&exchange, compiledBefore: compiled)
-        // A navigation stopped or superseded (the task was cancelled) never arrives.
-        if recordingHistory, exchange.enteredHistory, !Task.isCancelled { history.push(exchange.url) }
+        if !recordingHistory || Task.isCancelled {
+            // A comparison, or a navigation stopped or superseded: the tab is as it was.
+            (history, shown, documentLoads) = saved
+        } else if exchange.enteredHistory {
+            await prefetchLinks(&exchange)
+        }
         return exchange
     }
 
     /// Back, as the browser's button: Next.js's router answers the `popstate` with a client
-    /// transition to that entry (gSSP data is never reused, so it is fetched again). `nil` at
-    /// the first entry.
+    /// transition to that entry (gSSP data is never reused, so it is fetched again); an entry
+    /// of another document is loaded again. `nil` at the first entry.
     public func back() async -> Exchange? {
         guard let url = stepBack() else { return nil }
         return await revisit(url)
@@ -148,113 +172,16 @@ public actor Navigator {
     public func revisit(_ url: String) async -> Exchange {
         var exchange = Exchange(requested: .clientTransition, target: url)
         let compiled = await compiledPages()
-        await transition(to: url, &exchange, redirects: 0)
+        if let document = history.currentDocument, document != shown.document {
+            exchange.notes.append("This entry belongs to another document: the browser loads it again.")
+            await load(url, &exchange, referer: nil, replacing: true)
+        } else {
+            await popState(url, &exchange)
+        }
         await fetchServerDocument(&exchange)
         noteCompiling(&exchange, compiledBefore: compiled)
-        if exchange.enteredHistory, !Task.isCancelled { history.replaceCurrent(exchange.url) }
+        if exchange.enteredHistory, !Task.isCancelled { await prefetchLinks(&exchange) }
         return exchange
-    }
-
-    // MARK: - Client transition
-
-    private func transition(to target: String, _ exchange: inout Exchange, redirects: Int) async {
-        if let external = leavesSite(target) {
-            exchange.leaveSite(external)
-            return
-        }
-        let site: SiteInfo
-        do {
-            site = try await siteInfo()
-        } catch {
-            exchange.fail("cannot reach the site: \(error.message)")
-            return
-        }
-        // The route is matched, and the data URL built, without the locale (which the data URL
-        // then always carries, as Next.js's router writes it).
-        let path = String(site.splitLocale(target).target[...].pathAndRest.path)
-        var params: QueryParameters?
-        if site.routes != nil {
-            guard let route = site.route(for: path) else {
-                let why = PercentDecoding.isMalformed(path) ? " (its %-escapes are not valid UTF-8)" : ""
-                exchange.notes.append("No page matches \(path)\(why): the client cannot load a page for it, so it falls back to a hard navigation (as Next.js's router does).")
-                return await hardNavigation(to: target, &exchange)
-            }
-            exchange.page = route.pattern.description
-            do throws(MalformedParameter) {
-                params = try route.pattern.parameters(of: path)
-            } catch {
-                // Next.js's router decodes the params before it fetches anything, and stops there.
-                exchange.fail(
-                    "\(error.segment) is not valid percent-encoding for a parameter of \(route.pattern): Next.js's router throws DecodeError (\"failed to decode param\") and stays on the page; a hard navigation gets the server's 400 Bad Request.")
-                return
-            }
-            if route.fetchesData == false {
-                exchange.notes.append("\(route.pattern) is static (no getServerSideProps): a client transition loads the page's JavaScript and fetches no data.")
-                return arrive(&exchange, at: target, props: .object([]), from: .staticPage, serverHTML: nil)
-            }
-        }
-
-        let (dataURL, dataFields) = site.dataRequest(for: target, params: params)
-        var fields = dataFields
-        let fetch: Fetch
-        do {
-            fetch = try await send(dataURL, &fields, referer: shownPage(site))
-        } catch {
-            if Task.isCancelled { return exchange.fail("stopped before the answer came") }
-            exchange.notes.append("The data request failed (\(error.message)): Next.js falls back to a hard navigation.")
-            return await hardNavigation(to: target, &exchange)
-        }
-        if Task.isCancelled { return exchange.fail("stopped before the answer came") }
-        exchange.fetches.append(fetch)
-        switch DataAnswer(fetch) {
-        case .notFound:
-            exchange.arriveNotFound(at: target)
-            if let html = transport.renderClientSide(page: "/404", pageProps: Array("{}".utf8)), case .success(let text) = html {
-                exchange.html = text
-            }
-        case .failed(let status):
-            exchange.notes.append(Exchange.failedDataNote(status: status))
-            await hardNavigation(to: target, &exchange)
-        case .unreadable:
-            exchange.notes.append(Exchange.unreadableDataNote)
-            arrive(&exchange, at: target, props: .object([]), from: .unreadableResponse, serverHTML: nil)
-        case .redirect(let destination, let code, let keepsBasePath):
-            switch exchange.followDataRedirect(from: target, to: destination, status: code, keepsBasePath: keepsBasePath) {
-            case .transition:
-                guard redirects < Navigator.maxRedirects else {
-                    return exchange.fail("Redirected \(Navigator.maxRedirects) times in a row: a redirect loop.")
-                }
-                await transition(to: destination, &exchange, redirects: redirects + 1)
-            case .load: await hardNavigation(to: destination, &exchange, basePath: "")
-            case .leave: break
-            }
-        case .props(let pageProps):
-            arrive(&exchange, at: target, props: pageProps, from: .dataResponse, serverHTML: fetch.serverHTML)
-        }
-    }
-
-    /// The end of a client transition: the page at `target` renders in the browser from `props`,
-    /// and the result is checked against the server's HTML for the same props.
-    private func arrive(
-        _ exchange: inout Exchange, at target: String, props: JSONValue, from source: Exchange.PropsSource, serverHTML: String?
-    ) {
-        exchange.url = target
-        exchange.props = props
-        exchange.propsSource = source
-        // The props are written out again only for a transport that renders (a remote one
-        // cannot): for 10 MB of props that took a tenth of the time to open the page.
-        guard rendersPages, let page = exchange.page, let bytes = try? PropsEncoder().encode(props) else { return }
-        let clock = ContinuousClock()
-        let started = clock.now
-        guard let rendered = transport.renderClientSide(page: page, pageProps: bytes) else { return }
-        exchange.clientRenderMilliseconds = (clock.now - started).inMilliseconds
-        switch rendered {
-        case .success(let html):
-            exchange.html = html
-            if let serverHTML { exchange.hydration = HydrationCheck.compare(server: serverHTML, client: html) }
-        case .failure(let error):
-            exchange.hydration = .failed("the client cannot render the page: \(error.message)")
-        }
     }
 
     /// The server's document for the URL a remote client transition arrived at, fetched by the
@@ -265,7 +192,7 @@ public actor Navigator {
             exchange.outcome == .page || exchange.outcome == .clientNotFound, let site
         else { return }
         var fields: HTTPFields = [.accept: Navigator.documentAccept]
-        guard let fetch = try? await send(site.basePath + exchange.url, &fields), !Task.isCancelled else { return }
+        guard let fetch = try? await send(site.config.addBasePath(exchange.url), &fields), !Task.isCancelled else { return }
         exchange.takeServerDocument(fetch)
     }
 
@@ -288,95 +215,16 @@ public actor Navigator {
         exchange.notes.append("next dev compiled \(page) for this request (it was not in its build manifest): the time is mostly compiling, not the page's cost; the next request of the page shows that.")
     }
 
-    // MARK: - Hard navigation
-
-    private func hardNavigation(to target: String, _ exchange: inout Exchange, basePath: String? = nil) async {
-        exchange.kind = .hardNavigation
-        var location = target
-        var prefix = basePath
-        // A load from the address bar names no page; the client's fallback (`location.href`)
-        // names the page it leaves, on every redirect hop too.
-        let referer = exchange.requested == .clientTransition ? site.flatMap(shownPage) : nil
-        for _ in 0...Navigator.maxRedirects {
-            if let external = leavesSite(location) {
-                exchange.leaveSite(external)
-                return
-            }
-            if prefix == nil {
-                do {
-                    prefix = try await siteInfo().basePath
-                } catch {
-                    exchange.fail("cannot reach the site: \(error.message)")
-                    return
-                }
-            }
-            var fields: HTTPFields = [.accept: Navigator.documentAccept]
-            let fetch: Fetch
-            do {
-                fetch = try await send((prefix ?? "") + location, &fields, referer: referer)
-            } catch {
-                exchange.fail(Task.isCancelled ? "stopped before the answer came" : "cannot reach the site: \(error.message)")
-                return
-            }
-            exchange.fetches.append(fetch)
-            if Task.isCancelled { return exchange.fail("stopped before the answer came") }
-            let status = fetch.response.status.code
-            if [301, 302, 303, 307, 308].contains(status), let next = fetch.response.headerFields[.location] {
-                exchange.followDocumentRedirect(status: status, to: next)
-                // Resolved against the URL that redirected, as a browser resolves `Location`.
-                switch PageLinks.destination(next, base: (prefix ?? "") + location) {
-                case .external(let url):
-                    exchange.leaveSite(url)
-                    return
-                case .fragment:
-                    break  // the same document again
-                case .page(let path):
-                    let base = prefix ?? ""
-                    if !base.isEmpty, path == base || path.hasPrefix(base + "/") || path.hasPrefix(base + "?") {
-                        location = String(path.dropFirst(base.count))
-                        if !location.hasPrefix("/") { location = "/" + location }
-                    } else {
-                        location = path
-                        prefix = ""
-                    }
-                }
-                continue
-            }
-            exchange.url = location
-            readDocument(fetch, into: &exchange)
-            return
-        }
-        exchange.fail("Redirected more than \(Navigator.maxRedirects) times: the browser stops (a redirect loop).")
-    }
-
-    /// A document's props and page from `__NEXT_DATA__`, a deploy, and the hydration check.
-    private func readDocument(_ fetch: Fetch, into exchange: inout Exchange) {
-        guard let parts = exchange.readDocument(fetch) else { return }
-        if let buildId = parts.nextData?["buildId"]?.stringValue, let known = site?.buildId, buildId != known {
-            // A deploy while exploring: the stale data URL failed, this full load brought the new
-            // build, and Next's client goes on with it; so does the navigator (routes read again).
-            exchange.noteNewBuild(buildId, was: known)
-            site = nil
-        }
-        guard rendersPages, parts.nextData != nil, exchange.serverError == nil, let page = exchange.page, let server = parts.appHTML,
-            let pageProps = exchange.props,
-            let bytes = try? PropsEncoder().encode(pageProps),
-            let rendered = transport.renderClientSide(page: page, pageProps: bytes)
-        else { return }
-        switch rendered {
-        case .success(let client): exchange.hydration = HydrationCheck.compare(server: server, client: client)
-        case .failure(let error): exchange.hydration = .failed("the client cannot hydrate the page: \(error.message)")
-        }
-    }
-
     // MARK: - Requests
 
     /// The absolute URL of the page the tab shows, as `Referer` names it; `nil` before the first.
-    private func shownPage(_ site: SiteInfo) -> String? {
-        history.current.map { transport.pageOrigin + site.basePath + $0 }
+    func shownPage() -> String? {
+        history.current.map { transport.pageOrigin + (site?.config.addBasePath($0) ?? $0) }
     }
 
-    private func send(_ path: String, _ fields: inout HTTPFields, referer: String? = nil) async throws(TransportError) -> Fetch {
+    func send(_ path: String, _ fields: inout HTTPFields, method: HTTPRequest.Method = .get, referer: String? = nil) async throws(TransportError)
+        -> Fetch
+    {
         fields[.userAgent] = Navigator.userAgent
         fields.append(contentsOf: browserHeaders.fields(referer: referer))
         for field in headers { fields[field.name] = nil }
@@ -387,16 +235,39 @@ public actor Navigator {
         let sent = cookies.map { "\($0.name)=\($0.value)" }
             + jar.cookies(for: requestPath, now: Date()).filter { !userNames.contains($0.name) }.map { "\($0.name)=\($0.value)" }
         if !sent.isEmpty { fields[.cookie] = sent.joined(separator: "; ") }
-        let request = HTTPRequest(method: .get, scheme: "http", authority: Navigator.requestAuthority, path: requestPath, headerFields: fields)
+        let request = HTTPRequest(method: method, scheme: "http", authority: Navigator.requestAuthority, path: requestPath, headerFields: fields)
         let fetch = try await transport.send(request, body: [])
         jar.store(fetch.response.headerFields[values: .setCookie], requestPath: requestPath, now: Date())
         return fetch
     }
 
-    /// The absolute URL a target points to when it is on another site; `nil` for a path.
-    private nonisolated func leavesSite(_ target: String) -> String? {
-        guard !target.hasPrefix("/") || target.hasPrefix("//") else { return nil }
-        return target
+    /// The cookies `document.cookie` shows the client: the jar's (not HttpOnly) and the user's.
+    func documentCookies() -> [String: String] {
+        var cookies: [String: String] = [:]
+        for cookie in jar.cookies(for: "/", now: Date()) where !cookie.httpOnly { cookies[cookie.name] = cookie.value }
+        for (name, value) in self.cookies { cookies[name] = value }
+        return cookies
+    }
+
+    /// Where an absolute URL the site sends points: a path of this site (its origin, or the same
+    /// server under another loopback name: a proxy writes the host it believes it has) with what
+    /// to say about it, or `nil` for another site.
+    func sameSitePath(_ url: String) -> (path: String, note: String?)? {
+        guard let target = HARLog.split(url), let ours = HARLog.split(transport.pageOrigin) else { return nil }
+        guard target.scheme == ours.scheme else { return nil }
+        if target.authority.lowercased() == ours.authority.lowercased() { return (target.path, nil) }
+        let loopback = ["localhost", "127.0.0.1", "[::1]"]
+        func split(_ authority: String) -> (host: String, port: String) {
+            if authority.hasPrefix("["), let close = authority.firstIndex(of: "]") {
+                let host = String(authority[...close]), rest = authority[authority.index(after: close)...]
+                return (host, rest.hasPrefix(":") ? String(rest.dropFirst()) : "")
+            }
+            let parts = authority.split(separator: ":", maxSplits: 1)
+            return (String(parts[0]).lowercased(), parts.count > 1 ? String(parts[1]) : "")
+        }
+        let a = split(target.authority), b = split(ours.authority)
+        guard loopback.contains(a.host), loopback.contains(b.host), a.port == b.port else { return nil }
+        return (target.path, "\(target.scheme)://\(target.authority) is this server under another name: followed as this site.")
     }
 
     /// `target` with the bytes that cannot appear in a request target percent-encoded (as UTF-8);
@@ -414,7 +285,6 @@ public actor Navigator {
         }
         return out
     }
-
 }
 
 extension Exchange {

@@ -56,80 +56,10 @@ public struct HTTPTransport: Transport {
     }
 
     /// What Next.js's client knows when a page has loaded, read from the entry page
-    /// (``entryPath``): the build ID and locales from its `__NEXT_DATA__`, the basePath from its
-    /// script URLs; then the routes from the build manifest, and each page's kind.
+    /// (``entryPath``) and the client's files (``SiteDiscovery``).
     public func siteInfo() async throws(TransportError) -> SiteInfo {
-        // `/` may redirect (a default locale, a login page): followed, a few hops at most.
-        func get(_ path: String, accept: String? = nil) async throws(TransportError) -> Fetch {
-            var fields = HTTPFields()
-            if let accept { fields[.accept] = accept }
-            return try await send(HTTPRequest(method: .get, scheme: nil, authority: nil, path: path, headerFields: fields), body: [])
-        }
-        var path = entryPath
-        var home = try await get(path, accept: "text/html")
-        for _ in 0..<5 {
-            guard (300..<400).contains(home.response.status.code), let location = home.response.headerFields[.location] else { break }
-            let next = location.hasPrefix(origin) ? String(location.dropFirst(origin.count)) : location
-            guard next.hasPrefix("/"), !next.hasPrefix("//"), next != path else { break }
-            path = next
-            home = try await get(path, accept: "text/html")
-        }
-        let parts = DocumentParts(html: home.body)
-        guard let nextData = parts.nextData, let buildId = nextData["buildId"]?.stringValue else {
-            throw TransportError("\(origin)\(path) answered \(home.response.status.code) without a build ID: \(parts.problem ?? "its __NEXT_DATA__ has no buildId")")
-        }
-        let locales = nextData["locales"]?.arrayValue?.compactMap(\.stringValue) ?? []
-        let defaultLocale = nextData["defaultLocale"]?.stringValue
-        let (basePath, assets) = HTTPTransport.basePath(
-            of: home.body, at: path, page: nextData["page"]?.stringValue, locales: locales, origin: origin)
-        guard let assets else {
-            // Files on another host (an `assetPrefix` CDN): the manifests are out of reach.
-            return SiteInfo(buildId: buildId, basePath: basePath, routes: nil, locales: locales, defaultLocale: defaultLocale)
-        }
-        let manifestPath = "\(assets)/_next/static/\(buildId)/_buildManifest.js"
-        let manifest = (try? await get(manifestPath)).flatMap { $0.response.status == .ok ? $0.body : nil }
-        var pages = manifest.flatMap(BuildManifestReader.sortedPages)
-        if buildId == "development", let dev = try? await get("\(assets)/_next/static/development/_devPagesManifest.json"), dev.response.status == .ok {
-            pages = BuildManifestReader.devPages(dev.body) ?? pages
-        }
-        let sortedPages = pages ?? []
-        let routes = pages.map(BuildManifestReader.routes)
-        let kinds = await pageKinds(manifest ?? [], pages: routes?.map(\.description) ?? [], buildId: buildId, assets: assets)
-        return SiteInfo(
-            buildId: buildId, basePath: basePath, routes: routes?.map { SiteInfo.Route(pattern: $0, kind: kinds[$0.description]) },
-            locales: locales, defaultLocale: defaultLocale, errorPages: sortedPages.filter { $0 == "/404" || $0 == "/500" })
-    }
-
-    /// Each page's kind, learned as Next's client learns it: from the page's own module (the
-    /// file the build manifest names for it) and `_ssgManifest.js`, a few requests at a time.
-    /// A page whose module cannot be read has no kind (the navigator then tries its data).
-    private func pageKinds(_ manifest: [UInt8], pages: [String], buildId: String, assets: String) async -> [String: SiteInfo.Route.Kind] {
-        let chunks = BuildManifestReader.chunks(manifest, pages: pages)
-        guard !chunks.isEmpty else { return [:] }
-        let ssgManifest = try? await send(
-            HTTPRequest(method: .get, scheme: nil, authority: nil, path: "\(assets)/_next/static/\(buildId)/_ssgManifest.js"), body: [])
-        let ssg = ssgManifest.flatMap { $0.response.status == .ok ? BuildManifestReader.ssgPages($0.body) : nil } ?? []
-        return await withTaskGroup(of: (String, SiteInfo.Route.Kind?).self) { group in
-            var kinds: [String: SiteInfo.Route.Kind] = [:]
-            var waiting = chunks.sorted { $0.key < $1.key }[...]
-            func start() {
-                guard let (page, files) = waiting.popFirst() else { return }
-                // The page's own module; the other files are shared.
-                guard let file = files.last(where: { $0.contains("/pages/") }) ?? files.last else { return start() }
-                group.addTask {
-                    if ssg.contains(page) { return (page, .staticProps) }
-                    let module = try? await self.send(HTTPRequest(method: .get, scheme: nil, authority: nil, path: "\(assets)/_next/" + file), body: [])
-                    guard let module, module.response.status == .ok else { return (page, nil) }
-                    return (page, BuildManifestReader.kind(ofModule: module.body))
-                }
-            }
-            for _ in 0..<8 { start() }
-            for await (page, kind) in group {
-                kinds[page] = kind
-                start()
-            }
-            return kinds
-        }
+        try await SiteDiscovery(origin: origin, entryPath: entryPath) { request throws(TransportError) in try await self.send(request, body: []) }
+            .siteInfo()
     }
 
     /// The site's basePath and where its `/_next/static/` files are on this server (`nil`: on

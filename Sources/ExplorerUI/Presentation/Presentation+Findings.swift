@@ -13,7 +13,7 @@ extension Presentation {
         guard let size = analysis.propsSize else { return [Presentation.noProps] }
         var lines: [StyledText] = []
         let percent = Double(size.total) / Double(size.threshold) * 100
-        var total = StyledText("pageProps \(PrettyBytes.format(size.total))", .heading)
+        var total = StyledText("props \(PrettyBytes.format(size.total))", .heading)
         total.append(", \(String(format: "%.1f", percent))% of Next.js's 128 kB large-page-data threshold", size.isOverThreshold ? .warning : .dim)
         lines.append(total)
         lines.append(StyledText("  " + TimingBar.bar(Double(size.total), of: Double(max(size.total, size.threshold)), width: 40), size.isOverThreshold ? .warning : .bar))

@@ -154,6 +154,7 @@ package struct Presentation: Sendable {
         case .nextData: "from __NEXT_DATA__"
         case .staticPage: "a static page's (nothing fetched)"
         case .unreadableResponse: "none: the data response was not JSON"
+        case .clientInitialProps: "getInitialProps ran in the browser (the server's run shown)"
         }
         line.append(" · \(text)", .dim)
         return line

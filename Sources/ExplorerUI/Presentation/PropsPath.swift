@@ -3,8 +3,8 @@ import SSR
 
 /// Where a node of the props is, written as the tools a user pastes it into read it: jq
 /// (`.pageProps.posts[3].title`, `."odd key"`), JavaScript (`props.pageProps.posts[3].title`,
-/// `["odd key"]`) and JSONPath (`$.pageProps.posts[3].title`, `['odd key']`); the first step is
-/// `pageProps`, as the Props view's root.
+/// `["odd key"]`) and JSONPath (`$.pageProps.posts[3].title`, `['odd key']`), from the props
+/// the client holds (`pageProps`, and what a custom App adds beside it).
 package struct PropsPath: Sendable, Equatable {
     package let steps: [NormalizedPath.Step]
 
@@ -41,7 +41,7 @@ package struct PropsPath: Sendable, Equatable {
         }.joined()
     }
 
-    /// The value at the path in `root` (`{"pageProps": …}`).
+    /// The value at the path in `root` (the props).
     package func value(in root: JSONValue) -> JSONValue? {
         steps.reduce(Optional(root)) { value, step in
             switch (value, step) {

@@ -188,7 +188,7 @@ extension AppState {
         do throws(JSONPath.SyntaxError) { query = try JSONPath(text) } catch {
             return .failure(Refused(reason: "\(error.message), at character \(error.offset + 1)"))
         }
-        let matches = query.evaluate(.object([.init("pageProps", props)]))
+        let matches = query.evaluate(props)
         propsQuery = PropsQuery(text: text, matches: matches)
         panes[.props] = nil
         focus = .view(.props)

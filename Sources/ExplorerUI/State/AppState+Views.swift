@@ -41,7 +41,7 @@ extension AppState {
         let node = tree.visible[min(pane.cursor, tree.visible.count - 1)]
         switch key {
         case KeyMap.open where !tree.nodes[node].isContainer:
-            overlay = .value(path: "pageProps" + tree.path(of: node), text: tree.nodes[node].fullText, top: 0)
+            overlay = .value(path: "props" + tree.path(of: node), text: tree.nodes[node].fullText, top: 0)
             return
         case KeyMap.fold: tree.setFolded(node, !tree.isFolded(node))
         case KeyMap.left:
@@ -59,9 +59,9 @@ extension AppState {
                 return
             }
         case KeyMap.openLevel: tree.setLevel(tree.openLevel + 1)
-        case KeyMap.foldLevel: tree.setLevel(max(1, tree.openLevel - 1))
+        case KeyMap.foldLevel: tree.setLevel(max(tree.foldedLevel, tree.openLevel - 1))
         case KeyMap.openAll: tree.setLevel(Int.max)
-        case KeyMap.foldAll: tree.setLevel(1)
+        case KeyMap.foldAll: tree.setLevel(tree.foldedLevel)
         case KeyMap.sizes:
             overlay = .sizes
             return
@@ -71,7 +71,7 @@ extension AppState {
                 return
             }
             let path = PropsPath(tree.steps(of: node))
-            let value = path.value(in: .object([.init("pageProps", props)]))?.jsonText ?? ""
+            let value = path.value(in: props)?.jsonText ?? ""
             overlay = .copyPath(path, value: value, cursor: 0)
             return
         default: return

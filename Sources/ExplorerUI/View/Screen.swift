@@ -89,7 +89,6 @@ package enum Screen {
             }
             return
         }
-        let unknown = state.routes.contains { $0.symbol == "?" }
         let (top, rows) = routeRows(state, inner)
         let legendRows = inner.height - rows
         for (offset, route) in state.routes.dropFirst(top).prefix(rows).enumerated() {
@@ -102,20 +101,31 @@ package enum Screen {
             if top + offset == state.routeCursor { grid.highlight(focused ? .cursor : .match, y: y, in: inner) }
         }
         if legendRows > 0 {
-            let full = ["ƒ server-rendered", "○ static"] + (unknown ? ["? not said (remote)"] : [])
-            // As `next build` says them, when the pane is narrow.
-            let short = ["ƒ dynamic", "○ static"] + (unknown ? ["? unknown"] : [])
-            let legend = full.allSatisfy { DisplayWidth.of($0) < inner.width } ? full : short
+            let legend = routeLegend(state, width: inner.width)
             for (offset, text) in legend.enumerated() {
                 grid.put(text, x: inner.x + 1, y: inner.y + inner.height - legend.count + offset, limit: inner.width - 1, style: .dim)
             }
         }
     }
 
+    /// What the symbols of the list mean (those it uses), and the proxy when the site has one:
+    /// in words, or as `next build` says them when the pane is narrow.
+    static func routeLegend(_ state: AppState, width: Int) -> [String] {
+        let symbols = Set(state.routes.map(\.symbol))
+        let proxy = state.site?.middleware.map { "ƒ \(state.site?.proxyName.lowercased() ?? "proxy"): \($0.summary)" }
+        let entries: [(symbol: String, full: String, short: String)] = [
+            ("ƒ", "ƒ server-rendered", "ƒ dynamic"), ("●", "● getStaticProps", "● SSG"), ("○", "○ static", "○ static"),
+            ("?", "? not said (remote)", "? unknown"),
+        ].filter { symbols.contains($0.symbol) }
+        let full = entries.map(\.full) + (proxy.map { [$0] } ?? [])
+        if full.allSatisfy({ DisplayWidth.of($0) < width }) { return full }
+        return entries.map(\.short) + (proxy == nil ? [] : ["ƒ proxy"])
+    }
+
     /// The first route shown in the list's box, and how many rows show routes (the legend
     /// takes the last ones of a tall box).
     static func routeRows(_ state: AppState, _ inner: Rect) -> (top: Int, rows: Int) {
-        let legendRows = inner.height >= 8 ? (state.routes.contains { $0.symbol == "?" } ? 3 : 2) : 0
+        let legendRows = inner.height >= 8 ? routeLegend(state, width: inner.width).count : 0
         let rows = inner.height - legendRows
         return (max(0, min(state.routeCursor - rows / 2, state.routes.count - rows)), rows)
     }

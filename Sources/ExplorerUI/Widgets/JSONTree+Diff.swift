@@ -50,7 +50,7 @@ extension JSONTree {
                 build.changes[change.path, default: []].append(change)
             }
         }
-        addDiff(new, size: PropsSize(new).root, label: nil, isIndex: false, depth: 0, parent: -1, path: ".pageProps", &build)
+        addDiff(new, size: PropsSize(new).root, label: nil, isIndex: false, depth: 0, parent: -1, path: "", &build)
         folded = nodes.indices.map { index in
             guard nodes[index].isContainer, index > 0 else { return false }
             if build.opened.contains(index) { return false }

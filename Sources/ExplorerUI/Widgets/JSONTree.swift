@@ -10,7 +10,7 @@ package struct JSONTree: Sendable {
             case object(count: Int), array(count: Int)
             case string(String), number(String), bool(Bool), null
         }
-        /// `title`, `[3]`, or `pageProps` for the root.
+        /// `title`, `[3]`, or `props` for the root.
         package let label: String
         package let isIndex: Bool
         package let value: Value
@@ -72,7 +72,7 @@ package struct JSONTree: Sendable {
         let reasons = Dictionary(sensitive.map { ($0.path, $0.reason) }, uniquingKeysWith: { a, _ in a })
         add(props, size: size.root, isIndex: false, depth: 0, parent: -1, reasons: reasons)
         folded = nodes.map(\.isContainer)
-        var level = 1
+        var level = foldedLevel
         setLevel(level)
         let deepest = nodes.map(\.depth).max() ?? 0
         while level <= deepest {
@@ -139,11 +139,11 @@ package struct JSONTree: Sendable {
         return components.reversed().joined()
     }
 
-    /// A node's path as steps from the root (`pageProps`): names and indexes.
+    /// A node's path as steps from the root (the props: `pageProps` is a first step): names and indexes.
     package func steps(of index: Int) -> [NormalizedPath.Step] {
         var steps: [NormalizedPath.Step] = []
         var at = index
-        while at >= 0 {
+        while at > 0 {
             let node = nodes[at]
             if node.isIndex, let number = Int(node.label.dropFirst().dropLast()) {
                 steps.append(.index(number))
@@ -177,6 +177,18 @@ package struct JSONTree: Sendable {
     package mutating func setLevel(_ level: Int) {
         for index in nodes.indices where nodes[index].isContainer { folded[index] = nodes[index].depth >= level }
         rebuild()
+    }
+
+    /// The level "fold all" goes back to: the props' keys, and inside `pageProps` (the page's
+    /// own props, one key of Next.js's props object) the page's keys too.
+    package var foldedLevel: Int {
+        // The root's children only: a subtree is skipped whole.
+        var child = 1
+        while child < nodes.count {
+            if nodes[child].label == "pageProps", nodes[child].isContainer { return 2 }
+            child = max(child + 1, nodes[child].end)
+        }
+        return 1
     }
 
     /// Unfolds every ancestor of `index`, so that it is shown.

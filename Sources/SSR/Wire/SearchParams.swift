@@ -53,7 +53,7 @@ package enum SearchParams {
     }
 
     /// `encodeURIComponent`: every byte but `A-Z a-z 0-9 - _ . ! ~ * ' ( )` as `%XX`.
-    static func encodeComponent(_ text: String) -> String {
+    package static func encodeComponent(_ text: String) -> String {
         var out = ""
         for byte in text.utf8 {
             switch byte {

@@ -40,10 +40,13 @@ enum UIFixture {
 
     /// Waits `?ms=` milliseconds; counts the waits that were stopped (the request cancelled).
     struct Slow: ServerSidePage {
+        /// The `ms` of each request begun, so that a test waits for its own (other tests open `/slow` too).
+        static let started = Mutex<[Int]>([])
         static let stopped = Atomic<Int>(0)
         struct Props: Codable, Sendable { var waited: Int }
         func getServerSideProps(_ context: ServerSideContext) async throws -> ServerSideResult<Props> {
             let ms = Int(context.query["ms"]?.string ?? "") ?? 0
+            Slow.started.withLock { $0.append(ms) }
             do {
                 try await Task.sleep(for: .milliseconds(ms))
             } catch {

@@ -122,7 +122,7 @@ extension BinaryTests {
             for arguments in [["inspect", "/secure", "--json", "--url", url], ["inspect", "/secure", "--hard", "--json", "--url", url]] {
                 let exchange = try JSONValue(parsing: try CommandTests().explorer(arguments).stdout)
                 #expect(exchange["page"] == "/secure")
-                #expect(exchange["props"]?["directives"]?.arrayValue?.count == 3)
+                #expect(exchange["props"]?["pageProps"]?["directives"]?.arrayValue?.count == 3)
                 #expect(exchange["notes"]?.arrayValue?.isEmpty == true, "\(arguments): \(exchange["notes"] ?? .null)")
             }
         }
@@ -198,7 +198,7 @@ extension BinaryTests {
                 for kind in [[], ["--hard"]] {
                     func seen(_ arguments: [String]) throws -> [JSONValue?] {
                         let exchange = try JSONValue(parsing: try CommandTests().explorer(["inspect", path, "--json"] + kind + arguments).stdout)
-                        var props = exchange["props"]
+                        var props = exchange["props"]?["pageProps"]
                         if case .object(let members)? = props { props = .object(members.filter { $0.key != "renderedAt" }) }  // /cached's time
                         return [props, exchange["url"], exchange["kind"], exchange["page"], exchange["outcome"]]
                     }

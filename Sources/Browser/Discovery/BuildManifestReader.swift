@@ -55,11 +55,46 @@ enum BuildManifestReader {
     }
 
     /// A page's kind from its module, as Next's client learns it: the module exports `__N_SSP`
-    /// (getServerSideProps) or `__N_SSG` (getStaticProps), else the page is static.
-    static func kind(ofModule javaScript: [UInt8]) -> SiteInfo.Route.Kind {
+    /// (getServerSideProps) or `__N_SSG` (getStaticProps); else it has `getInitialProps` (its
+    /// own, or `appGetInitialProps`: a custom App's), or it is static.
+    static func kind(ofModule javaScript: [UInt8], appGetInitialProps: Bool = false) -> SiteInfo.Route.Kind {
         if javaScript.firstRange(of: Array("__N_SSP".utf8)) != nil { return .serverSide }
         if javaScript.firstRange(of: Array("__N_SSG".utf8)) != nil { return .staticProps }
+        if appGetInitialProps || javaScript.firstRange(of: Array(".getInitialProps=".utf8)) != nil
+            || javaScript.firstRange(of: Array(".getInitialProps =".utf8)) != nil
+        {
+            return .initialProps
+        }
         return .static
+    }
+
+    /// The build manifest read as the data it is (`self.__BUILD_MANIFEST=…`): `nil` when it is
+    /// not a literal this reading understands (then only `sortedPages` is scanned for).
+    static func manifest(_ javaScript: [UInt8]) -> JSONValue? {
+        let value = JavaScriptLiteral.assigned(to: "__BUILD_MANIFEST", in: javaScript)
+        guard case .object? = value else { return nil }
+        return value
+    }
+
+    /// The Next.js version the client's main chunk names (`var X="16.2.1"`, `version = "15.2.4"`),
+    /// `nil` when it names none.
+    static func nextVersion(inMainChunk javaScript: [UInt8]) -> String? {
+        let text = String(decoding: javaScript, as: UTF8.self)
+        guard let found = text.range(of: #"(var [A-Za-z_$][\w$]*=|version\s*=\s*)"\d{2}\.\d+\.\d+(-[\w.]+)?""#, options: .regularExpression) else {
+            return nil
+        }
+        let literal = text[found].drop { $0 != "\"" }
+        return String(literal.dropFirst().dropLast())
+    }
+
+    /// Whether the client was built with `trailingSlash: true`: its main chunk then keeps the
+    /// branch of `normalizePathTrailingSlash` that adds the slash (`/\.[^/]+\/?$/` is that
+    /// branch's test); a minified build drops it otherwise, and a development one writes the
+    /// condition out as `if (false)`.
+    static func trailingSlash(inMainChunk javaScript: [UInt8]) -> Bool {
+        guard let test = javaScript.firstRange(of: Array(#"/\.[^/]+\/?$/.test("#.utf8)) else { return false }
+        let before = String(decoding: javaScript[max(0, test.lowerBound - 40)..<test.lowerBound], as: UTF8.self)
+        return !(before.contains("if(false)") || before.contains("if (false)"))
     }
 
     /// The strings of the array literal opened at `start`, `nil` when it does not close.

@@ -1,0 +1,100 @@
+import HTTPTypes
+import SSR
+
+extension Navigator {
+    /// What Next.js's client does for the links of a page once it is shown (`next/link`'s
+    /// prefetch of the links in view, `router.prefetch`): for a path the proxy matches it asks
+    /// the proxy (`purpose: prefetch`, `x-middleware-prefetch: 1`), and for a getStaticProps
+    /// page its data; the answers are kept and a click on the link uses them. Only in a
+    /// production build, and each link once per document. Every same-site `<a href>` of the
+    /// page is taken as a `next/link` in view (the HTML does not tell them apart, nor what is
+    /// scrolled into view).
+    func prefetchLinks(_ exchange: inout Exchange) async {
+        guard prefetchesLinks, let site, site.buildId != "development", !Task.isCancelled, let html = exchange.html,
+            site.middleware != nil || site.routes?.contains(where: { $0.kind == .staticProps }) == true
+        else { return }
+        let config = site.config
+        let pageURL = config.addBasePath(exchange.url)
+        for link in PageLinks.find(in: html, base: pageURL) {
+            guard case .page(let href) = link.destination, config.hasBasePath(href) else { continue }
+            // The link's own path: what `next/link` was given before it wrote basePath and locale.
+            let asPath = config.removeLocale(config.removeBasePath(href), shown.locale)
+            let key = "\(asPath)%\(shown.locale ?? "")"
+            guard !shown.prefetched.contains(key) else { continue }
+            shown.prefetched.insert(key)
+            await prefetch(asPath, site: site, &exchange)
+            if Task.isCancelled { return }
+        }
+        if !exchange.prefetches.isEmpty {
+            exchange.notes.append("Once the page was shown, the client prefetched \(exchange.prefetches.count) of its links' data (next/link, links in view).")
+        }
+    }
+
+    /// `router.prefetch(url)` for a link's path `url` (without basePath and locale).
+    private func prefetch(_ url: String, site: SiteInfo, _ exchange: inout Exchange) async {
+        let config = site.config
+        var parsed = RouterURL(url)
+        let originalPathname = parsed.pathname
+        var pathname = parsed.pathname
+        var query = parsed.query
+        var resolvedAs = url
+        let locale = shown.locale
+        let isMiddlewareMatch = site.middleware?.matches(url, locale: locale, config: config) ?? false
+        if !site.rewrites.isEmpty {
+            var request = site.clientRequest
+            request.cookies = documentCookies()
+            let result = RewriteResolution(
+                config.addBasePath(config.addLocale(url, shown.locale)), pages: site.pages, rewrites: site.rewrites, query: &parsed.query, config: config,
+                request: request, resolveHref: { site.resolveDynamicRoute($0) })
+            if result.externalDestination { return }
+            if !isMiddlewareMatch { resolvedAs = config.removeLocale(config.removeBasePath(result.asPath), shown.locale) }
+            if result.matchedPage, let href = result.resolvedHref {
+                pathname = href
+                parsed.pathname = href
+            }
+            query = parsed.query
+        }
+        parsed.pathname = site.resolveDynamicRoute(parsed.pathname)
+        if let pattern = try? RoutePattern(route: parsed.pathname), pattern.isDynamic {
+            pathname = parsed.pathname
+            query.assign(RouterQuery(pattern.match(path: RouterConfig.parsePath(url).pathname)))
+            parsed.query = query
+        }
+        var data: NextDataFetch?
+        if isMiddlewareMatch {
+            let href = DataHref.make(
+                href: RouterURL(pathname: originalPathname, query: query), asPath: resolvedAs, locale: locale, skipInterpolation: true,
+                buildId: site.buildId, config: config)
+            do throws(NextDataFailure) {
+                let fetched = try await fetchNextData(
+                    NextDataRequest(dataHref: href, kind: .prefetch, middleware: true), cache: .data, site: site, &exchange)
+                data = fetched
+                switch MiddlewareEffect(source: fetched.dataHref, response: fetched.response, site: site) {
+                case .rewrite(let parsedAs, let resolvedHref, _):
+                    parsed.pathname = resolvedHref
+                    pathname = resolvedHref
+                    query = query.merging(parsedAs.query)
+                    parsed.query = query
+                    resolvedAs = parsedAs.pathname
+                case .redirectExternal: return
+                case .redirectInternal, .next: break
+                }
+            } catch {
+                return  // the prefetch fails quietly (Link catches it)
+            }
+        }
+        let route = RouterConfig.removeTrailingSlash(pathname)
+        if namesAppRoute(url, resolvedAs: resolvedAs, site: site) { shown.appRouterPaths.insert(originalPathname) }
+        guard site.isStaticProps(route) else { return }
+        let href =
+            data?.json != nil
+            ? data!.dataHref
+            : DataHref.make(href: parsed, asPath: resolvedAs, locale: locale, skipInterpolation: false, buildId: site.buildId, config: config)
+        _ = try? await fetchNextData(NextDataRequest(dataHref: href, kind: .prefetch), cache: .data, site: site, &exchange)
+    }
+
+    private func namesAppRoute(_ url: String, resolvedAs: String, site: SiteInfo) -> Bool {
+        guard !site.routerFilters.isEmpty else { return false }
+        return site.routerFilters.namesAppRoute([url, resolvedAs], locale: shown.locale, config: site.config, current: shown.asPath ?? "")
+    }
+}

@@ -1,0 +1,2 @@
+// The shop under /shop (copied over next.config.js to build this variant).
+module.exports = { ...require('./shop.config'), basePath: '/shop' }

@@ -1,0 +1,3 @@
+export default function NotFound() {
+  return <h1>This shelf is empty (404)</h1>
+}
