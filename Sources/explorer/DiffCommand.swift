@@ -24,6 +24,9 @@ struct DiffCommand: AsyncParsableCommand {
     @Argument(help: "The path both sides visit, with its query: /dashboard, '/posts/1?ref=x'.")
     var path: String
 
+    @Option(help: ArgumentHelp("Both sides open this page first and navigate from there, as a click on it would.", valueName: "page"))
+    var from: String?
+
     @Option(name: .customLong("url-a"), help: ArgumentHelp("Side a's server (default: in-process).", valueName: "url")) var urlA: String?
     @Option(name: .customLong("url-b"), help: ArgumentHelp("Side b's server (default: in-process).", valueName: "url")) var urlB: String?
     @Option(name: .customLong("cookie-a"), help: ArgumentHelp("A cookie of side a's.", valueName: "name=value")) var cookiesA: [String] = []
@@ -40,9 +43,8 @@ struct DiffCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            guard path.hasPrefix("/"), !path.hasPrefix("//") else {
-                throw ValidationError("the path must start with a single / (for example /posts/1), got '\(path)'")
-            }
+            try RequestOptions.checkTarget(path, option: "the path")
+            if let from { try RequestOptions.checkTarget(from, option: "--from") }
             guard waitB >= 0, waitB <= 3600 else { throw ValidationError("--wait-b takes 0 to 3600 seconds, not \(waitB)") }
             let a = try await side("a", url: urlA, cookies: cookiesA, headers: headersA, hard: hardA)
             if waitB > 0 { try await Task.sleep(for: .seconds(waitB)) }
@@ -75,6 +77,7 @@ struct DiffCommand: AsyncParsableCommand {
         do throws(TransportError) { _ = try await navigator.siteInfo() } catch {
             throw ValidationError("side \(name) cannot reach the site: \(error.message)")
         }
+        if let from { _ = try await RequestOptions.start(navigator, on: from, command: "diff (side \(name))") }
         return await navigator.navigate(hard ? .hardNavigation : .clientTransition, to: path)
     }
 

@@ -24,11 +24,16 @@ struct InspectCommand: AsyncParsableCommand {
             69 when the site cannot be reached.
             """)
 
-    @Argument(help: "The path to visit, with its query: /posts/1, '/blog/a/b?ref=x'. With --har, the navigations to it.")
+    @Argument(help: "The path to visit, with its query: /posts/1, '/blog/a/b?ref=x', or a URL of the site. With --har, the navigations to it.")
     var path: String?
 
     @Flag(help: "A hard navigation (the HTML document) instead of a client transition.")
     var hard = false
+
+    @Option(help: ArgumentHelp(
+        "Open this page first (its document, then its checks and prefetches), and navigate from there, as a click on it would: its Referer, the answers it keeps.",
+        valueName: "page"))
+    var from: String?
 
     @OptionGroup var request: RequestOptions
 
@@ -58,8 +63,10 @@ struct InspectCommand: AsyncParsableCommand {
         } else if path == nil {
             throw ValidationError("give a path to visit (for example /posts/1), or --har FILE to print a recording")
         }
-        if let path, !path.hasPrefix("/") || path.hasPrefix("//") {
-            throw ValidationError("the path must start with a single / (for example /posts/1), got '\(path)'")
+        if let path { try RequestOptions.checkTarget(path, option: "the path") }
+        if let from {
+            guard har == nil else { throw ValidationError("--har prints a recording: --from is not used with it") }
+            try RequestOptions.checkTarget(from, option: "--from")
         }
         guard maxLines >= 0 else { throw ValidationError("--max-lines must be 0 (all) or more, not \(maxLines)") }
         if let query {
@@ -82,10 +89,11 @@ struct InspectCommand: AsyncParsableCommand {
             // Nothing to report but this: one line, not four empty sections.
             throw Unavailable.exit("inspect", "cannot reach the site: \(error.message)")
         }
+        let start = if let from { try await RequestOptions.start(navigator, on: from, command: "inspect") } else { Exchange?.none }
         let exchange = await navigator.navigate(hard ? .hardNavigation : .clientTransition, to: path)
         if let saveHAR {
             do throws(HARError) {
-                try HARLog(session: [exchange], origin: transport.pageOrigin).write(to: saveHAR)
+                try HARLog(session: (start.map { [$0] } ?? []) + [exchange], origin: transport.pageOrigin).write(to: saveHAR)
             } catch {
                 throw Unavailable.exit("inspect", error.message, code: 73)
             }
@@ -93,8 +101,14 @@ struct InspectCommand: AsyncParsableCommand {
         if let query {
             printMatches(query, exchange)
         } else if json {
-            print(exchange.json(analysis: Analysis(exchange), serverLog: log.entries).jsonText)
+            var object = exchange.json(analysis: Analysis(exchange), serverLog: log.entries)
+            if let start, case .object(var members) = object {
+                members.append(.init("from", start.json(analysis: Analysis(start), serverLog: [])))
+                object = .object(members)
+            }
+            print(object.jsonText)
         } else {
+            if let start { print(RequestOptions.startLine(start) + "\n") }
             print(Report(Presentation(exchange), origin: transport.origin, serverLog: log.entries, maxLines: maxLines == 0 ? nil : maxLines).text)
         }
     }

@@ -69,6 +69,34 @@ struct RequestOptions: ParsableArguments {
         return fields
     }
 
+    /// A page to navigate to, given to `option`: a path of the site (`/posts/1?x=1`, without the
+    /// basePath), or an absolute URL of it (`http://127.0.0.1:3000/other`, outside the basePath too).
+    static func checkTarget(_ target: String, option: String) throws {
+        let lower = target.lowercased()
+        guard (target.hasPrefix("/") && !target.hasPrefix("//")) || lower.hasPrefix("http://") || lower.hasPrefix("https://") else {
+            throw ValidationError("\(option) must start with a single / (for example /posts/1) or be a URL of the site, got '\(target)'")
+        }
+    }
+
+    /// The page a `--from` option starts on, loaded as a user who opened it would (its document,
+    /// then what the client does once it is up: its checks and prefetches); the exit for a
+    /// page that cannot be loaded.
+    static func start(_ navigator: Navigator, on page: String, command: String) async throws -> Exchange {
+        let start = await navigator.navigate(.hardNavigation, to: page)
+        switch start.outcome {
+        case .page, .clientNotFound: return start
+        case .failed(let why): throw Unavailable.exit(command, "the --from page \(page) could not be loaded: \(why)")
+        case .leftSite(let url): throw Unavailable.exit(command, "the --from page \(page) leaves the site for \(url)")
+        }
+    }
+
+    /// One line on the page a navigation started from, and what it did before the navigation.
+    static func startLine(_ start: Exchange) -> String {
+        let status = start.lastFetch.map { " \($0.response.status.code)" } ?? ""
+        let prefetches = start.prefetches.isEmpty ? "" : ", its links prefetched (\(start.prefetches.count) requests)"
+        return "From \(start.url) (a document load\(status)\(prefetches)): the navigation below starts there."
+    }
+
     /// `name=value` pairs given to `option`; names are cookie tokens, values have no `;`.
     static func cookies(_ values: [String], option: String) throws -> [(name: String, value: String)] {
         try values.map { value in

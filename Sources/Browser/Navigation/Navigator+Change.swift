@@ -27,14 +27,23 @@ extension Navigator {
     /// `router.push(target)`: a client transition from the page shown to `target` (a path
     /// without basePath), as `next/link` starts one.
     func push(_ target: String, _ exchange: inout Exchange) async {
-        if !target.hasPrefix("/") || target.hasPrefix("//") {
-            return exchange.leaveSite(target)
-        }
         let site: SiteInfo
         do {
             site = try await siteInfo()
         } catch {
             return exchange.fail("cannot reach the site: \(error.message)")
+        }
+        if !target.hasPrefix("/") || target.hasPrefix("//") {
+            // An absolute URL: of this site under its basePath, the router takes it as a path;
+            // anywhere else, the browser loads it.
+            guard let (path, note) = sameSitePath(target) else { return exchange.leaveSite(target) }
+            if let note { exchange.notes.append(note) }
+            guard site.config.hasBasePath(path) else {
+                exchange.notes.append("\(path) is outside the site's basePath (\(site.basePath)): not a page of this app, so the browser loads it.")
+                return await hardNavigate(to: path, &exchange)
+            }
+            var visited: [String] = []
+            return await change(.push, url: path, as: path, options: ChangeOptions(), &exchange, site: site, visited: &visited)
         }
         // `prepareUrlAs`: the path normalized (trailing slash) with the basePath.
         let prepared = site.config.addBasePath(target)

@@ -135,6 +135,10 @@ extension Navigator {
                 notFound = data.notFound
                 keptKey = data.dataHref
             } else {
+                if skipped, let data {
+                    exchange.notes.append(
+                        "The proxy answered the prefetch of \(data.dataHref) without running the page (x-middleware-skip): the client asks for the page's data now.")
+                }
                 let href =
                     data?.dataHref
                     ?? DataHref.make(
