@@ -85,6 +85,7 @@ struct CheckCommand: AsyncParsableCommand {
         }
         if json {
             var members = report.json.objectValue ?? []
+            members.append(.init("proxy", report.site.middleware.map { .string($0.summary) } ?? .null))
             members.append(.init("budgetFile", budgetFile.map(JSONValue.string) ?? .null))
             members.append(.init("verdicts", .array(verdicts.map { verdict in
                 ["page": .string(verdict.page), "rule": .string(verdict.rule), "route": .string(verdict.route),
@@ -96,6 +97,7 @@ struct CheckCommand: AsyncParsableCommand {
             let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
             print("Crawled \(report.pages.count) page\(report.pages.count == 1 ? "" : "s") of \(transport.origin) in \(String(format: "%.1f", seconds)) s"
                 + (report.leftOut.isEmpty ? "." : "; \(report.leftOut.count) more found, left out at --max-pages \(maxPages)."))
+            if let proxy = report.site.proxyLine { print(proxy + ": its redirects and rewrites are followed as the client follows them.") }
             print("")
             for line in SiteTable.lines(report.pages) { print(line) }
             print("")

@@ -37,9 +37,9 @@ struct RoutesCommand: AsyncParsableCommand {
             let branch = rows.count == 1 ? "─" : i == 0 ? "┌" : i == rows.count - 1 ? "└" : "├"
             lines.append("\(branch) \(row.symbol) \(row.route)")
         }
-        if let proxy = info.middleware {
+        if let proxy = info.proxyLine {
             lines.append("")
-            lines.append("ƒ \(info.proxyName)  (matches \(proxy.summary))")
+            lines.append(proxy)
         }
         lines.append("")
         if rows.contains(where: { $0.symbol == "○" }) { lines.append("○  (Static)   prerendered as static content") }

@@ -52,6 +52,15 @@ public struct CacheControlReading: Sendable {
         if values == [Engine.privateNoStore] {
             sentences.append("This is Next.js's default for a getServerSideProps page: never stored, by any cache.")
         }
+        if let sMaxAge = seconds("s-maxage"), !has("private") {
+            // Next.js's header for a getStaticProps page: s-maxage is its revalidate, and
+            // stale-while-revalidate the rest of its expire (a year unless configured).
+            if sMaxAge == CacheControlReading.nextExpire, directives.count == 1 {
+                sentences.append("This is Next.js's header for a getStaticProps page without revalidate: built once, kept a year.")
+            } else if let swr = seconds("stale-while-revalidate"), sMaxAge + swr == CacheControlReading.nextExpire {
+                sentences.append("This is Next.js's header for a getStaticProps page with revalidate: \(sMaxAge): regenerated at most every \(duration(sMaxAge)).")
+            }
+        }
         let noStore = has("no-store")
         let isPrivate = has("private")
         if noStore { sentences.append("No cache may store it (no-store).") }
@@ -99,6 +108,9 @@ public struct CacheControlReading: Sendable {
         self.sentences = sentences
         self.warnings = warnings
     }
+
+    /// Next.js's default `expireTime`: a year, in seconds.
+    static let nextExpire = 31_536_000
 
     /// Directives, lowercased, with unquoted values; empty names are dropped.
     static func parse(_ header: String) -> [Directive] {

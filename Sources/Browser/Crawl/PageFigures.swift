@@ -56,7 +56,7 @@ public struct PageFigures: Sendable {
         foundOn = page.foundOn
         route = document.page
         kind = route.flatMap { page in site.routes?.first { $0.pattern.description == page } }?.kind?.symbol ?? "?"
-        status = document.lastFetch.map { Int($0.response.status.code) }
+        status = document.documentFetch.map { Int($0.response.status.code) }
         finalURL = document.url
         redirects = document.redirects
         if case .failed(let reason) = document.outcome { failure = reason } else { failure = nil }
@@ -70,19 +70,19 @@ public struct PageFigures: Sendable {
                 return (try? buffer.compress(with: .gzip())).map(\.readableBytes)
             }
         }
-        let documentBody = document.lastFetch.flatMap { $0.response.headerFields[.contentType]?.hasPrefix("text/html") == true ? $0.body : nil }
+        let documentBody = document.documentFetch.flatMap { $0.response.headerFields[.contentType]?.hasPrefix("text/html") == true ? $0.body : nil }
         documentBytes = documentBody?.count
         nextDataShare = documentBody.flatMap { body in DocumentParts.nextDataBytes(in: body).map { Double($0) / Double(max(1, body.count)) } }
         heaviest = size.map { $0.largest(3).map { Weight(path: $0.path, bytes: $0.bytes) } } ?? []
         let repeats = props.map { RepeatedValues($0) }
         repeated = Array(repeats?.repeats.prefix(3) ?? [])
         repeatedBytes = repeats?.wastedBytes ?? 0
-        let answer = data ?? document
+        let answer = data?.answerFetch ?? document.documentFetch
         let secrets = props.map(SensitiveProps.scan) ?? []
         self.secrets = secrets
-        cache = answer.lastFetch.map { CacheControlReading(response: $0.response.headerFields, request: $0.request.headerFields, sensitiveProps: secrets) }
+        cache = answer.map { CacheControlReading(response: $0.response.headerFields, request: $0.request.headerFields, sensitiveProps: secrets) }
         hydration = document.hydration?.verdict
-        serverMilliseconds = answer.lastFetch.flatMap(PageFigures.serverTime)
+        serverMilliseconds = answer.flatMap(PageFigures.serverTime)
     }
 
     /// `Server-Timing`'s phases added up, else the time to first byte.

@@ -82,7 +82,7 @@ public struct SiteCrawl: Sendable {
         let document = await navigator.copy().navigate(.hardNavigation, to: url, recordingHistory: false)
         var transition: Exchange?
         let route = document.page.flatMap { page in site.routes?.first { $0.pattern.description == page } }
-        let answered = document.lastFetch.map { (200..<300).contains($0.response.status.code) } ?? false
+        let answered = document.documentFetch.map { (200..<300).contains($0.response.status.code) } ?? false
         if route?.fetchesData ?? true, document.outcome == .page, answered {
             transition = await navigator.copy().navigate(.clientTransition, to: url, recordingHistory: false)
         }

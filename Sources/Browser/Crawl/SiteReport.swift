@@ -9,7 +9,7 @@ public struct SiteReport: Sendable {
         site = crawl.site
         leftOut = crawl.leftOut
         var missing = Set<String>()
-        for page in crawl.pages where page.document.lastFetch?.response.status.code == 404 || page.transition?.outcome == .clientNotFound {
+        for page in crawl.pages where page.document.documentFetch?.response.status.code == 404 || page.transition?.outcome == .clientNotFound {
             missing.insert(page.url)
         }
         pages = crawl.pages.map { page in

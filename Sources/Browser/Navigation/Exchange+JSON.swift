@@ -55,6 +55,7 @@ extension Exchange {
             "response": [
                 "status": .number(Double(fetch.response.status.code)), "reason": .string(fetch.response.status.reasonPhrase),
                 "headers": fields(fetch.response.headerFields), "body": .string(fetch.bodyText),
+                "explained": .array(NextHeadersReading(response: fetch.response.headerFields).sentences.map(JSONValue.string)),
             ],
             "timing": [
                 "totalMs": .number(fetch.timing.totalMilliseconds),

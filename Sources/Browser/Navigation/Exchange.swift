@@ -103,6 +103,14 @@ public struct Exchange: Sendable {
     /// The last request made: the one whose response is the page's.
     public var lastFetch: Fetch? { fetches.last }
 
+    /// The last document request (no `x-nextjs-data`): a hard navigation's page, before the data
+    /// requests the client makes once it is up.
+    public var documentFetch: Fetch? { fetches.last { $0.request.headerFields[.nextjsData] == nil } }
+
+    /// The last `GET`: the page's answer, without the background check (`HEAD`) the client
+    /// sends after a getStaticProps page.
+    public var answerFetch: Fetch? { fetches.last { $0.request.method == .get } }
+
     /// Milliseconds from the first request to the last response, plus client rendering.
     public var totalMilliseconds: Double {
         fetches.reduce(0) { $0 + $1.timing.totalMilliseconds } + (clientRenderMilliseconds ?? 0)

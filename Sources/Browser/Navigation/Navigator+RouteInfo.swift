@@ -172,7 +172,12 @@ extension Navigator {
             var check = base
             check.kind = .background
             check.persist = false
+            let before = exchange.fetches.count
             _ = try? await fetchNextData(check, cache: .background, site: site, &exchange)
+            if exchange.fetches.count > before {
+                exchange.notes.append(
+                    "After the answer, a HEAD of \(check.dataHref) in the background: the client's signal that a getStaticProps page was visited, so that the server regenerates it once stale (ISR).")
+            }
         }
         if case .object(var members) = props, !members.contains(where: { $0.key == "pageProps" }) {
             members.insert(JSONValue.Member("pageProps", .object([])), at: 0)

@@ -104,6 +104,10 @@ public struct SiteInfo: Sendable {
         (nextVersion?.split(separator: ".").first.flatMap { Int($0) } ?? 0) >= 16 ? "Proxy (Middleware)" : "Middleware"
     }
 
+    /// The proxy's line of `next build`'s table with what its matchers match, `nil` without one:
+    /// `ƒ Middleware  (matches every path)`.
+    public var proxyLine: String? { middleware.map { "ƒ \(proxyName)  (matches \($0.summary))" } }
+
     /// How an error page of the site renders (`/404`, `/500`): server-rendered with a custom App's
     /// `getInitialProps`, static otherwise.
     public var errorPageKind: Route.Kind { appGetInitialProps ? .initialProps : .static }

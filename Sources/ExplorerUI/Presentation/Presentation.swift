@@ -227,6 +227,9 @@ package struct Presentation: Sendable {
             }
             lines.append((status, false))
             for field in fetch.response.headerFields { lines.append((headerLine(field.name.rawName, field.value), false)) }
+            for sentence in NextHeadersReading(response: fetch.response.headerFields).sentences {
+                lines.append((StyledText("  • \(sentence)"), true))
+            }
         }
         if let cache = analysis.cacheControl {
             lines.append(("", false))

@@ -112,7 +112,7 @@ package enum Screen {
     /// in words, or as `next build` says them when the pane is narrow.
     static func routeLegend(_ state: AppState, width: Int) -> [String] {
         let symbols = Set(state.routes.map(\.symbol))
-        let proxy = state.site?.middleware.map { "ƒ \(state.site?.proxyName.lowercased() ?? "proxy"): \($0.summary)" }
+        let proxy = state.site?.proxyLine
         let entries: [(symbol: String, full: String, short: String)] = [
             ("ƒ", "ƒ server-rendered", "ƒ dynamic"), ("●", "● getStaticProps", "● SSG"), ("○", "○ static", "○ static"),
             ("?", "? not said (remote)", "? unknown"),

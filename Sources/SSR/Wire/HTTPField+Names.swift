@@ -34,4 +34,6 @@ extension HTTPField.Name {
     public static let nextjsDeploymentId = HTTPField.Name("x-nextjs-deployment-id")!
     /// Whether an ISR page came from the cache (`HIT`), was stale (`STALE`), or was rendered (`MISS`).
     public static let nextjsCache = HTTPField.Name("x-nextjs-cache")!
+    /// `1` on a prerendered page's answer (Next.js 15).
+    public static let nextjsPrerender = HTTPField.Name("x-nextjs-prerender")!
 }
