@@ -374,4 +374,27 @@ import Testing
         #expect(exchange.outcome == .leftSite("https://example.com/"))
         #expect(exchange.fetches.isEmpty)
     }
+
+    /// Skew protection (Next.js 16): the page's deployment (`<html data-dpl-id>`) goes with its data
+    /// requests, and an answer from another deployment makes the client load the page anew.
+    @Test func anAnswerFromAnotherDeploymentIsLoadedAsADocument() async throws {
+        func document(_ page: String) -> CannedTransport.Answer {
+            .init(headers: [.contentType: "text/html; charset=utf-8"], body: """
+                <!DOCTYPE html><html data-dpl-id="dpl_1"><body><div id="__next"></div><script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{}},"page":"\(page)","query":{},"buildId":"B"}</script></body></html>
+                """)
+        }
+        func data(deployment: String) -> CannedTransport.Answer {
+            .init(headers: [.contentType: "application/json", .nextjsDeploymentId: deployment], body: #"{"pageProps":{"n":1},"__N_SSP":true}"#)
+        }
+        for (answered, loadsDocument) in [("dpl_1", false), ("dpl_2", true)] {
+            let navigator = Navigator(
+                transport: CannedTransport(byPath: ["/a": document("/a"), "/b": document("/b"), "/_next/data/B/b.json": data(deployment: answered)]))
+            _ = await navigator.navigate(.hardNavigation, to: "/a")
+            let exchange = await navigator.navigate(.clientTransition, to: "/b")
+            #expect(exchange.fetches.first?.request.headerFields[.deploymentId] == "dpl_1")
+            #expect(exchange.fetches.map(\.request.path) == (loadsDocument ? ["/_next/data/B/b.json", "/b"] : ["/_next/data/B/b.json"]))
+            #expect(exchange.kind == (loadsDocument ? .hardNavigation : .clientTransition))
+            #expect(exchange.notes.contains { $0.contains("another deployment (x-nextjs-deployment-id: dpl_2)") } == loadsDocument)
+        }
+    }
 }

@@ -100,6 +100,77 @@ import Testing
         #expect(site.unexpected.isEmpty, "\(name): asked what the browser did not: \(site.unexpected)")
     }
 
+    /// The shop as its client learns it from the build: every page's kind as `next build`
+    /// printed it (a custom App with getInitialProps makes the pages without getStaticProps ƒ),
+    /// the proxy matching every path, the version, basePath, locales and trailing slash.
+    @Test(arguments: versions) func theShopAsTheClientLearnsIt(_ version: String) async throws {
+        for (variant, base, trailingSlash) in [("root", "", false), ("base-path", "/shop", false), ("trailing-slash", "", true)] {
+            let journey = try #require(
+                (Self.spec["journeys"]?.arrayValue ?? []).first { $0["variant"]?.stringValue == variant }?["name"]?.stringValue)
+            let site = try await RecordedSite(
+                journey: Self.folder.appendingPathComponent("\(version)/\(journey).har.gz"),
+                site: Self.folder.appendingPathComponent("\(version)/site-\(variant).har.gz"), base: base
+            ).siteInfo()
+            let kinds = Dictionary(uniqueKeysWithValues: (site.routes ?? []).map { ($0.pattern.description, $0.kind?.symbol ?? "?") })
+            #expect(kinds == [
+                "/": "●", "/about": "ƒ", "/account": "ƒ", "/archive/[year]": "●", "/broken": "ƒ", "/catalog/[category]": "●", "/deals/[id]": "●",
+                "/login": "ƒ", "/products/[slug]": "ƒ",
+            ], "\(version) \(variant)")
+            #expect(site.errorPages == ["/404", "/500"] && site.errorPageKind == .initialProps)
+            #expect(site.config == RouterConfig(basePath: base, locales: ["en", "fr"], defaultLocale: "en", trailingSlash: trailingSlash))
+            #expect(site.nextVersion == String(version.dropFirst("next-".count)))
+            #expect(site.proxyLine == (version == "next-15.2.4" ? "ƒ Middleware  (matches every path)" : "ƒ Proxy (Middleware)  (matches every path)"))
+            #expect(site.rewrites.beforeFiles.count == 1 && site.rewrites.afterFiles.count == 3 && site.rewrites.fallback.count == 2)
+            #expect(site.routerFilters.isEmpty)
+        }
+    }
+
+    /// The browser's recording read back as the explorer reads any HAR (`inspect --har`, the UI):
+    /// one navigation per step that reached the server, at the address the browser showed.
+    @Test(arguments: cases) func aRecordingReadsAsItsNavigations(_ name: String) async throws {
+        let (version, journeyName) = (String(name.split(separator: "/")[0]), String(name.split(separator: "/")[1]))
+        let journey = try #require(Self.spec["journeys"]?.arrayValue?.first { $0["name"]?.stringValue == journeyName })
+        let variant = try #require(journey["variant"]?.stringValue)
+        let base = Self.spec["variants"]?[variant]?["base"]?.stringValue ?? ""
+        let file = Self.folder.appendingPathComponent("\(version)/\(journeyName).har.gz")
+        let site = try RecordedSite(journey: file, site: Self.folder.appendingPathComponent("\(version)/site-\(variant).har.gz"), base: base)
+        let log = try HARLog.json(bytes: Array(try Data(contentsOf: file)))
+        let steps = log["log"]?["_journey"]?["steps"]?.arrayValue ?? []
+        var expected: [String] = []
+        for (index, step) in steps.enumerated() where site.steps.indices.contains(index) {
+            let requests = site.steps[index].filter { $0.purpose == nil }
+            let href = step["after"]?["href"]?.stringValue ?? ""
+            let address: String
+            if href.hasPrefix(site.origin + "/"), step["after"]?["hung"] != .bool(true) {
+                let path = String(href.dropFirst(site.origin.count))
+                address = base.isEmpty ? path : (path == base ? "/" : String(path.dropFirst(base.count)))
+            } else {
+                address = "(gone)"  // another site, the browser's error page, a tab that hung
+            }
+            // A step the server saw nothing of, or only a check of the page already shown, is not in the file.
+            guard !requests.isEmpty, !(requests.allSatisfy { $0.method == "HEAD" } && expected.last == address) else { continue }
+            expected.append(address)
+        }
+        let session = RecordedSession(try HARLog(bytes: Array(try Data(contentsOf: file))))
+        let read = session.exchanges.map { exchange -> String in
+            switch exchange.outcome {
+            case .leftSite, .failed: "(gone)"
+            default: exchange.url
+            }
+        }
+        // A query a rewrite added to the data URL (`/p/coffee` → `?via=short`) is told from the
+        // address's own only by a later request's Referer; without one, the read address keeps it.
+        func agree(_ read: String, _ shown: String) -> Bool {
+            func split(_ address: String) -> (String, Set<Substring>) {
+                let (path, query, _) = RouterConfig.parsePath(address)
+                return (path, Set(query.dropFirst().split(separator: "&")))
+            }
+            let (readPath, readQuery) = split(read), (shownPath, shownQuery) = split(shown)
+            return readPath == shownPath && shownQuery.isSubset(of: readQuery)
+        }
+        #expect(read.count == expected.count && zip(read, expected).allSatisfy(agree), "\(name): read \(read), the browser's \(expected)")
+    }
+
     static func request(_ fetch: Fetch, origin: String, complete: Bool) -> Request {
         var request = request(fetch, origin: origin)
         if !complete { request.cookie = nil }

@@ -103,6 +103,7 @@ enum JavaScriptLiteral {
                 return .bool(!operand.isTruthy)
             case UInt8(ascii: "("):
                 index += 1
+                if takeWord("function") { return try calledFunction(parenthesized: true) }
                 let inner = try expression()
                 try expect(UInt8(ascii: ")"))
                 return inner
@@ -133,8 +134,9 @@ enum JavaScriptLiteral {
             }
         }
 
-        /// `function(a,b){return LITERAL}(x,y)`: the literal with `a`, `b` bound to `x`, `y`.
-        mutating func calledFunction() throws(Unreadable) -> JSONValue {
+        /// `function(a,b){return LITERAL}(x,y)`: the literal with `a`, `b` bound to `x`, `y`;
+        /// `parenthesized`: `(function(a){…})(x)`, read from after its `(`.
+        mutating func calledFunction(parenthesized: Bool = false) throws(Unreadable) -> JSONValue {
             _ = identifier()  // a named function expression
             try expect(UInt8(ascii: "("))
             var parameters: [String] = []
@@ -153,7 +155,7 @@ enum JavaScriptLiteral {
             index = skipper.index
             _ = take(UInt8(ascii: ";"))
             try expect(UInt8(ascii: "}"))
-            _ = take(UInt8(ascii: ")"))  // `(function(){…})(…)`
+            if parenthesized { try expect(UInt8(ascii: ")")) }
             try expect(UInt8(ascii: "("))
             var arguments: [JSONValue] = []
             while !take(UInt8(ascii: ")")) {

@@ -67,6 +67,7 @@ extension HARLog {
         var result = Entry(
             pageref: entry["pageref"]?.stringValue, started: started, url: url, fetch: nil, request: httpRequest, failure: nil,
             resourceType: entry["_resourceType"]?.stringValue, bodyMissing: false, explorer: explorer)
+        result.fromCache = response["_transferSize"]?.doubleValue == 0 || entry["_fromCache"]?.stringValue != nil
         let status = Int(response["status"]?.doubleValue ?? -1)
         guard (100...999).contains(status) else {
             result.failure = response["_failureText"]?.stringValue ?? entry["_error"]?.stringValue ?? "no answer (status \(status))"

@@ -32,6 +32,8 @@ public struct HARLog: Sendable {
         public var bodyMissing: Bool
         /// The explorer's marks on an entry it wrote (`inProcess`, `serverDocument`).
         public var explorer: JSONValue?
+        /// The browser's own cache answered (`_transferSize` 0, `_fromCache`): nothing reached the server.
+        public var fromCache = false
     }
 
     public var creator: String

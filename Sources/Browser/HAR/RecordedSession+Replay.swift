@@ -11,10 +11,13 @@ extension RecordedSession {
             /// The next hop (`hop`) of the data request for `page` that `fetch` follows (a
             /// redirect with `Location`).
             case followed(hop: String, page: String)
+            /// After a notFound, the 404 page's data, which a client with a proxy asks for
+            /// (`target` is where the 404 page shows).
+            case notFoundPage(String)
 
             var target: String {
                 switch self {
-                case .data(let target), .document(let target), .followed(_, let target): target
+                case .data(let target), .document(let target), .followed(_, let target), .notFoundPage(let target): target
                 }
             }
         }
@@ -22,6 +25,8 @@ extension RecordedSession {
         var exchange: Exchange
         var expecting: Expecting?
         var basePath: String
+        /// `http://host:port` of the site: a `Location` there is a path of the site.
+        var origin: String?
         /// The site's locales (from its first document): a data URL names the page's locale, a link need not.
         var locales: [String] = []
         /// The site's build as last seen (a data URL's, a document's): a document of another
@@ -49,9 +54,27 @@ extension RecordedSession {
                 guard let data = DataURL(path) else { return false }
                 let page = withoutLocale(data.pagePath)
                 return data.pagePath == wanted || page == withoutLocale(wanted) || (data.pagePath == "/" && wanted.isEmpty)
-            case .document: return DataURL(path) == nil && String(path[...].pathAndRest.path) == basePath + (wanted == "/" && !basePath.isEmpty ? "" : wanted)
+            case .document:
+                // The document of a failed transition has the address's trailing slash, which the data URL had not.
+                let asked = RouterConfig.removeTrailingSlash(String(path[...].pathAndRest.path))
+                return DataURL(path) == nil && asked == RouterConfig.removeTrailingSlash(basePath + (wanted == "/" && !basePath.isEmpty ? "" : wanted))
             case .followed(let hop, _): return DataURL(path) == nil && String(path[...].pathAndRest.path) == String(hop[...].pathAndRest.path)
+            case .notFoundPage: return DataURL(path).map { withoutLocale($0.pagePath) == "/404" } ?? false
             }
+        }
+
+        /// The page whose data the navigation waits for, when it waits for data.
+        var expectedData: String? {
+            if case .data(let target)? = expecting { target } else { nil }
+        }
+
+        /// An answer the client kept (a prefetch's, an earlier navigation's), used for the page it waits for without a
+        /// request (`fetchNextData`'s cache).
+        mutating func takeKept(_ fetch: Fetch) {
+            let location = expecting?.target ?? exchange.target
+            let note = "\(fetch.request.path ?? location) was answered before (\(fetch.response.status.code)) and the client keeps that answer: no request."
+            if !exchange.notes.contains(note) { exchange.notes.append(note) }
+            takeData(fetch, at: location, followed: false, bodyMissing: false)
         }
 
         private func withoutLocale(_ path: String) -> String {
@@ -73,13 +96,30 @@ extension RecordedSession {
 
         private mutating func takeData(_ fetch: Fetch, at location: String, followed: Bool, bodyMissing: Bool) {
             if let path = fetch.request.path, let data = DataURL(path) { buildId = data.buildId }
+            if case .notFoundPage? = expecting {
+                switch DataAnswer(fetch) {
+                case .props(let props): exchange.props = props
+                case .failed(let status) where exchange.requested == .hardNavigation:
+                    // The first render after a document load: no reload, the error page.
+                    exchange.notes.append(
+                        "The 404 page's data request answered \(status): on the first render after a document load the client shows its error page (\"Application error: a client-side exception has occurred\").")
+                    exchange.page = "/_error"
+                case .failed(let status):
+                    exchange.notes.append(Exchange.failedDataNote(status: status))
+                    expecting = .document(location)
+                    return
+                default: break
+                }
+                expecting = nil
+                return
+            }
             if exchange.page == nil || followed, let matched = fetch.response.headerFields[.nextjsMatchedPath] {
                 exchange.page = withoutLocale(matched)
             }
             switch DataAnswer(fetch) {
                 case .notFound:
                     exchange.arriveNotFound(at: location)
-                    expecting = nil
+                    expecting = .notFoundPage(location)
                 case .failed(let status):
                     exchange.notes.append(Exchange.failedDataNote(status: status))
                     expecting = .document(location)
@@ -96,6 +136,11 @@ extension RecordedSession {
                     }
                 case .proxyRedirect(let destination):
                     exchange.redirects.append("proxy \(destination)")
+                    if exchange.redirects.count > Navigator.maxRedirects {
+                        exchange.fail("The proxy redirected more than \(Navigator.maxRedirects) times (\(location) → \(destination) …): a redirect loop; the client goes on forever and the tab hangs.")
+                        expecting = nil
+                        return
+                    }
                     guard destination.hasPrefix("/") else {
                         exchange.notes.append("The proxy sends the browser to \(destination): a full load (window.location.href).")
                         exchange.leaveSite(destination)
@@ -123,11 +168,24 @@ extension RecordedSession {
             return RouterConfig(basePath: basePath).hasBasePath(path) ? RouterConfig(basePath: basePath).removeBasePath(path) : path
         }
 
+        /// `location` as a path when it is on the site (`http://localhost:3000/a` → `/a`).
+        private func onSite(_ location: String) -> String {
+            guard let origin, location.lowercased().hasPrefix(origin.lowercased() + "/") else { return location }
+            return String(location.dropFirst(origin.count))
+        }
+
         private mutating func takeDocument(_ fetch: Fetch, at location: String) {
             exchange.kind = .hardNavigation
             let status = fetch.response.status.code
-            if [301, 302, 303, 307, 308].contains(status), let next = fetch.response.headerFields[.location] {
-                exchange.followDocumentRedirect(status: status, to: next)
+            if [301, 302, 303, 307, 308].contains(status), let location = fetch.response.headerFields[.location] {
+                let next = onSite(location)
+                // Past the browser's limit the load has failed; a browser that tries it again
+                // walks the same loop, and those hops are still this load's.
+                let looped = exchange.redirects.count >= Navigator.maxRedirects
+                if !looped { exchange.followDocumentRedirect(status: status, to: next) }
+                if exchange.redirects.count == Navigator.maxRedirects, exchange.outcome == .page {
+                    exchange.fail("Redirected more than \(Navigator.maxRedirects) times: the browser stops (ERR_TOO_MANY_REDIRECTS, a redirect loop).")
+                }
                 switch PageLinks.destination(next, base: fetch.request.path ?? "/") {
                 case .external(let url):
                     exchange.leaveSite(url)
@@ -146,6 +204,7 @@ extension RecordedSession {
                 return
             }
             exchange.url = location
+            exchange.outcome = .page
             expecting = nil
             guard let parts = exchange.readDocument(fetch) else { return }
             if let found = parts.nextData?["locales"]?.arrayValue?.compactMap(\.stringValue), !found.isEmpty { locales = found }
@@ -169,13 +228,13 @@ extension RecordedSession {
         /// The recording has nothing more for this navigation.
         mutating func finish() {
             switch expecting {
-            case nil: return
+            case nil, .notFoundPage: return
             case .data(let target):
                 // Next's client fetches nothing for a page without getServerSideProps.
                 exchange.notes.append("No data request for \(target) follows: a static page fetches none, and renders with empty props.")
                 arrive(at: target, props: ["pageProps": .object([])], from: .staticPage)
             case .document(let target), .followed(_, let target):
-                exchange.fail("The recording stops before \(target) came.")
+                if exchange.outcome == .page { exchange.fail("The recording stops before \(target) came.") }
             }
             expecting = nil
         }

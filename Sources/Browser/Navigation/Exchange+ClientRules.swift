@@ -21,7 +21,7 @@ extension Exchange {
 
     /// `{"notFound":true}`: the client renders its 404 page at `target`, without reloading.
     mutating func arriveNotFound(at target: String) {
-        notes.append("getServerSideProps returned notFound: the client renders the 404 page itself, without reloading; the address stays \(target).")
+        notes.append("The page's data said notFound: the client renders the 404 page itself, without reloading; the address stays \(target).")
         url = target
         outcome = .clientNotFound
         page = "/404"
@@ -34,14 +34,14 @@ extension Exchange {
     mutating func followDataRedirect(from target: String, to destination: String, status code: String, keepsBasePath: Bool) -> RedirectStep {
         redirects.append("\(code) \(destination)")
         if destination.hasPrefix("/") && keepsBasePath {
-            notes.append("getServerSideProps redirected to \(destination) (\(code)): the client transitions there; \(target) does not enter history.")
+            notes.append("The page's data redirected to \(destination) (\(code)): the client transitions there; \(target) does not enter history.")
             return .transition
         }
         if destination.hasPrefix("/") {
-            notes.append("getServerSideProps redirected to \(destination) (\(code), basePath: false): the browser loads it as a new page (window.location.href).")
+            notes.append("The page's data redirected to \(destination) (\(code), basePath: false): the browser loads it as a new page (window.location.href).")
             return .load
         }
-        notes.append("getServerSideProps redirected to another site (\(code)): the browser goes there (window.location.href).")
+        notes.append("The page's data redirected to another site (\(code)): the browser goes there (window.location.href).")
         leaveSite(destination)
         return .leave
     }
