@@ -38,10 +38,8 @@ extension Navigator {
             // anywhere else, the browser loads it.
             guard let (path, note) = sameSitePath(target) else { return exchange.leaveSite(target) }
             if let note { exchange.notes.append(note) }
-            guard site.config.hasBasePath(path) else {
-                exchange.notes.append("\(path) is outside the site's basePath (\(site.basePath)): not a page of this app, so the browser loads it.")
-                return await hardNavigate(to: path, &exchange)
-            }
+            // Outside the basePath it is another app's: the browser loads it (said by hardNavigate).
+            guard site.config.hasBasePath(path) else { return await hardNavigate(to: path, &exchange) }
             var visited: [String] = []
             return await change(.push, url: path, as: path, options: ChangeOptions(), &exchange, site: site, visited: &visited)
         }

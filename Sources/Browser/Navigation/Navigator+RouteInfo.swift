@@ -214,8 +214,9 @@ extension Navigator {
         let kept = cache == .data ? shown.dataCache[request.dataHref] : cache == .background ? shown.backgroundCache[request.dataHref] : nil
         if let kept, !request.skipCache {
             switch request.kind {
-            case .navigation:
+            case .navigation where !kept.skipped:  // a skipped prefetch is said where it is asked again
                 exchange.notes.append("\(request.dataHref) was answered before (\(kept.response.status.code)) and the client keeps that answer for the page: no request.")
+            case .navigation: break
             case .background:
                 exchange.notes.append("The background check of \(request.dataHref) was made when the page loaded: the client sends no other.")
             case .prefetch: break

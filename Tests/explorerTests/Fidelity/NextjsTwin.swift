@@ -57,6 +57,23 @@ enum NextjsTwin {
             try await NextjsTwin.script("start.sh", [out.path, String(port)] + (dev ? ["--dev"] : []))
         }
 
+        /// Another app of ours (`sample-site/nextjs-shop`) built by the real Next.js (`build.sh`,
+        /// or `build16.sh` for 16.2.1) with its `configFile` as `next.config.js`, under `buildId`,
+        /// and started on a free port.
+        init(app: URL, configFile: String, next16: Bool, buildId: String) async throws {
+            let folder = SampleDatabase.defaultDirectory
+            let source = folder.appendingPathComponent("\(buildId)-app")
+            try? FileManager.default.removeItem(at: source)
+            try FileManager.default.copyItem(at: app, to: source)
+            let config = source.appendingPathComponent("next.config.js")
+            try FileManager.default.removeItem(at: config)
+            try FileManager.default.copyItem(at: app.appendingPathComponent(configFile), to: config)
+            out = folder.appendingPathComponent(buildId)
+            try await NextjsTwin.script(next16 ? "build16.sh" : "build.sh", [source.path, out.path], buildId: buildId)
+            port = try FreePort.find()
+            try await NextjsTwin.script("start.sh", [out.path, String(port)])
+        }
+
         func stop() async {
             try? await NextjsTwin.script("stop.sh", [out.path, String(port)])
         }
