@@ -234,6 +234,7 @@ async def main():
     spec = json.load(open(arguments.journeys))
     base = spec["variants"][arguments.variant]["base"]
     origin = arguments.url.rstrip("/")
+    os.makedirs(arguments.out, exist_ok=True)
     site_files(origin, base, arguments.variant, arguments.out)
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path="/usr/bin/chromium", headless=True)

@@ -1,4 +1,4 @@
-import Browser
+@testable import Browser
 import HTTPTypes
 import SSR
 import TestSupport
@@ -396,5 +396,26 @@ import Testing
             #expect(exchange.kind == (loadsDocument ? .hardNavigation : .clientTransition))
             #expect(exchange.notes.contains { $0.contains("another deployment (x-nextjs-deployment-id: dpl_2)") } == loadsDocument)
         }
+    }
+
+    /// A path the build's router filter names (a page of the App Router, beside the Pages
+    /// Router's) is loaded as a document, without a data request.
+    @Test func anAppRouterPathIsLoadedAsADocument() async throws {
+        // Next.js 15.2.4's BloomFilter.from(["/dashboard", "/app-only/settings"], 0.01).
+        let filter = RouterFilter(JavaScriptLiteral.value(#"{"numItems":2,"errorRate":0.01,"numBits":20,"numHashes":7,"bitArray":[1,0,0,0,1,1,1,1,0,1,1,0,1,1,1,1,0,0,0,1]}"#))
+        let site = SiteInfo(
+            buildId: "B", config: RouterConfig(), routes: [SiteInfo.Route(pattern: try RoutePattern(route: "/[slug]"), kind: .serverSide)],
+            errorPages: [], pages: nil, rewrites: Rewrites(), middleware: nil, routerFilters: RouterFilters(staticPaths: filter), appGetInitialProps: false,
+            nextVersion: "15.2.4")
+        let html = CannedTransport.Answer(headers: [.contentType: "text/html; charset=utf-8"], body: "<html><body>app</body></html>")
+        let data = CannedTransport.Answer(body: #"{"pageProps":{"slug":"about"},"__N_SSP":true}"#)
+        let navigator = Navigator(transport: CannedTransport(byPath: ["/dashboard": html, "/_next/data/B/about.json?slug=about": data], site: site))
+        let app = await navigator.navigate(.clientTransition, to: "/dashboard")
+        #expect(app.kind == .hardNavigation)
+        #expect(app.fetches.map(\.request.path) == ["/dashboard"])
+        #expect(app.notes.contains("/dashboard is a path of the App Router (the build's client router filter names it): the Pages Router's client loads it as a new document."))
+        // A path the filter does not name is the Pages Router's.
+        let pages = await navigator.navigate(.clientTransition, to: "/about")
+        #expect(pages.kind == .clientTransition && pages.fetches.map(\.request.path) == ["/_next/data/B/about.json?slug=about"])
     }
 }

@@ -17,12 +17,14 @@ extension Navigator {
         let pageURL = config.addBasePath(exchange.url)
         for link in PageLinks.find(in: html, base: pageURL) {
             guard case .page(let href) = link.destination, config.hasBasePath(href) else { continue }
-            // The link's own path: what `next/link` was given before it wrote basePath and locale.
-            let asPath = config.removeLocale(config.removeBasePath(href), shown.locale)
-            let key = "\(asPath)%\(shown.locale ?? "")"
+            // The link's own path and locale: what `next/link` was given before it wrote basePath
+            // and locale into the href (`locale="nl"` → `/nl/…`; a link without a locale prefix
+            // on a page of another locale names the default one).
+            let (asPath, locale) = Navigator.linkPath(config.removeBasePath(href), shownLocale: shown.locale, config: config)
+            let key = "\(asPath)%\(locale ?? "")"
             guard !shown.prefetched.contains(key) else { continue }
             shown.prefetched.insert(key)
-            await prefetch(asPath, site: site, &exchange)
+            await prefetch(asPath, locale: locale, site: site, &exchange)
             if Task.isCancelled { return }
         }
         if !exchange.prefetches.isEmpty {
@@ -30,24 +32,31 @@ extension Navigator {
         }
     }
 
-    /// `router.prefetch(url)` for a link's path `url` (without basePath and locale).
-    private func prefetch(_ url: String, site: SiteInfo, _ exchange: inout Exchange) async {
+    /// A link's path without its locale, and the locale `next/link` prefetches it in.
+    static func linkPath(_ path: String, shownLocale: String?, config: RouterConfig) -> (path: String, locale: String?) {
+        guard config.hasLocales else { return (path, nil) }
+        let (pathname, query, hash) = RouterConfig.parsePath(path)
+        let (rest, locale) = config.normalizeLocalePath(pathname)
+        return (rest + query + hash, locale ?? config.defaultLocale ?? shownLocale)
+    }
+
+    /// `router.prefetch(url, url, { locale })` for a link's path `url` (without basePath and locale).
+    private func prefetch(_ url: String, locale: String?, site: SiteInfo, _ exchange: inout Exchange) async {
         let config = site.config
         var parsed = RouterURL(url)
         let originalPathname = parsed.pathname
         var pathname = parsed.pathname
         var query = parsed.query
         var resolvedAs = url
-        let locale = shown.locale
         let isMiddlewareMatch = site.middleware?.matches(url, locale: locale, config: config) ?? false
         if !site.rewrites.isEmpty {
             var request = site.clientRequest
             request.cookies = documentCookies()
             let result = RewriteResolution(
-                config.addBasePath(config.addLocale(url, shown.locale)), pages: site.pages, rewrites: site.rewrites, query: &parsed.query, config: config,
+                config.addBasePath(config.addLocale(url, locale)), pages: site.pages, rewrites: site.rewrites, query: &parsed.query, config: config,
                 request: request, resolveHref: { site.resolveDynamicRoute($0) })
             if result.externalDestination { return }
-            if !isMiddlewareMatch { resolvedAs = config.removeLocale(config.removeBasePath(result.asPath), shown.locale) }
+            if !isMiddlewareMatch { resolvedAs = config.removeLocale(config.removeBasePath(result.asPath), locale) }
             if result.matchedPage, let href = result.resolvedHref {
                 pathname = href
                 parsed.pathname = href
@@ -84,7 +93,7 @@ extension Navigator {
             }
         }
         let route = RouterConfig.removeTrailingSlash(pathname)
-        if namesAppRoute(url, resolvedAs: resolvedAs, site: site) { shown.appRouterPaths.insert(originalPathname) }
+        if namesAppRoute(url, resolvedAs: resolvedAs, locale: locale, site: site) { shown.appRouterPaths.insert(originalPathname) }
         guard site.isStaticProps(route) else { return }
         let href =
             data?.json != nil
@@ -93,8 +102,8 @@ extension Navigator {
         _ = try? await fetchNextData(NextDataRequest(dataHref: href, kind: .prefetch), cache: .data, site: site, &exchange)
     }
 
-    private func namesAppRoute(_ url: String, resolvedAs: String, site: SiteInfo) -> Bool {
+    private func namesAppRoute(_ url: String, resolvedAs: String, locale: String?, site: SiteInfo) -> Bool {
         guard !site.routerFilters.isEmpty else { return false }
-        return site.routerFilters.namesAppRoute([url, resolvedAs], locale: shown.locale, config: site.config, current: shown.asPath ?? "")
+        return site.routerFilters.namesAppRoute([url, resolvedAs], locale: locale, config: site.config, current: shown.asPath ?? "")
     }
 }

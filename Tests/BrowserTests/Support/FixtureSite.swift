@@ -113,13 +113,15 @@ struct CannedTransport: Transport {
     var answer = Answer()
     var byPath: [String: Answer] = [:]
     var fails: TransportError?
+    /// The site as its client learns it (default: build `B`, routes unknown).
+    var site = SiteInfo(buildId: "B", routes: nil)
 
     var origin: String { "canned" }
     var pageOrigin: String { "http://localhost" }
 
     func siteInfo() async throws(TransportError) -> SiteInfo {
         if let fails { throw fails }
-        return SiteInfo(buildId: "B", routes: nil)
+        return site
     }
 
     func send(_ request: HTTPRequest, body: [UInt8]) async throws(TransportError) -> Fetch {

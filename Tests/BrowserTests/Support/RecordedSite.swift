@@ -60,10 +60,19 @@ final class RecordedSite: Transport, Sendable {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         let starts = stepsJSON.map { formatter.date(from: $0["startedAt"]?.stringValue ?? "") ?? .distantPast }
+        // The last whole answer per path: a 304 Chromium's cache turned into the page's answer is
+        // recorded as a 200 with the 304's headers and no body; the page read the stored one.
+        var whole: [String: Fetch] = [:]
         for (index, entry) in entries.enumerated() {
-            guard let fetch = entry.fetch, entry.url.hasPrefix(origin + "/"), let path = HARLog.split(entry.url)?.path,
+            guard var fetch = entry.fetch, entry.url.hasPrefix(origin + "/"), let path = HARLog.split(entry.url)?.path,
                 !path.contains("/_next/static/")
             else { continue }
+            if entry.request.headerFields[.ifNoneMatch] != nil, fetch.response.headerFields[.contentType] == nil, let stored = whole[path] {
+                fetch.response = stored.response
+                fetch.body = stored.body
+            } else if fetch.response.headerFields[.contentType] != nil {
+                whole[path] = fetch
+            }
             let step = (starts.lastIndex { $0 <= entry.started.addingTimeInterval(0.0005) }) ?? 0
             let rawRequest = raw.indices.contains(index) ? raw[index] : .null
             let transfer = rawRequest["response"]?["_transferSize"]?.doubleValue

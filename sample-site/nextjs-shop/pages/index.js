@@ -25,7 +25,7 @@ export default function Home({ locale, featured }) {
         <li><Link href="/old-home">a redirect by the shop's proxy</Link></li>
         <li><Link href="/tea-of-the-day">a rewrite by the shop's proxy</Link></li>
         <li><Link href="/p/coffee">a rewrite in next.config.js</Link></li>
-        <li><Link href="/fr">en français</Link></li>
+        <li><Link href="/" locale="fr">en français</Link></li>
       </ul>
     </>
   )
