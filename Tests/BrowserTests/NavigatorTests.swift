@@ -418,4 +418,22 @@ import Testing
         let pages = await navigator.navigate(.clientTransition, to: "/about")
         #expect(pages.kind == .clientTransition && pages.fetches.map(\.request.path) == ["/_next/data/B/about.json?slug=about"])
     }
+
+    /// `__N_REDIRECT` to a relative URL (`"external"`): `window.location.href` resolves it against
+    /// the page shown, so the browser loads `/blog/external` from `/blog/hello`.
+    @Test func aRelativeDataRedirectIsLoadedAgainstThePageShown() async throws {
+        let html: HTTPFields = [.contentType: "text/html; charset=utf-8"]
+        func document(_ page: String) -> CannedTransport.Answer {
+            .init(headers: html, body: #"<html><body><script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{}},"page":"\#(page)","query":{},"buildId":"B"}</script></body></html>"#)
+        }
+        let redirect = CannedTransport.Answer(body: #"{"pageProps":{"__N_REDIRECT":"external","__N_REDIRECT_STATUS":307},"__N_SSP":true}"#)
+        let navigator = Navigator(
+            transport: CannedTransport(byPath: [
+                "/blog/hello": document("/blog/[post]"), "/blog/external": document("/blog/[post]"), "/_next/data/B/blog/redirect.json": redirect,
+            ]))
+        _ = await navigator.navigate(.hardNavigation, to: "/blog/hello")
+        let exchange = await navigator.navigate(.clientTransition, to: "/blog/redirect")
+        #expect(exchange.fetches.map(\.request.path) == ["/_next/data/B/blog/redirect.json", "/blog/external"])
+        #expect(exchange.kind == .hardNavigation && exchange.url == "/blog/external")
+    }
 }

@@ -14,10 +14,13 @@ extension RecordedSession {
             /// After a notFound, the 404 page's data, which a client with a proxy asks for
             /// (`target` is where the 404 page shows).
             case notFoundPage(String)
+            /// After a data answer whose body the recording lacks (the page went away before it
+            /// was read): the document the browser loaded next, if it did (a redirect of the page's).
+            case afterUnread(String)
 
             var target: String {
                 switch self {
-                case .data(let target), .document(let target), .followed(_, let target), .notFoundPage(let target): target
+                case .data(let target), .document(let target), .followed(_, let target), .notFoundPage(let target), .afterUnread(let target): target
                 }
             }
         }
@@ -47,6 +50,13 @@ extension RecordedSession {
 
         /// Whether `fetch` is the next request of this navigation.
         func expects(_ fetch: Fetch) -> Bool {
+            // The proxy's answer it marked `x-middleware-cache: no-cache` is not kept: the client
+            // asks the same data URL again for the page.
+            if expecting == nil, let path = fetch.request.path, DataURL(path) != nil, let last = exchange.fetches.last,
+                last.request.path == path, last.response.headerFields[.middlewareCache] == "no-cache"
+            {
+                return true
+            }
             guard let expecting, let path = fetch.request.path else { return false }
             let wanted = String(expecting.target[...].pathAndRest.path)
             switch expecting {
@@ -60,6 +70,7 @@ extension RecordedSession {
                 return DataURL(path) == nil && asked == RouterConfig.removeTrailingSlash(basePath + (wanted == "/" && !basePath.isEmpty ? "" : wanted))
             case .followed(let hop, _): return DataURL(path) == nil && String(path[...].pathAndRest.path) == String(hop[...].pathAndRest.path)
             case .notFoundPage: return DataURL(path).map { withoutLocale($0.pagePath) == "/404" } ?? false
+            case .afterUnread: return DataURL(path) == nil
             }
         }
 
@@ -84,6 +95,11 @@ extension RecordedSession {
         mutating func take(_ fetch: Fetch, bodyMissing: Bool) {
             let location = expecting?.target ?? exchange.target
             exchange.fetches.append(fetch)
+            if case .afterUnread? = expecting, let path = fetch.request.path {
+                let address = withoutBasePath(String(path[...].withoutFragment))
+                exchange.notes.append("The browser then loaded \(address): the page's data sent it there, most likely (a redirect).")
+                return takeDocument(fetch, at: address)
+            }
             if case .followed? = expecting {
                 // The hop a data request's `fetch` followed: read as the data answer it ends with.
                 return takeData(fetch, at: location, followed: true, bodyMissing: bodyMissing)
@@ -126,6 +142,7 @@ extension RecordedSession {
                 case .unreadable:
                     exchange.notes.append(bodyMissing ? "The recording does not hold this response's body: its props are not known." : Exchange.unreadableDataNote)
                     arrive(at: location, props: ["pageProps": .object([])], from: .unreadableResponse)
+                    if bodyMissing { expecting = .afterUnread(location) }
                 case .redirect(let destination, let code, let keepsBasePath):
                     switch exchange.followDataRedirect(from: location, to: destination, status: code, keepsBasePath: keepsBasePath) {
                     case .transition: expecting = .data(destination)
@@ -228,7 +245,7 @@ extension RecordedSession {
         /// The recording has nothing more for this navigation.
         mutating func finish() {
             switch expecting {
-            case nil, .notFoundPage: return
+            case nil, .notFoundPage, .afterUnread: return
             case .data(let target):
                 // Next's client fetches nothing for a page without getServerSideProps.
                 exchange.notes.append("No data request for \(target) follows: a static page fetches none, and renders with empty props.")

@@ -332,6 +332,11 @@ extension Navigator {
     /// `handleHardNavigation`: `window.location.href = url` (with basePath, or absolute). Never
     /// to the URL shown: the router throws rather than reload in a loop.
     func hardNavigate(to url: String, _ exchange: inout Exchange) async {
+        var url = url
+        if let site, let current = shown.asPath, case .page(let path) = PageLinks.destination(url, base: site.config.addBasePath(current)), !url.hasPrefix("/") {
+            // A relative URL (`window.location.href = "other"`): against the page shown.
+            url = path
+        }
         if let site, let current = shown.asPath {
             let config = site.config
             // The router's own check adds the locale even when it is the default one.

@@ -7,8 +7,8 @@ extension Navigator {
     /// the proxy (`purpose: prefetch`, `x-middleware-prefetch: 1`), and for a getStaticProps
     /// page its data; the answers are kept and a click on the link uses them. Only in a
     /// production build, and each link once per document. Every same-site `<a href>` of the
-    /// page is taken as a `next/link` in view (the HTML does not tell them apart, nor what is
-    /// scrolled into view).
+    /// page with a whole href is taken as a `next/link` in view (the HTML does not tell them
+    /// apart, nor what is scrolled into view).
     func prefetchLinks(_ exchange: inout Exchange) async {
         guard prefetchesLinks, let site, site.buildId != "development", !Task.isCancelled, let html = exchange.html,
             site.middleware != nil || site.routes?.contains(where: { $0.kind == .staticProps }) == true
@@ -16,7 +16,9 @@ extension Navigator {
         let config = site.config
         let pageURL = config.addBasePath(exchange.url)
         for link in PageLinks.find(in: html, base: pageURL) {
-            guard case .page(let href) = link.destination, config.hasBasePath(href) else { continue }
+            // next/link writes its href whole (a path, or a URL): an empty or relative one is a
+            // plain `<a>`, which prefetches nothing.
+            guard link.href.hasPrefix("/") || link.href.contains("://"), case .page(let href) = link.destination, config.hasBasePath(href) else { continue }
             // The link's own path and locale: what `next/link` was given before it wrote basePath
             // and locale into the href (`locale="nl"` → `/nl/…`; a link without a locale prefix
             // on a page of another locale names the default one).

@@ -114,8 +114,10 @@ extension Navigator {
         if site.routes != nil, !site.pages.contains(route), !Site.specialPages.contains(route) {
             return .hardNavigation("No page matches \(route): the client cannot load a page for it (\"Failed to lookup route\"), so it falls back to a hard navigation.")
         }
-        let kind: SiteInfo.Route.Kind? = route == "/404" || route == "/_error" || route == "/500"
-            ? (site.appGetInitialProps ? .initialProps : .static) : site.route(named: route)?.kind
+        // The error pages: `/_error` has getInitialProps (Next.js's own, or the app's); `/404`
+        // and `/500` are static unless a custom App has it.
+        let kind: SiteInfo.Route.Kind? =
+            route == "/_error" ? .initialProps : route == "/404" || route == "/500" ? site.errorPageKind : site.route(named: route)?.kind
         // A prefetch the proxy answered without running the page is asked again. (Next.js means to
         // drop it from its cache too, but deletes it by the wrong key: it stays, and a page without
         // data functions is never asked for again.)
@@ -126,11 +128,13 @@ extension Navigator {
         var notFound = false
         var serverHTML: String?
         var keptKey: String?
-        if kind?.fetchesData ?? true {
-            if let documentProps {
-                props = documentProps
-                source = .nextData
-            } else if let data, !skipped, let json = data.json {
+        if let documentProps {
+            // The query update renders the page again with the props it has (or, for
+            // getInitialProps, the same function's answer for the same URL).
+            props = documentProps
+            source = .nextData
+        } else if kind?.fetchesData ?? true {
+            if let data, !skipped, let json = data.json {
                 props = json
                 notFound = data.notFound
                 keptKey = data.dataHref
